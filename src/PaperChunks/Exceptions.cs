@@ -1,0 +1,72 @@
+namespace PaperChunks;
+
+/// <summary>
+/// Base of every exception PaperChunks throws on purpose. Catch this to handle any data problem the
+/// library detected; anything else escaping the library is a bug.
+/// </summary>
+public abstract class PaperChunksException : Exception
+{
+    private protected PaperChunksException(string message, Exception? inner = null)
+        : base(message, inner)
+    {
+    }
+}
+
+/// <summary>
+/// An input file does not match its format. The message reads <c>file:line:column: field "x": what
+/// was expected, what was found</c>; the same facts are available as properties.
+/// </summary>
+public sealed class PaperChunksFormatException : PaperChunksException
+{
+    internal PaperChunksFormatException(
+        string source, long line, long column, string? field, string reason, Exception? inner = null)
+        : base(Format(source, line, column, field, reason), inner)
+    {
+        Source = source;
+        Line = line;
+        Column = column;
+        Field = field;
+        Reason = reason;
+    }
+
+    /// <summary>The file (as the caller named it) or stream name the bad input came from.</summary>
+    public new string Source { get; }
+
+    /// <summary>1-based line of the bad input, or 0 where the format has no lines (Parquet).</summary>
+    public long Line { get; }
+
+    /// <summary>1-based character column within <see cref="Line"/>, or 0 when not known.</summary>
+    public long Column { get; }
+
+    /// <summary>The on-disk field or column name involved, or <see langword="null"/> for a whole row.</summary>
+    public string? Field { get; }
+
+    /// <summary>What was expected and what was found, without the location prefix.</summary>
+    public string Reason { get; }
+
+    private static string Format(string source, long line, long column, string? field, string reason)
+    {
+        var location = line <= 0 ? source : column <= 0 ? $"{source}:{line}" : $"{source}:{line}:{column}";
+        return field is null ? $"{location}: {reason}" : $"{location}: field \"{field}\": {reason}";
+    }
+}
+
+/// <summary>
+/// An output could not be written as asked (it exists and overwriting was not allowed, a partition
+/// value would escape the output folder, the disk is full). Nothing partial is left behind.
+/// </summary>
+public sealed class PaperChunksOutputException : PaperChunksException
+{
+    internal PaperChunksOutputException(string path, string reason, Exception? inner = null)
+        : base($"{path}: {reason}", inner)
+    {
+        Path = path;
+        Reason = reason;
+    }
+
+    /// <summary>The output path involved.</summary>
+    public string Path { get; }
+
+    /// <summary>What went wrong, without the path prefix.</summary>
+    public string Reason { get; }
+}

@@ -1,0 +1,152 @@
+using System.Runtime.CompilerServices;
+
+namespace PaperChunks.Formats;
+
+/// <summary>
+/// A forward-only stream of records from one input, synchronous or asynchronous. Under
+/// <see cref="ErrorPolicy.SkipAndReport"/> bad rows are skipped and collected in <see cref="Errors"/>.
+/// </summary>
+/// <typeparam name="T">The record type.</typeparam>
+public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
+    where T : class
+{
+    private readonly List<PaperChunksFormatException> _errors = [];
+
+    /// <summary>Creates a reader; the options are validated here, once.</summary>
+    /// <param name="sourceName">The input's name for error messages (a path as given).</param>
+    /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
+    protected RecordReader(string sourceName, ReaderOptions? options)
+    {
+        Options = options ?? ReaderOptions.Default;
+        Options.Validate();
+        SourceName = Options.SourceName ?? sourceName;
+    }
+
+    /// <summary>The settings this reader runs with.</summary>
+    public ReaderOptions Options { get; }
+
+    /// <summary>The input's name as used in error messages.</summary>
+    public string SourceName { get; }
+
+    /// <summary>Records returned so far.</summary>
+    public long RecordsRead { get; private set; }
+
+    /// <summary>Bad rows skipped so far (exact, even beyond <see cref="ReaderOptions.MaxKeptErrors"/>).</summary>
+    public long ErrorCount { get; private set; }
+
+    /// <summary>The errors of skipped rows, in input order, up to <see cref="ReaderOptions.MaxKeptErrors"/>.</summary>
+    public IReadOnlyList<PaperChunksFormatException> Errors => _errors;
+
+    /// <summary>
+    /// 1-based line on which the record last returned starts, for formats with lines; for Parquet the
+    /// 1-based row number.
+    /// </summary>
+    public long CurrentLine { get; protected set; }
+
+    /// <summary>Reads the next record, or <see langword="null"/> at the end of the input.</summary>
+    /// <exception cref="PaperChunksFormatException">The input is malformed (first bad row under fail-fast).</exception>
+    public T? Read()
+    {
+        var record = ReadCore();
+        if (record is not null)
+        {
+            RecordsRead++;
+        }
+
+        return record;
+    }
+
+    /// <summary>Reads the next record asynchronously, or <see langword="null"/> at the end of the input.</summary>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <exception cref="PaperChunksFormatException">The input is malformed (first bad row under fail-fast).</exception>
+    public async ValueTask<T?> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        var record = await ReadCoreAsync(cancellationToken).ConfigureAwait(false);
+        if (record is not null)
+        {
+            RecordsRead++;
+        }
+
+        return record;
+    }
+
+    /// <summary>Every remaining record, synchronously.</summary>
+    public IEnumerable<T> ReadAll()
+    {
+        while (Read() is { } record)
+        {
+            yield return record;
+        }
+    }
+
+    /// <summary>Every remaining record, asynchronously.</summary>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    public async IAsyncEnumerable<T> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        while (await ReadAsync(cancellationToken).ConfigureAwait(false) is { } record)
+        {
+            yield return record;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeAsyncCore().ConfigureAwait(false);
+        Dispose(false);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Reads the next record, or <see langword="null"/> at the end.</summary>
+    protected abstract T? ReadCore();
+
+    /// <summary>Reads the next record asynchronously, or <see langword="null"/> at the end.</summary>
+    /// <param name="cancellationToken">Stops the read.</param>
+    protected abstract ValueTask<T?> ReadCoreAsync(CancellationToken cancellationToken);
+
+    /// <summary>Releases the input.</summary>
+    /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+
+    /// <summary>Releases the input asynchronously.</summary>
+    protected virtual ValueTask DisposeAsyncCore() => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Handles a bad row the reader has already moved past: throws it under fail-fast, records it under
+    /// skip-and-report. Errors the reader cannot move past are thrown directly instead.
+    /// </summary>
+    /// <param name="error">The row's error, located.</param>
+    protected void ReportBadRow(PaperChunksFormatException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (Options.ErrorPolicy == ErrorPolicy.FailFast)
+        {
+            throw error;
+        }
+
+        ErrorCount++;
+        if (_errors.Count < Options.MaxKeptErrors)
+        {
+            _errors.Add(error);
+        }
+    }
+
+    /// <summary>Builds a located format error for this input.</summary>
+    /// <param name="line">1-based line (0 if none).</param>
+    /// <param name="column">1-based column (0 if unknown).</param>
+    /// <param name="field">On-disk field name, or null for the whole row.</param>
+    /// <param name="reason">What was expected and found.</param>
+    /// <param name="inner">The underlying exception, if any.</param>
+    protected PaperChunksFormatException FormatError(
+        long line, long column, string? field, string reason, Exception? inner = null) =>
+        new(SourceName, line, column, field, reason, inner);
+}

@@ -1,0 +1,64 @@
+namespace PaperChunks;
+
+/// <summary>
+/// Settings shared by every reader, validated once when the reader is created. Immutable: derive a
+/// variant with a <c>with</c> expression.
+/// </summary>
+public sealed record ReaderOptions
+{
+    /// <summary>The defaults: fail fast, 64 MB rows, 10,000 kept errors.</summary>
+    public static ReaderOptions Default { get; } = new();
+
+    /// <summary>Fail at the first bad row, or skip and report every bad row.</summary>
+    public ErrorPolicy ErrorPolicy { get; init; } = ErrorPolicy.FailFast;
+
+    /// <summary>
+    /// Largest single row (a JSONL line, a CSV record, a viewer row) in bytes. A longer one is a format
+    /// error instead of an out-of-memory crash. Default 64 MB.
+    /// </summary>
+    public int MaxRowBytes { get; init; } = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// How many errors <see cref="ErrorPolicy.SkipAndReport"/> keeps as objects; the count stays exact
+    /// beyond it. Default 10,000.
+    /// </summary>
+    public int MaxKeptErrors { get; init; } = 10_000;
+
+    /// <summary>
+    /// Largest allowed ratio of decompressed to compressed bytes for <c>.gz</c> and <c>.zst</c> input,
+    /// so a decompression bomb fails with a clear error instead of filling memory or disk. Default 1000.
+    /// </summary>
+    public int MaxDecompressionRatio { get; init; } = 1000;
+
+    /// <summary>Deepest JSON nesting accepted inside a row. Default 64.</summary>
+    public int MaxJsonDepth { get; init; } = 64;
+
+    /// <summary>
+    /// Name used for the input in error messages when reading from a stream; readers opened from a
+    /// path use the path as given.
+    /// </summary>
+    public string? SourceName { get; init; }
+
+    internal void Validate()
+    {
+        if (MaxRowBytes < 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRowBytes), MaxRowBytes, "must be at least 1024 bytes");
+        }
+
+        if (MaxKeptErrors < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxKeptErrors), MaxKeptErrors, "must not be negative");
+        }
+
+        if (MaxDecompressionRatio < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDecompressionRatio), MaxDecompressionRatio, "must be at least 1");
+        }
+
+        if (MaxJsonDepth < 4)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxJsonDepth), MaxJsonDepth, "must be at least 4");
+        }
+    }
+}
