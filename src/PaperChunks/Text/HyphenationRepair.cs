@@ -1,0 +1,91 @@
+namespace PaperChunks.Text;
+
+/// <summary>
+/// A word broken at a line end keeps its hyphen and gains a space once the lines are joined
+/// (<c>par- ticular</c>). For each letter, hyphen, space, letter sequence, in this order:
+/// the document or corpus spells the pair with a hyphen (<c>pre-trained</c>) → keep the hyphen;
+/// the joined word is attested (document, corpus, lexicon) → join; the part before is itself a compound
+/// (<c>state-of-the- art</c>), both parts are dictionary words (<c>warm- starts</c>) or the first is an
+/// acronym (<c>RNN- based</c>) → keep the hyphen; otherwise leave it and report it as undecided.
+/// A suspended hyphen (<c>pre- and post-training</c>) is not a break and is not touched.
+/// </summary>
+internal sealed class HyphenationRepair : TextRepair
+{
+    private static readonly string[] s_suspendedFollowers = ["and", "or", "nor", "to", "as"];
+
+    public HyphenationRepair()
+        : base(null)
+    {
+    }
+
+    public override RepairKind Kind => RepairKind.Hyphenation;
+
+    public override string Apply(string text, RepairSession session)
+    {
+        var i = text.IndexOf("- ", StringComparison.Ordinal);
+        if (i < 0)
+            return text;
+        var rewriter = new TextRewriter(text, session, Kind);
+        while (i >= 0)
+        {
+            if (IsLetterAt(text, i - 1) && IsLetterAt(text, i + 2) && i >= rewriter.Position)
+                Decide(text, i, rewriter, session);
+            i = i + 2 < text.Length ? text.IndexOf("- ", i + 2, StringComparison.Ordinal) : -1;
+        }
+        return rewriter.Finish();
+    }
+
+    private void Decide(string text, int hyphen, TextRewriter rewriter, RepairSession session)
+    {
+        var partStart = hyphen;
+        while (partStart > 0 && char.IsLetter(text[partStart - 1])) partStart--;
+        var compoundStart = partStart;
+        while (compoundStart > 1 && text[compoundStart - 1] == '-' && char.IsLetter(text[compoundStart - 2]))
+        {
+            compoundStart--;
+            while (compoundStart > 0 && char.IsLetter(text[compoundStart - 1])) compoundStart--;
+        }
+        var end = hyphen + 2;
+        while (end < text.Length && char.IsLetter(text[end])) end++;
+        var first = text[partStart..hyphen];
+        var second = text[(hyphen + 2)..end];
+        var continuesCompound = At(text, end) == '-' && IsLetterAt(text, end + 1);
+        if (!continuesCompound && Array.IndexOf(s_suspendedFollowers, second) >= 0)
+            return;
+
+        var hyphenated = first + "-" + second;
+        var vocabulary = session.Vocabulary;
+        if (WordEvidence.ContainsWholeWord(text, hyphenated) || (vocabulary?.ContainsCompound(hyphenated) ?? false)
+            || (vocabulary?.ContainsCompound(text[compoundStart..hyphen] + "-" + second) ?? false))
+        {
+            rewriter.Replace(hyphen, 2, "-");
+            return;
+        }
+        if (WordEvidence.Of(first + second, text, vocabulary) > WordEvidence.None)
+        {
+            rewriter.Replace(hyphen, 2, "");
+            return;
+        }
+        var lexicon = Lexicon.English;
+        var secondIsWord = char.IsLower(second[0]) && second.Length >= 2 && lexicon.ContainsInflected(second);
+        var firstIsWord = first.Length >= 2 && lexicon.ContainsInflected(first.ToLowerInvariant());
+        var firstIsAcronym = first.Length >= 2 && IsUpper(first);
+        if ((secondIsWord && (compoundStart < partStart || firstIsWord || firstIsAcronym)) || continuesCompound)
+        {
+            rewriter.Replace(hyphen, 2, "-");
+            return;
+        }
+        session.Undecide(Kind, text, hyphen, 2,
+            $"\"{first}{second}\" is not a known word and \"{hyphenated}\" is not a known compound");
+    }
+
+    private static bool IsUpper(string word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsUpper(c))
+                return false;
+        }
+        return true;
+    }
+}

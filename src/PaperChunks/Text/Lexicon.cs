@@ -1,0 +1,96 @@
+using System.IO.Compression;
+
+namespace PaperChunks.Text;
+
+/// <summary>
+/// The embedded English word list (<c>english-words.txt.gz</c>: 73,164 common words from SCOWL size 50 and
+/// 56,807 rarer ones from size 70, lower-case, built by <c>tools/build-lexicon.sh</c>; provenance and license
+/// in docs/normalization.md). Loaded once, on first use, and read-only afterwards, so it is safe to share
+/// between threads.
+/// </summary>
+internal sealed class Lexicon
+{
+    private const string ResourceName = "PaperChunks.Text.english-words.txt.gz";
+
+    private static readonly Lazy<Lexicon> s_english = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // Inflections and derivations SCOWL lists only for common words; tried when the word itself is absent.
+    private static readonly string[] s_suffixes =
+        ["s", "es", "ed", "d", "ing", "er", "ers", "ly", "al", "ally", "ity", "ities", "ness", "able",
+         "ation", "ations", "ize", "izes", "ized", "izing", "ization", "izations", "ise", "ised"];
+
+    private static readonly string[] s_prefixes =
+        ["un", "re", "pre", "non", "over", "under", "sub", "super", "multi", "inter", "de", "co", "mis", "semi"];
+
+    private readonly HashSet<string> _words;
+    private readonly HashSet<string> _common;
+
+    private Lexicon(HashSet<string> words, HashSet<string> common)
+    {
+        _words = words;
+        _common = common;
+    }
+
+    public static Lexicon English => s_english.Value;
+
+    public int Count => _words.Count;
+
+    /// <summary>Whether the lower-case <paramref name="word"/> is among the common words (SCOWL size 50).</summary>
+    public bool IsCommon(string word) => _common.Contains(word);
+
+    /// <summary>Whether the lower-case <paramref name="word"/> is listed as it is.</summary>
+    public bool Contains(string word) => _words.Contains(word);
+
+    /// <summary>Whether the lower-case <paramref name="word"/> is listed, or is a listed word with a common prefix or suffix.</summary>
+    public bool ContainsInflected(string word)
+    {
+        if (ContainsWithSuffix(word))
+            return true;
+        foreach (var prefix in s_prefixes)
+        {
+            if (word.Length - prefix.Length >= 3 && word.StartsWith(prefix, StringComparison.Ordinal)
+                && ContainsWithSuffix(word[prefix.Length..]))
+                return true;
+        }
+        return false;
+    }
+
+    private bool ContainsWithSuffix(string word)
+    {
+        if (_words.Contains(word))
+            return true;
+        foreach (var suffix in s_suffixes)
+        {
+            if (word.Length - suffix.Length < 3 || !word.EndsWith(suffix, StringComparison.Ordinal))
+                continue;
+            var stem = word[..^suffix.Length];
+            if (_words.Contains(stem) || _words.Contains(stem + "e")
+                || (stem[^1] == stem[^2] && _words.Contains(stem[..^1])))
+                return true;
+        }
+        return false;
+    }
+
+    private static Lexicon Load()
+    {
+        using var resource = typeof(Lexicon).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded lexicon {ResourceName} is missing from the PaperChunks assembly.");
+        using var gzip = new GZipStream(resource, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var words = new HashSet<string>(140_000, StringComparer.Ordinal);
+        var common = new HashSet<string>(80_000, StringComparer.Ordinal);
+        var inCommon = true;
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0)
+            {
+                inCommon = false;
+                continue;
+            }
+            words.Add(line);
+            if (inCommon)
+                common.Add(line);
+        }
+        return new Lexicon(words, common);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Buffers;
+
+namespace PaperChunks.Text;
+
+/// <summary>
+/// Repairs the damage PDF extraction does to text (mojibake, ligatures, spacing diacritics, line-break
+/// hyphens, invisible characters; see docs/normalization.md for every rule) and says what it changed.
+/// Text that is not damaged comes back as the same string instance without allocating. Immutable, so one
+/// instance may serve many threads.
+/// </summary>
+public sealed class TextNormalizer
+{
+    private const int MojibakeRounds = 2;
+
+    private readonly TextRepair[] _repairs;
+    private readonly SearchValues<char> _suspicious;
+    private readonly bool _searchHyphenBreaks;
+    private readonly bool _searchMarkers;
+
+    /// <summary>Creates a normalizer with <see cref="TextNormalizerOptions.Default"/> and no corpus vocabulary.</summary>
+    public TextNormalizer()
+        : this(TextNormalizerOptions.Default)
+    {
+    }
+
+    /// <summary>Creates a normalizer making the repairs <paramref name="options"/> switches on.</summary>
+    /// <param name="options">Which repairs to make.</param>
+    /// <param name="vocabulary">
+    /// Words and compounds of the corpus being normalized (see <see cref="CorpusVocabulary.FromTexts"/>); the
+    /// ligature and hyphenation repairs trust them as much as the document's own words. Optional.
+    /// </param>
+    public TextNormalizer(TextNormalizerOptions options, CorpusVocabulary? vocabulary = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        Vocabulary = vocabulary;
+        var repairs = new List<TextRepair>();
+        if (options.RepairLosslessMojibake)
+        {
+            for (var round = 0; round < MojibakeRounds; round++)
+                repairs.Add(new LosslessMojibakeRepair());
+        }
+        if (options.RepairLossyMojibake) repairs.Add(new LossyMojibakeRepair());
+        if (options.ExpandLigatures) repairs.Add(new LigatureRepair());
+        if (options.JoinSpacingDiacritics) repairs.Add(new SpacingDiacriticRepair());
+        if (options.RemoveInvisibleCharacters) repairs.Add(new InvisibleCharacterRepair());
+        if (options.JoinHyphenation) repairs.Add(new HyphenationRepair());
+        if (options.RemoveSciTldrMarkers) repairs.Add(new SciTldrMarkerRepair());
+        _repairs = [.. repairs];
+        var triggers = new HashSet<char>();
+        foreach (var repair in _repairs)
+            triggers.UnionWith(repair.Triggers ?? "");
+        _suspicious = SearchValues.Create([.. triggers]);
+        _searchHyphenBreaks = options.JoinHyphenation;
+        _searchMarkers = options.RemoveSciTldrMarkers;
+    }
+
+    /// <summary>The repairs this normalizer makes.</summary>
+    public TextNormalizerOptions Options { get; }
+
+    /// <summary>The corpus vocabulary the ligature and hyphenation repairs consult, if any.</summary>
+    public CorpusVocabulary? Vocabulary { get; }
+
+    /// <summary>
+    /// Repairs <paramref name="text"/>. The result's <see cref="NormalizationResult.Text"/> is
+    /// <paramref name="text"/> itself when nothing was changed; each change is listed in
+    /// <see cref="NormalizationResult.Fixes"/> with its offset in <paramref name="text"/>, and each suspicious
+    /// sequence the context did not decide is left as it is and listed in <see cref="NormalizationResult.Undecided"/>.
+    /// </summary>
+    /// <param name="text">The text to repair, e.g. a chunk.</param>
+    public NormalizationResult Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (IsClean(text))
+            return NormalizationResult.Unchanged(text);
+        var session = new RepairSession(text, Vocabulary);
+        var current = text;
+        foreach (var repair in _repairs)
+            current = repair.Apply(current, session);
+        if (session.Fixes.Count == 0 && session.Undecided.Count == 0)
+            return NormalizationResult.Unchanged(text);
+        return new NormalizationResult(session.Fixes.Count == 0 ? text : current, [.. session.Fixes], [.. session.Undecided]);
+    }
+
+    // One vectorized search for any character a repair starts from; the few found in clean text (accented
+    // letters of French, German, Portuguese) are dismissed by their neighbours without allocating.
+    private bool IsClean(string text)
+    {
+        var span = text.AsSpan();
+        var i = span.IndexOfAny(_suspicious);
+        while (i >= 0)
+        {
+            if (MayBeDamaged(text, i))
+                return false;
+            var next = span[(i + 1)..].IndexOfAny(_suspicious);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return (!_searchHyphenBreaks || span.IndexOf("- ", StringComparison.Ordinal) < 0) && !_searchMarkers;
+    }
+
+    /// <summary>False only when no repair would act on, or report, the trigger at <paramref name="i"/>.</summary>
+    private static bool MayBeDamaged(string text, int i)
+    {
+        var c = text[i];
+        if (c is < '\u00C2' or > '\u00F4')
+            return true;
+        var next = i + 1 < text.Length ? text[i + 1] : '\0';
+        var previous = i > 0 ? text[i - 1] : '\0';
+        if (LosslessMojibakeRepair.ByteOf(next) is >= 0x80 and <= 0xBF)
+            return true;
+        return c switch
+        {
+            'ï' => next == '¬',
+            'â' => !LossyMojibakeRepair.IsPlainLetter(text, i),
+            'Ã' or 'Ë' or 'Ï' => !char.IsLetter(previous) || !char.IsLetter(next) || next is 'Ã' or 'Ë' or 'Ï',
+            _ => false,
+        };
+    }
+}
