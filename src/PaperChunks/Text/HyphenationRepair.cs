@@ -5,8 +5,10 @@ namespace PaperChunks.Text;
 /// (<c>par- ticular</c>). For each letter, hyphen, space, letter sequence, in this order:
 /// the document or corpus spells the pair with a hyphen (<c>pre-trained</c>) → keep the hyphen;
 /// the joined word is attested (document, corpus, lexicon) → join; the part before is itself a compound
-/// (<c>state-of-the- art</c>), both parts are dictionary words (<c>warm- starts</c>) or the first is an
-/// acronym (<c>RNN- based</c>) → keep the hyphen; otherwise leave it and report it as undecided.
+/// (<c>state-of-the- art</c>), the part after continues a compound (<c>item- to-item</c>), both parts are
+/// dictionary words of three letters or more (<c>warm- starts</c>) or the first is an acronym
+/// (<c>RNN- based</c>) → keep the hyphen; otherwise leave it and report it as undecided. A capital after a
+/// lower-case fragment (<c>vocab- In</c>) is text from another column and is reported.
 /// A suspended hyphen (<c>pre- and post-training</c>) is not a break and is not touched.
 /// </summary>
 internal sealed class HyphenationRepair : TextRepair
@@ -28,7 +30,7 @@ internal sealed class HyphenationRepair : TextRepair
         var rewriter = new TextRewriter(text, session, Kind);
         while (i >= 0)
         {
-            if (IsLetterAt(text, i - 1) && IsLetterAt(text, i + 2) && i >= rewriter.Position)
+            if (IsLetterAt(text, i - 1) && IsLetterAt(text, i + 2))
                 Decide(text, i, rewriter, session);
             i = i + 2 < text.Length ? text.IndexOf("- ", i + 2, StringComparison.Ordinal) : -1;
         }
@@ -38,7 +40,7 @@ internal sealed class HyphenationRepair : TextRepair
     private void Decide(string text, int hyphen, TextRewriter rewriter, RepairSession session)
     {
         var partStart = hyphen;
-        while (partStart > 0 && char.IsLetter(text[partStart - 1])) partStart--;
+        while (partStart > rewriter.Position && char.IsLetter(text[partStart - 1])) partStart--;
         var compoundStart = partStart;
         while (compoundStart > 1 && text[compoundStart - 1] == '-' && char.IsLetter(text[compoundStart - 2]))
         {
@@ -53,26 +55,33 @@ internal sealed class HyphenationRepair : TextRepair
         if (!continuesCompound && Array.IndexOf(s_suspendedFollowers, second) >= 0)
             return;
 
+        // A capital after a lower-case fragment (vocab- In 2016) is text from another column, not a word's end.
+        if (char.IsLower(first[^1]) && char.IsUpper(second[0]) && !continuesCompound)
+        {
+            session.Undecide(Kind, text, hyphen, 2, $"\"{second}\" starts with a capital after \"{first}\": not the rest of a broken word");
+            return;
+        }
+
         var hyphenated = first + "-" + second;
         var vocabulary = session.Vocabulary;
         if (WordEvidence.ContainsWholeWord(text, hyphenated) || (vocabulary?.ContainsCompound(hyphenated) ?? false)
             || (vocabulary?.ContainsCompound(text[compoundStart..hyphen] + "-" + second) ?? false))
         {
-            rewriter.Replace(hyphen, 2, "-");
+            rewriter.Replace(partStart, end - partStart, hyphenated);
             return;
         }
         if (WordEvidence.Of(first + second, text, vocabulary) > WordEvidence.None)
         {
-            rewriter.Replace(hyphen, 2, "");
+            rewriter.Replace(partStart, end - partStart, first + second);
             return;
         }
         var lexicon = Lexicon.English;
-        var secondIsWord = char.IsLower(second[0]) && second.Length >= 2 && lexicon.ContainsInflected(second);
-        var firstIsWord = first.Length >= 2 && lexicon.ContainsInflected(first.ToLowerInvariant());
+        var secondIsWord = char.IsLower(second[0]) && second.Length >= 3 && lexicon.ContainsInflected(second);
+        var firstIsWord = first.Length >= 3 && lexicon.ContainsInflected(first.ToLowerInvariant());
         var firstIsAcronym = first.Length >= 2 && IsUpper(first);
         if ((secondIsWord && (compoundStart < partStart || firstIsWord || firstIsAcronym)) || continuesCompound)
         {
-            rewriter.Replace(hyphen, 2, "-");
+            rewriter.Replace(partStart, end - partStart, hyphenated);
             return;
         }
         session.Undecide(Kind, text, hyphen, 2,

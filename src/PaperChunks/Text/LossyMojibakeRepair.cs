@@ -62,7 +62,7 @@ internal sealed class LossyMojibakeRepair : TextRepair
     private void RepairLigature(string text, int i, TextRewriter rewriter, RepairSession session)
     {
         var start = i;
-        while (start > 0 && char.IsLetter(text[start - 1])) start--;
+        while (start > rewriter.Position && char.IsLetter(text[start - 1])) start--;
         // An opening quote that lost its bytes (âï¬ne-tunedâ) is not part of the word.
         while (start < i && text[start] == 'â') start++;
         var end = i + 2;
@@ -85,7 +85,7 @@ internal sealed class LossyMojibakeRepair : TextRepair
                 : $"ï¬ in \"{left}ï¬{right}\": {tied} are all words");
             return;
         }
-        rewriter.Replace(i, 2, ligature);
+        rewriter.Replace(start, end - start, left + ligature + right);
     }
 
     private static string? ChooseLigature(string left, string right, string text, RepairSession session, out string tied)

@@ -2,10 +2,11 @@ namespace PaperChunks.Text;
 
 /// <summary>
 /// SciTLDR replaced citations and figure references by markers (<c>BID6</c>, <c>FIG0</c>, <c>TAB2</c>) and
-/// left the punctuation of citation lists behind (<c>(; ;)</c>, <c>( ; ; b; ; ;)</c>). Removes each marker
-/// (a whole token: the prefix, digits, no letter or digit on either side) and each parenthesis whose first
-/// non-space character is a semicolon and which holds only semicolons, spaces and single letters, together
-/// with the one space before it. <c>(x; y)</c> does not start with a semicolon and stays.
+/// left the punctuation of citation lists behind (<c>(; ;)</c>, <c>( ; ; b; ; ;)</c>, <c>(a; ; ; b;)</c>).
+/// Removes each marker (a whole token: the prefix, digits, no letter or digit on either side) and each
+/// parenthesis holding only semicolons, spaces and single letters that either starts with a semicolon or
+/// has more semicolons than letters, together with the one space before it. Math such as <c>(x; y)</c> or
+/// <c>(x; y; z)</c> stays.
 /// </summary>
 internal sealed class SciTldrMarkerRepair : TextRepair
 {
@@ -53,18 +54,26 @@ internal sealed class SciTldrMarkerRepair : TextRepair
 
     private static int ResidueLength(string text, int open)
     {
-        var k = open + 1;
-        while (k < text.Length && text[k] == ' ') k++;
-        if (At(text, k) != ';')
-            return 0;
-        for (; k < text.Length; k++)
+        int semicolons = 0, letters = 0;
+        var startsWithSemicolon = false;
+        for (var k = open + 1; k < text.Length; k++)
         {
             var c = text[k];
             if (c == ')')
-                return k - open + 1;
-            var singleLetter = char.IsLetter(c) && !IsLetterAt(text, k - 1) && !IsLetterAt(text, k + 1);
-            if (c is not (';' or ' ') && !singleLetter)
+                return startsWithSemicolon || semicolons > letters ? k - open + 1 : 0;
+            if (c == ';')
+            {
+                startsWithSemicolon |= semicolons + letters == 0;
+                semicolons++;
+            }
+            else if (char.IsLetter(c) && !IsLetterAt(text, k - 1) && !IsLetterAt(text, k + 1))
+            {
+                letters++;
+            }
+            else if (c != ' ')
+            {
                 return 0;
+            }
         }
         return 0;
     }

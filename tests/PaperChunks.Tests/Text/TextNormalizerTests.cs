@@ -78,7 +78,7 @@ public sealed class TextNormalizerTests
 
         result.Text.Should().Be("a file, efficiently: Jürgen");
         result.Fixes.Should().Equal(
-            new TextFix(RepairKind.LossyMojibake, 9, "ï¬", "fi"),
+            new TextFix(RepairKind.LossyMojibake, 7, "efï¬ciently", "efficiently"),
             new TextFix(RepairKind.Ligature, 2, "ﬁ", "fi"),
             new TextFix(RepairKind.SpacingDiacritic, 21, "¨u", "ü"));
     }
