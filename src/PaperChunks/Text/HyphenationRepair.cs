@@ -22,6 +22,19 @@ internal sealed class HyphenationRepair : TextRepair
 
     public override RepairKind Kind => RepairKind.Hyphenation;
 
+    /// <summary>Whether <paramref name="text"/> holds a letter, hyphen, space, letter sequence at all.</summary>
+    public static bool HasCandidate(string text)
+    {
+        var i = text.IndexOf("- ", StringComparison.Ordinal);
+        while (i >= 0)
+        {
+            if (IsLetterAt(text, i - 1) && IsLetterAt(text, i + 2))
+                return true;
+            i = i + 2 < text.Length ? text.IndexOf("- ", i + 2, StringComparison.Ordinal) : -1;
+        }
+        return false;
+    }
+
     public override string Apply(string text, RepairSession session)
     {
         var i = text.IndexOf("- ", StringComparison.Ordinal);
