@@ -22,18 +22,9 @@ internal sealed class HyphenationRepair : TextRepair
 
     public override RepairKind Kind => RepairKind.Hyphenation;
 
-    /// <summary>Whether <paramref name="text"/> holds a letter, hyphen, space, letter sequence at all.</summary>
-    public static bool HasCandidate(string text)
-    {
-        var i = text.IndexOf("- ", StringComparison.Ordinal);
-        while (i >= 0)
-        {
-            if (IsLetterAt(text, i - 1) && IsLetterAt(text, i + 2))
-                return true;
-            i = i + 2 < text.Length ? text.IndexOf("- ", i + 2, StringComparison.Ordinal) : -1;
-        }
-        return false;
-    }
+    /// <summary>Whether the hyphen at <paramref name="hyphen"/> is followed by a space and has letters on both sides.</summary>
+    public static bool IsCandidate(string text, int hyphen) =>
+        At(text, hyphen + 1) == ' ' && IsLetterAt(text, hyphen - 1) && IsLetterAt(text, hyphen + 2);
 
     public override string Apply(string text, RepairSession session)
     {
@@ -43,7 +34,7 @@ internal sealed class HyphenationRepair : TextRepair
         var rewriter = new TextRewriter(text, session, Kind);
         while (i >= 0)
         {
-            if (IsLetterAt(text, i - 1) && IsLetterAt(text, i + 2))
+            if (IsCandidate(text, i))
                 Decide(text, i, rewriter, session);
             i = i + 2 < text.Length ? text.IndexOf("- ", i + 2, StringComparison.Ordinal) : -1;
         }
