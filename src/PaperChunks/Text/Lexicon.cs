@@ -14,10 +14,17 @@ internal sealed class Lexicon
 
     private static readonly Lazy<Lexicon> s_english = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    // Inflections and derivations SCOWL lists only for common words; tried when the word itself is absent.
-    private static readonly string[] s_suffixes =
-        ["s", "es", "ed", "d", "ing", "er", "ers", "ly", "al", "ally", "ity", "ities", "ness", "able",
-         "ation", "ations", "ize", "izes", "ized", "izing", "ization", "izations", "ise", "ised"];
+    // Inflections and derivations SCOWL lists only for common words, tried when the word itself is absent:
+    // a suffix and what may stand in its place on the listed word ("" keeps the bare stem). -ize forms need
+    // the -ize verb listed, or any noun would do (mediums + ized = "mediumsized").
+    private static readonly (string Suffix, string[] Stems)[] s_suffixes =
+    [
+        ("s", [""]), ("es", [""]), ("ed", ["", "e"]), ("ing", ["", "e"]), ("er", ["", "e"]), ("ers", ["", "e"]),
+        ("ly", [""]), ("al", ["", "e"]), ("ally", ["", "al"]), ("ity", ["", "e"]), ("ities", ["", "e", "ity"]),
+        ("ness", [""]), ("able", ["", "e"]), ("ation", ["", "e", "ate"]), ("ations", ["", "e", "ate", "ation"]),
+        ("izes", ["ize"]), ("ized", ["ize"]), ("izing", ["ize"]), ("ization", ["ize"]), ("izations", ["ize", "ization"]),
+        ("ises", ["ise"]), ("ised", ["ise"]), ("ising", ["ise"]),
+    ];
 
     private static readonly string[] s_prefixes =
         ["un", "re", "pre", "non", "over", "under", "sub", "super", "multi", "inter", "de", "co", "mis", "semi"];
@@ -59,13 +66,18 @@ internal sealed class Lexicon
     {
         if (_words.Contains(word))
             return true;
-        foreach (var suffix in s_suffixes)
+        foreach (var (suffix, stems) in s_suffixes)
         {
             if (word.Length - suffix.Length < 3 || !word.EndsWith(suffix, StringComparison.Ordinal))
                 continue;
             var stem = word[..^suffix.Length];
-            if (_words.Contains(stem) || _words.Contains(stem + "e")
-                || (stem[^1] == stem[^2] && _words.Contains(stem[..^1])))
+            foreach (var ending in stems)
+            {
+                if (_words.Contains(stem + ending))
+                    return true;
+            }
+            // Doubled final consonant: planned → plan, running → run.
+            if (stems[0].Length == 0 && stem[^1] == stem[^2] && _words.Contains(stem[..^1]))
                 return true;
         }
         return false;

@@ -114,6 +114,7 @@ public sealed class TextNormalizerTests
     [InlineData("propose an RNN- based approach", "propose an RNN-based approach")]
     [InlineData("a state-of-the- art model", "a state-of-the-art model")]
     [InlineData("initializations that are warm- starts", "initializations that are warm-starts")]
+    [InlineData("Even for a medium- sized webshop", "Even for a medium-sized webshop")]
     [InlineData("from a con- ï¬uence of several", "from a confluence of several")]
     public void Joins_words_broken_at_a_line_end(string text, string expected) =>
         Repair(text).Should().Be(expected);
