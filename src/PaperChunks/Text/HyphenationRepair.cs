@@ -22,9 +22,31 @@ internal sealed class HyphenationRepair : TextRepair
 
     public override RepairKind Kind => RepairKind.Hyphenation;
 
-    /// <summary>Whether the hyphen at <paramref name="hyphen"/> is followed by a space and has letters on both sides.</summary>
-    public static bool IsCandidate(string text, int hyphen) =>
-        At(text, hyphen + 1) == ' ' && IsLetterAt(text, hyphen - 1) && IsLetterAt(text, hyphen + 2);
+    /// <summary>
+    /// Whether the hyphen at <paramref name="hyphen"/> may be a line break: a space after it, letters on both
+    /// sides, and not a suspended hyphen (<c>low- and high-order</c>).
+    /// </summary>
+    public static bool IsCandidate(string text, int hyphen)
+    {
+        if (At(text, hyphen + 1) != ' ' || !IsLetterAt(text, hyphen - 1) || !IsLetterAt(text, hyphen + 2))
+            return false;
+        var end = hyphen + 2;
+        while (end < text.Length && char.IsLetter(text[end])) end++;
+        return !IsSuspended(text, hyphen + 2, end);
+    }
+
+    private static bool IsSuspended(string text, int secondStart, int end)
+    {
+        if (At(text, end) == '-' && IsLetterAt(text, end + 1))
+            return false;
+        var second = text.AsSpan(secondStart, end - secondStart);
+        foreach (var follower in s_suspendedFollowers)
+        {
+            if (second.SequenceEqual(follower))
+                return true;
+        }
+        return false;
+    }
 
     public override string Apply(string text, RepairSession session)
     {
@@ -56,8 +78,6 @@ internal sealed class HyphenationRepair : TextRepair
         var first = text[partStart..hyphen];
         var second = text[(hyphen + 2)..end];
         var continuesCompound = At(text, end) == '-' && IsLetterAt(text, end + 1);
-        if (!continuesCompound && Array.IndexOf(s_suspendedFollowers, second) >= 0)
-            return;
 
         // A capital after a lower-case fragment (vocab- In 2016) is text from another column, not a word's end.
         if (char.IsLower(first[^1]) && char.IsUpper(second[0]) && !continuesCompound)

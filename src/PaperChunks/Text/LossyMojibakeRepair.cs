@@ -66,7 +66,8 @@ internal sealed class LossyMojibakeRepair : TextRepair
         // An opening quote that lost its bytes (âï¬ne-tunedâ) is not part of the word.
         while (start < i && text[start] == 'â') start++;
         var end = i + 2;
-        while (end < text.Length && char.IsLetter(text[end]) && !(text[end] == 'ï' && At(text, end + 1) == '¬')) end++;
+        // A closing quote (â) or a second ligature (ï¬) ends the word.
+        while (end < text.Length && char.IsLetter(text[end]) && text[end] != 'â' && !(text[end] == 'ï' && At(text, end + 1) == '¬')) end++;
         var left = text[start..i];
         var right = text[(i + 2)..end];
         if (right.Length == 0)

@@ -28,21 +28,38 @@ internal static class WordEvidence
 
     /// <summary>
     /// Picks the one candidate with the strongest evidence; <see langword="null"/> when none is attested or
-    /// several share the strongest evidence (then <paramref name="tied"/> names them).
+    /// several share the strongest evidence (then <paramref name="tied"/> names them). Levels are tried
+    /// strongest first, so the costly inflection search runs only when nothing stronger decided.
     /// </summary>
     public static string? Best(IReadOnlyList<string> candidates, string document, CorpusVocabulary? vocabulary, out string tied)
     {
-        var best = None;
-        string? chosen = null;
-        var count = 0;
-        tied = "";
-        foreach (var candidate in candidates)
+        var lower = new string[candidates.Count];
+        for (var k = 0; k < lower.Length; k++)
+            lower[k] = candidates[k].ToLowerInvariant();
+        var lexicon = Lexicon.English;
+        for (var level = Document; level > None; level--)
         {
-            var level = Of(candidate, document, vocabulary);
-            if (level > best) { best = level; chosen = candidate; count = 1; tied = candidate; }
-            else if (level == best && level > None) { count++; tied += " / " + candidate; }
+            string? chosen = null;
+            tied = "";
+            for (var k = 0; k < candidates.Count; k++)
+            {
+                var attested = level switch
+                {
+                    Document => ContainsWholeWord(document, candidates[k]) || (vocabulary?.ContainsWord(candidates[k]) ?? false),
+                    Common => lexicon.IsCommon(lower[k]),
+                    Listed => lexicon.Contains(lower[k]),
+                    _ => lexicon.ContainsInflected(lower[k]),
+                };
+                if (!attested)
+                    continue;
+                tied = tied.Length == 0 ? candidates[k] : tied + " / " + candidates[k];
+                chosen = chosen is null ? candidates[k] : "";
+            }
+            if (chosen is not null)
+                return chosen.Length > 0 ? chosen : null;
         }
-        return count == 1 ? chosen : null;
+        tied = "";
+        return null;
     }
 
     /// <summary>Whether <paramref name="text"/> holds <paramref name="word"/> (case-insensitive) with no letter on either side.</summary>

@@ -48,6 +48,7 @@ public sealed class TextNormalizerTests
     [Theory]
     [InlineData("Natural gradient works efï¬ciently in learning", "Natural gradient works efficiently in learning")]
     [InlineData("Netï¬ix", "Netflix")]
+    [InlineData("the âï¬nalâ layer", "the “final” layer")]
     [InlineData("pp. 315â323, 2011", "pp. 315–323, 2011")]
     [InlineData("K = Aâ1 + U Sâ1U T", "K = A−1 + U S−1U T")]
     [InlineData("the same ârate,â we require the change in eq", "the same “rate,” we require the change in eq")]
