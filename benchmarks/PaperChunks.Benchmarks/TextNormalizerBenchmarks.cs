@@ -57,6 +57,13 @@ public class TextNormalizerBenchmarks
         Console.WriteLine($"// clean text {Encoding.UTF8.GetByteCount(_cleanText):N0} bytes ({_cleanChunks.Count} distinct clean chunks, {_cleanChunks.Sum(c => Encoding.UTF8.GetByteCount(c)):N0} bytes); damaged {_damagedChunks.Count} pieces, {_damagedChunks.Sum(c => Encoding.UTF8.GetByteCount(c)):N0} bytes");
     }
 
+    /// <summary>UTF-8 bytes per operation, for turning a mean time into MB/s.</summary>
+    public long CleanTextBytes => Encoding.UTF8.GetByteCount(_cleanText);
+
+    public long CleanChunkBytes => _cleanChunks.Sum(c => (long)Encoding.UTF8.GetByteCount(c));
+
+    public long DamagedBytes => _damagedChunks.Sum(c => (long)Encoding.UTF8.GetByteCount(c));
+
     [Benchmark]
     public int CleanTextWhole() => _normalizer.Normalize(_cleanText).Text.Length;
 
