@@ -67,7 +67,7 @@ internal sealed class ViewerLinesParser : ViewerParser
                 AddCell(_name, _nameLine, output);
                 break;
             case State.ExpectType:
-                throw HeaderError(_nameLine, null, $"expected a dataset-viewer header (a column name, then its type), found only \"{Excerpt(_name)}\"");
+                throw HeaderError(_nameLine, null, $"expected a dataset-viewer header (a column name, then its type), found only \"{TextExcerpt.Of(_name)}\"");
             case State.ExpectStatistic:
                 throw HeaderError(lastLine, _name, "expected the column's min and max under its type, the file ended");
         }
@@ -103,7 +103,7 @@ internal sealed class ViewerLinesParser : ViewerParser
         {
             throw HeaderError(
                 lineNumber, null,
-                $"expected a dataset-viewer header: a column name, then its type (stringlengths, int64, list, sequence, string) on the next line; found \"{Excerpt(_name)}\" then \"{Excerpt(line)}\"");
+                $"expected a dataset-viewer header: a column name, then its type (stringlengths, int64, list, sequence, string) on the next line; found \"{TextExcerpt.Of(_name)}\" then \"{TextExcerpt.Of(line)}\"");
         }
 
         StartRows();
@@ -115,7 +115,7 @@ internal sealed class ViewerLinesParser : ViewerParser
     {
         if (ViewerTypes.ParseStatistic(line) is null && _type != "stringclasses")
         {
-            throw HeaderError(lineNumber, _name, $"expected the column's {(_min is null ? "min" : "max")} under its type {_type} (a number such as 401 or 2.02k), found \"{Excerpt(line)}\"");
+            throw HeaderError(lineNumber, _name, $"expected the column's {(_min is null ? "min" : "max")} under its type {_type} (a number such as 401 or 2.02k), found \"{TextExcerpt.Of(line)}\"");
         }
 
         _statisticsLeft--;

@@ -31,7 +31,4 @@ internal abstract class ViewerParser
 
     /// <summary>The viewer prints an absent value as the word <c>null</c>.</summary>
     protected static string? Cell(string text) => text == "null" ? null : text;
-
-    /// <summary>The start of a long text, for error messages.</summary>
-    internal static string Excerpt(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
 }

@@ -51,7 +51,7 @@ internal sealed class ViewerTableParser : ViewerParser
             default:
                 if (!IsBlankOrPageText(line))
                 {
-                    output.Add(new ViewerRowError(lineNumber, null, $"expected only the viewer's page text after the table, found \"{Excerpt(line)}\""));
+                    output.Add(new ViewerRowError(lineNumber, null, $"expected only the viewer's page text after the table, found \"{TextExcerpt.Of(line)}\""));
                 }
 
                 break;
