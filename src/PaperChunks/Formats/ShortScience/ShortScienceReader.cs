@@ -8,96 +8,34 @@ namespace PaperChunks.Formats.ShortScience;
 /// entry and the page's closing <c>About</c> are skipped; an entry that does not have the page's shape
 /// is a bad row (see <see cref="ErrorPolicy"/>).
 /// </summary>
-public sealed class ShortScienceReader : RecordReader<PaperSummaryRecord>
+public sealed class ShortScienceReader : TextRecordReader<PaperSummaryRecord>
 {
-    private readonly TextLineSource _lines;
     private readonly ShortScienceParser _parser = new();
     private readonly List<ShortScienceOutput> _pending = [];
     private int _next;
-    private bool _ended;
 
     /// <summary>Opens a file; compression is chosen by extension and confirmed by magic bytes.</summary>
     /// <param name="path">The file.</param>
     /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
     /// <exception cref="PaperChunksFormatException">The file cannot be opened or its compression is not what its name says.</exception>
     public ShortScienceReader(string path, ReaderOptions? options = null)
-        : base(path, options) =>
-        _lines = new TextLineSource(CompressedStreams.OpenRead(path, Options), SourceName, Options.MaxRowBytes);
+        : base(path, options)
+    {
+    }
 
     /// <summary>Reads from a stream; gzip or zstd content is detected from its magic bytes when the stream can seek.</summary>
     /// <param name="stream">The input; disposed with the reader.</param>
     /// <param name="options">Reader settings; <see cref="ReaderOptions.SourceName"/> names the stream in errors.</param>
     public ShortScienceReader(Stream stream, ReaderOptions? options = null)
-        : base(options?.SourceName ?? "<stream>", options)
+        : base(stream, options)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        var input = stream.CanSeek ? CompressedStreams.Decompress(stream, SourceName, StreamCompression.None, Options) : stream;
-        _lines = new TextLineSource(input, SourceName, Options.MaxRowBytes);
     }
 
-    /// <inheritdoc/>
-    protected override PaperSummaryRecord? ReadCore()
-    {
-        while (true)
-        {
-            if (TakePending() is { } record)
-            {
-                return record;
-            }
+    private protected override void OnLine(string line, long lineNumber) => _parser.Push(line, lineNumber, _pending);
 
-            if (_ended)
-            {
-                return null;
-            }
+    private protected override void OnEnd(long lastLine) => _parser.Complete(_pending);
 
-            Feed(_lines.ReadLine());
-        }
-    }
-
-    /// <inheritdoc/>
-    protected override async ValueTask<PaperSummaryRecord?> ReadCoreAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            if (TakePending() is { } record)
-            {
-                return record;
-            }
-
-            if (_ended)
-            {
-                return null;
-            }
-
-            Feed(await _lines.ReadLineAsync(cancellationToken).ConfigureAwait(false));
-        }
-    }
-
-    /// <inheritdoc/>
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _lines.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    private void Feed(string? line)
-    {
-        if (line is null)
-        {
-            _parser.Complete(_pending);
-            _ended = true;
-        }
-        else
-        {
-            _parser.Push(line, _lines.LineNumber, _pending);
-        }
-    }
-
-    private PaperSummaryRecord? TakePending()
+    private protected override PaperSummaryRecord? TakeCompleted()
     {
         while (_next < _pending.Count)
         {

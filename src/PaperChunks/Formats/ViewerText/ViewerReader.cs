@@ -7,15 +7,13 @@ namespace PaperChunks.Formats.ViewerText;
 /// placed is a bad row (see <see cref="ErrorPolicy"/>); a header that cannot be read is thrown.
 /// </summary>
 /// <typeparam name="T">The record type.</typeparam>
-public abstract class ViewerReader<T> : RecordReader<T>
+public abstract class ViewerReader<T> : TextRecordReader<T>
     where T : class
 {
-    private readonly TextLineSource _lines;
     private readonly List<string> _firstLines = [];
     private readonly List<ViewerOutput> _pending = [];
     private ViewerParser? _parser;
     private int _next;
-    private bool _ended;
     private bool _headerSeen;
 
     /// <summary>Opens a file; compression is chosen by extension and confirmed by magic bytes.</summary>
@@ -23,25 +21,15 @@ public abstract class ViewerReader<T> : RecordReader<T>
     /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="layout">The layout, or <see langword="null"/> to detect it from the header.</param>
     /// <exception cref="PaperChunksFormatException">The file cannot be opened or its compression is not what its name says.</exception>
-    protected ViewerReader(string path, ReaderOptions? options, ViewerLayout? layout)
-        : base(path, options)
-    {
-        Layout = layout;
-        _lines = new TextLineSource(CompressedStreams.OpenRead(path, Options), SourceName, Options.MaxRowBytes);
-    }
+    private protected ViewerReader(string path, ReaderOptions? options, ViewerLayout? layout)
+        : base(path, options) => Layout = layout;
 
     /// <summary>Reads from a stream; gzip or zstd content is detected from its magic bytes when the stream can seek.</summary>
     /// <param name="stream">The input; disposed with the reader.</param>
     /// <param name="options">Reader settings; <see cref="ReaderOptions.SourceName"/> names the stream in errors.</param>
     /// <param name="layout">The layout, or <see langword="null"/> to detect it from the header.</param>
-    protected ViewerReader(Stream stream, ReaderOptions? options, ViewerLayout? layout)
-        : base(options?.SourceName ?? "<stream>", options)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        Layout = layout;
-        var input = stream.CanSeek ? CompressedStreams.Decompress(stream, SourceName, StreamCompression.None, Options) : stream;
-        _lines = new TextLineSource(input, SourceName, Options.MaxRowBytes);
-    }
+    private protected ViewerReader(Stream stream, ReaderOptions? options, ViewerLayout? layout)
+        : base(stream, options) => Layout = layout;
 
     /// <summary>The layout, as given or as detected once the first lines have been read.</summary>
     public ViewerLayout? Layout { get; private set; }
@@ -58,59 +46,36 @@ public abstract class ViewerReader<T> : RecordReader<T>
     /// <summary>Builds the record of one row; a cell that does not fit throws <see cref="ViewerCellException"/>.</summary>
     private protected abstract T Map(ViewerCells cells);
 
-    /// <inheritdoc/>
-    protected sealed override T? ReadCore()
-    {
-        while (true)
-        {
-            if (TakePending() is { } record)
-            {
-                return record;
-            }
-
-            if (_ended)
-            {
-                return null;
-            }
-
-            Feed(_lines.ReadLine());
-        }
-    }
-
-    /// <inheritdoc/>
-    protected sealed override async ValueTask<T?> ReadCoreAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            if (TakePending() is { } record)
-            {
-                return record;
-            }
-
-            if (_ended)
-            {
-                return null;
-            }
-
-            Feed(await _lines.ReadLineAsync(cancellationToken).ConfigureAwait(false));
-        }
-    }
-
-    /// <inheritdoc/>
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _lines.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
     /// <summary>Builds a located error for this input (for header checks in derived readers).</summary>
     private protected PaperChunksFormatException HeaderError(long line, string reason) => FormatError(line, 0, null, reason);
 
-    private T? TakePending()
+    private protected sealed override void OnLine(string line, long lineNumber)
+    {
+        if (_parser is not null)
+        {
+            Push(line, lineNumber);
+            return;
+        }
+
+        _firstLines.Add(line);
+        if (_firstLines.Count == ViewerLayoutDetector.LinesNeeded)
+        {
+            StartParser();
+        }
+    }
+
+    private protected sealed override void OnEnd(long lastLine)
+    {
+        if (_parser is null)
+        {
+            StartParser();
+        }
+
+        _parser!.Complete(lastLine, _pending);
+        CheckHeader();
+    }
+
+    private protected sealed override T? TakeCompleted()
     {
         while (_next < _pending.Count)
         {
@@ -139,43 +104,6 @@ public abstract class ViewerReader<T> : RecordReader<T>
         return null;
     }
 
-    private void Feed(string? line)
-    {
-        if (_parser is null)
-        {
-            if (line is not null)
-            {
-                _firstLines.Add(line);
-                if (_firstLines.Count < ViewerLayoutDetector.LinesNeeded)
-                {
-                    return;
-                }
-            }
-
-            StartParser();
-            var first = 1L;
-            foreach (var buffered in _firstLines)
-            {
-                Push(buffered, first++);
-            }
-
-            _firstLines.Clear();
-            if (line is not null)
-            {
-                return;
-            }
-        }
-        else if (line is not null)
-        {
-            Push(line, _lines.LineNumber);
-            return;
-        }
-
-        _parser!.Complete(_lines.LineNumber, _pending);
-        CheckHeader();
-        _ended = true;
-    }
-
     private void StartParser()
     {
         Layout ??= ViewerLayoutDetector.Detect(_firstLines)
@@ -185,6 +113,12 @@ public abstract class ViewerReader<T> : RecordReader<T>
         _parser = Layout == ViewerLayout.Table
             ? new ViewerTableParser(SourceName, Options.MaxRowBytes)
             : new ViewerLinesParser(SourceName);
+        for (var i = 0; i < _firstLines.Count; i++)
+        {
+            Push(_firstLines[i], i + 1);
+        }
+
+        _firstLines.Clear();
     }
 
     private void Push(string line, long number)
