@@ -48,6 +48,12 @@ internal sealed partial class ShortScienceParser
 
     public void Complete(List<ShortScienceOutput> output) => EndParagraph(output, final: true);
 
+    /// <summary>Whether a line is an entry's venue line (<c>… - 2015 via Local Bibsonomy</c>); used to detect the format.</summary>
+    public static bool IsVenueLine(string line) => VenueLine().IsMatch(line);
+
+    /// <summary>Whether a line is the <c>[link]</c> line before a summary; used to detect the format.</summary>
+    public static bool IsLinkLine(string line) => line == LinkLine;
+
     [GeneratedRegex(@"^(?<venue>.+) - (?<year>\d{4}) via (?<via>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex VenueLine();
 

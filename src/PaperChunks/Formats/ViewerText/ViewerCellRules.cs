@@ -11,9 +11,6 @@ namespace PaperChunks.Formats.ViewerText;
 /// </summary>
 internal sealed class ViewerCellRules
 {
-    /// <summary>The fixed prefix of a chunk row's <c>source</c>.</summary>
-    public const string ArxivPdfPrefix = "http://arxiv.org/pdf/";
-
     private readonly IReadOnlyList<ViewerColumn> _columns;
     private readonly int _doi;
     private readonly int _chunkId;
@@ -63,8 +60,8 @@ internal sealed class ViewerCellRules
         if (column == _source)
         {
             return earlier[_doi] is { } doi
-                && value.Length == ArxivPdfPrefix.Length + doi.Length
-                && value.StartsWith(ArxivPdfPrefix, StringComparison.Ordinal)
+                && value.Length == RecordValidator.ArxivPdfPrefix.Length + doi.Length
+                && value.StartsWith(RecordValidator.ArxivPdfPrefix, StringComparison.Ordinal)
                 && value.EndsWith(doi, StringComparison.Ordinal);
         }
 
