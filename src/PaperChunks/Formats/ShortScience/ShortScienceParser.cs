@@ -117,21 +117,51 @@ internal sealed partial class ShortScienceParser
         && VenueLine().IsMatch(_paragraphs[i + 2].Text)
         && _paragraphs[i + 3].First.StartsWith(KeywordsPrefix, StringComparison.Ordinal);
 
-    /// <summary>The index of the paragraph holding the summary's last line, or -1 when not yet read.</summary>
+    /// <summary>
+    /// The index of the paragraph holding the summary's last line (the first line after <c>[link]</c>
+    /// ending in <c> |</c>), or -1 when not yet read. Lines after that one in the same paragraph (a page
+    /// copy that lost the blank line before the next title) are split off as a paragraph of their own.
+    /// </summary>
     private int FindSummaryEnd()
     {
         var afterLink = false;
         for (var i = 4; i < _paragraphs.Count; i++)
         {
-            afterLink |= _paragraphs[i].First == LinkLine;
-            if (afterLink && (_paragraphs[i].Lines.Count > 1 || _paragraphs[i].First != LinkLine)
-                && _paragraphs[i].Lines[^1].EndsWith(SummaryEnd, StringComparison.Ordinal))
+            var lines = _paragraphs[i].Lines;
+            var first = 0;
+            if (!afterLink && lines[0] == LinkLine)
             {
-                return i;
+                afterLink = true;
+                first = 1;
+            }
+
+            if (!afterLink)
+            {
+                continue;
+            }
+
+            for (var j = first; j < lines.Count; j++)
+            {
+                if (lines[j].EndsWith(SummaryEnd, StringComparison.Ordinal))
+                {
+                    SplitAfter(i, j);
+                    return i;
+                }
             }
         }
 
         return -1;
+    }
+
+    private void SplitAfter(int paragraph, int line)
+    {
+        var lines = _paragraphs[paragraph].Lines;
+        if (line + 1 < lines.Count)
+        {
+            var rest = lines.GetRange(line + 1, lines.Count - line - 1);
+            lines.RemoveRange(line + 1, rest.Count);
+            _paragraphs.Insert(paragraph + 1, new ShortScienceParagraph(_paragraphs[paragraph].Line + line + 1, rest));
+        }
     }
 
     private static ShortScienceOutput ReadEntry(List<ShortScienceParagraph> entry)

@@ -168,6 +168,17 @@ public class ShortScienceReaderTests
             "004.txt:193: expected a ShortScience entry (title, authors, venue, keywords), found \"Sign in to comment\"");
     }
 
+    [Fact]
+    public void Ends_a_summary_at_its_closing_pipe_even_without_a_blank_line_before_the_next_title()
+    {
+        var text = SeedFiles.Text(SeedFiles.ShortScience).Replace(
+            "faces (TFD). |\n\nDynamic Capacity Networks", "faces (TFD). |\nDynamic Capacity Networks", StringComparison.Ordinal);
+        text.Should().NotBe(SeedFiles.Text(SeedFiles.ShortScience));
+        using var reader = Open(text, ErrorPolicy.FailFast);
+
+        reader.ReadAll().Should().Equal(ReadSeed());
+    }
+
     private static List<PaperSummaryRecord> ReadSeed()
     {
         using var reader = new ShortScienceReader(SeedFiles.PathOf(SeedFiles.ShortScience));
