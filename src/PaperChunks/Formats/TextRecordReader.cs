@@ -89,14 +89,6 @@ public abstract class TextRecordReader<T> : RecordReader<T>
         base.Dispose(disposing);
     }
 
-    /// <inheritdoc/>
-    protected override ValueTask DisposeAsyncCore()
-    {
-        // RecordReader/RecordWriter.DisposeAsync ends with Dispose(false): release the input/output here, or `await using` leaks it.
-        Dispose(true);
-        return base.DisposeAsyncCore();
-    }
-
     private void Feed(string? line)
     {
         if (line is null)

@@ -95,14 +95,6 @@ public abstract class JsonlReader<T> : RecordReader<T>
         base.Dispose(disposing);
     }
 
-    /// <inheritdoc/>
-    protected override ValueTask DisposeAsyncCore()
-    {
-        // RecordReader/RecordWriter.DisposeAsync ends with Dispose(false): release the input/output here, or `await using` leaks it.
-        Dispose(true);
-        return base.DisposeAsyncCore();
-    }
-
     private T? Accept(JsonlLineSource.Outcome outcome, ReadOnlySpan<byte> line)
     {
         switch (outcome)

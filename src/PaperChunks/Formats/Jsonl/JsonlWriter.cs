@@ -112,14 +112,6 @@ public abstract class JsonlWriter<T> : RecordWriter<T>
         base.Dispose(disposing);
     }
 
-    /// <inheritdoc/>
-    protected override ValueTask DisposeAsyncCore()
-    {
-        // RecordReader/RecordWriter.DisposeAsync ends with Dispose(false): release the input/output here, or `await using` leaks it.
-        Dispose(true);
-        return base.DisposeAsyncCore();
-    }
-
     private static void DisposeQuietly(Stream stream)
     {
         try
