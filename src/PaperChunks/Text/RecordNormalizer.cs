@@ -7,7 +7,8 @@ namespace PaperChunks.Text;
 /// <summary>
 /// Applies a <see cref="TextNormalizer"/> to chosen string fields of records, by on-disk field name. Chunk
 /// records default to <c>chunk</c>, <c>title</c> and <c>summary</c>; summarization records to
-/// <c>source</c>, <c>target</c> and <c>title</c>. Any string field can be named, list fields
+/// <c>source</c>, <c>target</c> and <c>title</c>; ShortScience records to <c>title</c>, <c>abstract</c> and
+/// <c>summary</c>; other column sets to <c>chunk</c>, <c>title</c>, <c>summary</c>. Any string field can be named, list fields
 /// (<c>authors</c>, <c>source</c>) element by element, and fields the record type does not model
 /// (<see cref="ExtraField"/>) when their value is a JSON string. A record nothing changed is returned as is.
 /// </summary>
@@ -35,99 +36,136 @@ public sealed class RecordNormalizer
     public static IReadOnlyList<string> DefaultSummarizationFields { get; } =
         [SummarizationColumns.Source, SummarizationColumns.Target, SummarizationColumns.Title];
 
+    /// <summary>The fields ShortScience records are normalized in when none are named.</summary>
+    public static IReadOnlyList<string> DefaultPaperSummaryFields { get; } =
+        [PaperSummaryColumns.Title, PaperSummaryColumns.Abstract, PaperSummaryColumns.Summary];
+
     /// <summary>The text normalizer applied.</summary>
     public TextNormalizer Normalizer { get; }
 
     /// <summary>The fields named at construction; empty when each record type's defaults apply.</summary>
     public IReadOnlyList<string> Fields { get; }
 
-    /// <summary>Normalizes the chosen fields of <paramref name="record"/>.</summary>
+    /// <summary>Normalizes the chosen fields of a chunk <paramref name="record"/> (default: chunk, title, summary).</summary>
     /// <param name="record">The record.</param>
     /// <param name="report">Collects counts, examples and undecided sequences; optional.</param>
     /// <returns><paramref name="record"/> itself when nothing changed, otherwise a copy with the repaired fields.</returns>
     public ChunkRecord Normalize(ChunkRecord record, NormalizationReport? report = null)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        report?.AddRecord();
-        var id = record.Id.Length > 0 ? record.Id : $"{record.Doi}#{record.ChunkId}";
-        var pass = new Pass(this, id, report, _fields.Count == 0 ? DefaultChunkFields : Fields);
-        var result = record with
-        {
-            Doi = pass.Text(ChunkColumns.Doi, record.Doi),
-            Chunk = pass.Text(ChunkColumns.Chunk, record.Chunk),
-            Id = pass.Text(ChunkColumns.Id, record.Id),
-            Title = pass.Text(ChunkColumns.Title, record.Title),
-            Summary = pass.Text(ChunkColumns.Summary, record.Summary),
-            Source = pass.Text(ChunkColumns.Source, record.Source),
-            Authors = pass.List(ChunkColumns.Authors, record.Authors),
-            Categories = pass.List(ChunkColumns.Categories, record.Categories),
-            Comment = pass.OptionalText(ChunkColumns.Comment, record.Comment),
-            JournalRef = pass.OptionalText(ChunkColumns.JournalRef, record.JournalRef),
-            PrimaryCategory = pass.Text(ChunkColumns.PrimaryCategory, record.PrimaryCategory),
-            ExtraFields = pass.Extra(record.ExtraFields),
-        };
-        return pass.Changed ? result : record;
-    }
+        => Run(record, IdOf, report, DefaultChunkFields, Visit);
 
-    /// <summary>Normalizes the chosen fields of <paramref name="record"/>.</summary>
+    /// <summary>Normalizes the chosen fields of a SciTLDR <paramref name="record"/> (default: source, target, title).</summary>
     /// <param name="record">The record.</param>
     /// <param name="report">Collects counts, examples and undecided sequences; optional.</param>
     /// <returns><paramref name="record"/> itself when nothing changed, otherwise a copy with the repaired fields.</returns>
     public SummarizationRecord Normalize(SummarizationRecord record, NormalizationReport? report = null)
+        => Run(record, r => r.PaperId, report, DefaultSummarizationFields, Visit);
+
+    /// <summary>Normalizes the chosen fields of a ShortScience <paramref name="record"/> (default: title, abstract, summary).</summary>
+    /// <param name="record">The record.</param>
+    /// <param name="report">Collects counts, examples and undecided sequences; optional.</param>
+    /// <returns><paramref name="record"/> itself when nothing changed, otherwise a copy with the repaired fields.</returns>
+    public PaperSummaryRecord Normalize(PaperSummaryRecord record, NormalizationReport? report = null)
+        => Run(record, r => r.Title, report, DefaultPaperSummaryFields, Visit);
+
+    /// <summary>Normalizes the chosen string fields of a record of any other column set (default: chunk, title, summary).</summary>
+    /// <param name="record">The record.</param>
+    /// <param name="report">Collects counts, examples and undecided sequences; optional.</param>
+    /// <returns><paramref name="record"/> itself when nothing changed, otherwise a copy with the repaired fields.</returns>
+    public GenericRecord Normalize(GenericRecord record, NormalizationReport? report = null)
+        => Run(record, IdOf, report, DefaultChunkFields, Visit);
+
+    /// <summary>The texts of the chosen fields of <paramref name="record"/>, e.g. to learn a <see cref="CorpusVocabulary"/> from.</summary>
+    /// <param name="record">The record.</param>
+    public IReadOnlyList<string> TextsOf(ChunkRecord record)
+        => Collect(record, DefaultChunkFields, Visit);
+
+    /// <summary>The texts of the chosen fields of <paramref name="record"/>, e.g. to learn a <see cref="CorpusVocabulary"/> from.</summary>
+    /// <param name="record">The record.</param>
+    public IReadOnlyList<string> TextsOf(SummarizationRecord record)
+        => Collect(record, DefaultSummarizationFields, Visit);
+
+    /// <summary>The texts of the chosen fields of <paramref name="record"/>, e.g. to learn a <see cref="CorpusVocabulary"/> from.</summary>
+    /// <param name="record">The record.</param>
+    public IReadOnlyList<string> TextsOf(PaperSummaryRecord record)
+        => Collect(record, DefaultPaperSummaryFields, Visit);
+
+    /// <summary>The texts of the chosen string fields of <paramref name="record"/>, e.g. to learn a <see cref="CorpusVocabulary"/> from.</summary>
+    /// <param name="record">The record.</param>
+    public IReadOnlyList<string> TextsOf(GenericRecord record)
+        => Collect(record, DefaultChunkFields, Visit);
+
+    private T Run<T>(T record, Func<T, string> id, NormalizationReport? report, IReadOnlyList<string> defaults, Func<T, Pass, T> visit)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(record);
         report?.AddRecord();
-        var pass = new Pass(this, record.PaperId, report, _fields.Count == 0 ? DefaultSummarizationFields : Fields);
-        var result = record with
-        {
-            Source = pass.List(SummarizationColumns.Source, record.Source),
-            Target = pass.List(SummarizationColumns.Target, record.Target),
-            Title = pass.OptionalText(SummarizationColumns.Title, record.Title),
-            ExtraFields = pass.Extra(record.ExtraFields),
-        };
+        var pass = new Pass(this, id(record), report, null, FieldsOr(defaults));
+        var result = visit(record, pass);
         return pass.Changed ? result : record;
     }
 
-    /// <summary>The texts of the chosen fields of <paramref name="record"/>, e.g. to learn a <see cref="CorpusVocabulary"/> from.</summary>
-    /// <param name="record">The record.</param>
-    public IEnumerable<string> TextsOf(ChunkRecord record)
+    private List<string> Collect<T>(T record, IReadOnlyList<string> defaults, Func<T, Pass, T> visit)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(record);
-        var fields = _fields.Count == 0 ? DefaultChunkFields : Fields;
-        foreach (var field in fields)
-        {
-            switch (field)
-            {
-                case ChunkColumns.Chunk: yield return record.Chunk; break;
-                case ChunkColumns.Title: yield return record.Title; break;
-                case ChunkColumns.Summary: yield return record.Summary; break;
-                case ChunkColumns.Comment when record.Comment is not null: yield return record.Comment; break;
-                case ChunkColumns.Authors: foreach (var author in record.Authors) yield return author; break;
-            }
-        }
+        var pass = new Pass(this, "", null, [], FieldsOr(defaults));
+        visit(record, pass);
+        return pass.Collected!;
     }
 
-    /// <summary>The texts of the chosen fields of <paramref name="record"/>, e.g. to learn a <see cref="CorpusVocabulary"/> from.</summary>
-    /// <param name="record">The record.</param>
-    public IEnumerable<string> TextsOf(SummarizationRecord record)
+    private static GenericRecord Visit(GenericRecord record, Pass pass) => record with { Fields = pass.Extra(record.Fields) };
+
+    private IReadOnlyList<string> FieldsOr(IReadOnlyList<string> defaults) => _fields.Count == 0 ? defaults : Fields;
+
+    private static string IdOf(ChunkRecord record) => record.Id.Length > 0 ? record.Id : $"{record.Doi}#{record.ChunkId}";
+
+    private static string IdOf(GenericRecord record) =>
+        record.JsonOf(ChunkColumns.Id) is { } json && json.StartsWith('"') ? JsonSerializer.Deserialize<string>(json, s_json)! : "";
+
+    private static ChunkRecord Visit(ChunkRecord record, Pass pass) => record with
     {
-        ArgumentNullException.ThrowIfNull(record);
-        var fields = _fields.Count == 0 ? DefaultSummarizationFields : Fields;
-        foreach (var field in fields)
-        {
-            switch (field)
-            {
-                case SummarizationColumns.Source: foreach (var s in record.Source) yield return s; break;
-                case SummarizationColumns.Target: foreach (var t in record.Target) yield return t; break;
-                case SummarizationColumns.Title when record.Title is not null: yield return record.Title; break;
-            }
-        }
-    }
+        Doi = pass.Text(ChunkColumns.Doi, record.Doi),
+        Chunk = pass.Text(ChunkColumns.Chunk, record.Chunk),
+        Id = pass.Text(ChunkColumns.Id, record.Id),
+        Title = pass.Text(ChunkColumns.Title, record.Title),
+        Summary = pass.Text(ChunkColumns.Summary, record.Summary),
+        Source = pass.Text(ChunkColumns.Source, record.Source),
+        Authors = pass.List(ChunkColumns.Authors, record.Authors),
+        Categories = pass.List(ChunkColumns.Categories, record.Categories),
+        Comment = pass.OptionalText(ChunkColumns.Comment, record.Comment),
+        JournalRef = pass.OptionalText(ChunkColumns.JournalRef, record.JournalRef),
+        PrimaryCategory = pass.Text(ChunkColumns.PrimaryCategory, record.PrimaryCategory),
+        ExtraFields = pass.Extra(record.ExtraFields),
+    };
 
-    /// <summary>One record's normalization: which fields apply, whether anything changed.</summary>
-    private sealed class Pass(RecordNormalizer owner, string recordId, NormalizationReport? report, IReadOnlyList<string> fields)
+    private static SummarizationRecord Visit(SummarizationRecord record, Pass pass) => record with
+    {
+        Source = pass.List(SummarizationColumns.Source, record.Source),
+        Target = pass.List(SummarizationColumns.Target, record.Target),
+        Title = pass.OptionalText(SummarizationColumns.Title, record.Title),
+        ExtraFields = pass.Extra(record.ExtraFields),
+    };
+
+    private static PaperSummaryRecord Visit(PaperSummaryRecord record, Pass pass) => record with
+    {
+        Title = pass.Text(PaperSummaryColumns.Title, record.Title),
+        AuthorsText = pass.Text(PaperSummaryColumns.AuthorsText, record.AuthorsText),
+        Authors = pass.List(PaperSummaryColumns.Authors, record.Authors),
+        Venue = pass.Text(PaperSummaryColumns.Venue, record.Venue),
+        Keywords = pass.List(PaperSummaryColumns.Keywords, record.Keywords),
+        Abstract = pass.OptionalText(PaperSummaryColumns.Abstract, record.Abstract),
+        Summary = pass.Text(PaperSummaryColumns.Summary, record.Summary),
+    };
+
+    /// <summary>
+    /// One record's walk over its fields: normalizes the chosen ones and notes whether anything changed, or,
+    /// given a <see cref="Collected"/> list, only collects their texts.
+    /// </summary>
+    private sealed class Pass(RecordNormalizer owner, string recordId, NormalizationReport? report, List<string>? collected, IReadOnlyList<string> fields)
     {
         public bool Changed { get; private set; }
+
+        public List<string>? Collected { get; } = collected;
 
         public string Text(string field, string value) => Selected(field) ? Apply(field, value) : value;
 
@@ -181,6 +219,11 @@ public sealed class RecordNormalizer
 
         private string Apply(string field, string value)
         {
+            if (Collected is not null)
+            {
+                Collected.Add(value);
+                return value;
+            }
             var result = owner.Normalizer.Normalize(value);
             report?.Add(recordId, field, result);
             Changed |= result.Changed;

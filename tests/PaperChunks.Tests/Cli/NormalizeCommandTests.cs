@@ -62,6 +62,35 @@ public class NormalizeCommandTests
     }
 
     [Fact]
+    public async Task Normalize_reads_the_seed_001_viewer_table_and_leaves_only_undecided_ligatures()
+    {
+        using var temp = new TempDirectory();
+        var input = SeedFiles.WritePlain(SeedFiles.ChunkTable, temp.Path);
+        var output = temp.File("out.jsonl");
+
+        var (exit, report, _) = await CliRun.RunAsync("normalize", input, "-o", output, "--report", "json");
+
+        exit.Should().Be(0);
+        using var json = JsonDocument.Parse(report);
+        json.RootElement.GetProperty("format").GetString().Should().Be("viewer-table");
+        json.RootElement.GetProperty("kind").GetString().Should().Be("chunk");
+        json.RootElement.GetProperty("records").GetInt64().Should().Be(100);
+        await using var reader = new JsonlChunkReader(output);
+        var chunks = reader.ReadAll().Select(r => r.Chunk).ToList();
+        chunks.Sum(c => CountOf(c, "ï¬")).Should().Be(2);
+        json.RootElement.GetProperty("undecided").EnumerateArray()
+            .Count(u => u.GetProperty("reason").GetString()!.StartsWith("ï¬", StringComparison.Ordinal)).Should().Be(2);
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + 1, StringComparison.Ordinal))
+            count++;
+        return count;
+    }
+
+    [Fact]
     public async Task Normalize_only_touches_the_named_field()
     {
         using var temp = new TempDirectory();
