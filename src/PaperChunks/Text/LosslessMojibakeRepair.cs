@@ -67,15 +67,19 @@ internal sealed class LosslessMojibakeRepair : TextRepair
 
     /// <summary>
     /// Whether a decoded character is one that text in these corpora holds. Real accented words can look
-    /// like mojibake when a quote follows them (<c>Maß«</c> would be U+07EB, <c>café »</c> with a no-break
-    /// space U+983B), so a decoding is only accepted into Latin, Greek and Cyrillic letters, punctuation,
-    /// symbols and math (U+00A0–U+04FF, U+1E00–U+27FF, U+FB00–U+FB4F, U+FFFD) and the supplementary planes
-    /// (math letters, emoji). Mojibake of CJK, Arabic or Hebrew text is left alone: telling it from real
-    /// text needs a language model, not a byte table.
+    /// like mojibake when punctuation follows them (<c>É‘</c> would be U+0251 ɑ, <c>Maß«</c> U+07EB,
+    /// <c>café »</c> with a no-break space U+983B), so a decoding is only accepted into Latin-1 and Latin
+    /// Extended-A (U+00A0–U+017F), the spacing accents (U+02C6–U+02DD), Greek and basic Cyrillic letters,
+    /// and, from three or four bytes, punctuation, symbols and math (U+1E00–U+27FF), ligatures
+    /// (U+FB00–U+FB4F), U+FFFD and the supplementary planes. Mojibake of IPA, CJK, Arabic or Hebrew text is
+    /// left alone: telling it from real text needs a language model, not a byte table.
     /// </summary>
     private static bool IsPlausible(int codePoint) => codePoint switch
     {
-        >= 0x00A0 and <= 0x04FF => true,
+        >= 0x00A0 and <= 0x017F => true,
+        >= 0x02C6 and <= 0x02DD => true,
+        >= 0x0391 and <= 0x03C9 => true,
+        >= 0x0400 and <= 0x045F => true,
         >= 0x1E00 and <= 0x27FF => true,
         >= 0xFB00 and <= 0xFB4F => true,
         0xFFFD => true,

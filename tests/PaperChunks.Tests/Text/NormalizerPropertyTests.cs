@@ -1,0 +1,41 @@
+using CsCheck;
+using FluentAssertions;
+using PaperChunks.Text;
+using Xunit;
+
+namespace PaperChunks.Tests.Text;
+
+public sealed class NormalizerPropertyTests
+{
+    // Letters, digits, punctuation, whitespace, accented letters of the negatives languages, Greek, math and
+    // correct typography: text made of these holds no damage, whatever the order.
+    private const string GoodCharacters =
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:!?()[]{}'\"/\\=+*<>_#%&|~`@$^\n\t"
+        + "éèêëàáäöüçñßøåłśźżğşıİœæÉÜÖÇŁŚ" + "αβγδεθλμπσωΔΘΣΩ" + "∈∉⊆∑∏∫∞≤≥≠≈→−ℝ" + "“”‘’–—•…";
+
+    private static readonly TextNormalizer s_normalizer = new();
+
+    [Fact]
+    public void Text_made_of_good_characters_comes_back_as_the_same_instance() =>
+        Gen.Char[GoodCharacters].Array[0, 400].Select(chars => new string(chars)).Sample(text =>
+        {
+            var result = s_normalizer.Normalize(text);
+            result.Text.Should().BeSameAs(text);
+            result.Fixes.Should().BeEmpty();
+        });
+
+    [Fact]
+    public void Each_fix_points_at_its_sequence_in_the_input() =>
+        Gen.Int[0, 255_000].Select(Gen.Int[50, 4000]).Sample((start, length) =>
+        {
+            var seed = s_seed001.Value;
+            var text = seed.Substring(start, Math.Min(length, seed.Length - start));
+            foreach (var fix in s_normalizer.Normalize(text).Fixes)
+            {
+                if (fix.Kind is RepairKind.LossyMojibake or RepairKind.SpacingDiacritic)
+                    text.Substring(fix.Offset, fix.Before.Length).Should().Be(fix.Before);
+            }
+        }, iter: 200);
+
+    private static readonly Lazy<string> s_seed001 = new(() => SeedFiles.Text(SeedFiles.ChunkTable));
+}
