@@ -18,7 +18,7 @@ internal static class OverlapFinder
 {
     public static Overlap? Find(ReadOnlySpan<char> previous, ReadOnlySpan<char> next, int minChars)
     {
-        if (previous.IsEmpty || next.IsEmpty)
+        if (previous.IsEmpty || next.IsEmpty || !MayOverlap(previous, next))
         {
             return null;
         }
@@ -43,6 +43,29 @@ internal static class OverlapFinder
             ArrayPool<int>.Shared.Return(nextMap);
             ArrayPool<int>.Shared.Return(prefix);
         }
+    }
+
+    /// <summary>
+    /// A cheap exact filter: an overlap ends on a word boundary in the next chunk, so it contains the
+    /// next chunk's whole first word, which must then occur in the previous text. Most joints have no
+    /// overlap and stop here with one vectorized search.
+    /// </summary>
+    private static bool MayOverlap(ReadOnlySpan<char> previous, ReadOnlySpan<char> next)
+    {
+        var start = 0;
+        while (start < next.Length && char.IsWhiteSpace(next[start]))
+        {
+            start++;
+        }
+
+        // At most 32 characters of it: enough to reject, and short enough to keep the search linear.
+        var end = start;
+        while (end < next.Length && end - start < 32 && !char.IsWhiteSpace(next[end]))
+        {
+            end++;
+        }
+
+        return end > start && previous.IndexOf(next[start..end], StringComparison.Ordinal) >= 0;
     }
 
     /// <summary>
