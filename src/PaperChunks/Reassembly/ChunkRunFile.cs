@@ -3,16 +3,17 @@ using PaperChunks.Records;
 namespace PaperChunks.Reassembly;
 
 /// <summary>
-/// The external sort's spill format: length-prefixed binary records in sort order. A row whose paper
-/// metadata equals the previous row's (the usual case within a sorted run) stores a flag instead, which
+/// The external sort's binary row format. A row is a head (input position, doi, chunk id, chunk, id,
+/// absent fields, extra fields) and the paper metadata. In a run file each head is followed by a flag:
+/// the metadata itself, or "same as the previous row" (the usual case once rows are sorted by doi), which
 /// keeps runs near the size of the chunk text.
 /// </summary>
 internal static class ChunkRunFile
 {
-    private const byte FullMetadata = 0;
-    private const byte SameMetadata = 1;
+    public const byte FullMetadata = 0;
+    public const byte SameMetadata = 1;
 
-    public static void Write(BinaryWriter writer, ChunkRecord row, long sequence, ChunkRecord? previous)
+    public static void WriteHead(BinaryWriter writer, ChunkRecord row, long sequence)
     {
         writer.Write(sequence);
         writer.Write(row.Doi);
@@ -21,13 +22,10 @@ internal static class ChunkRunFile
         writer.Write(row.Id);
         writer.Write((int)row.AbsentFields);
         WriteList(writer, row.ExtraFields, static (w, e) => { w.Write(e.Name); w.Write(e.Json); });
-        if (previous is not null && previous.Doi == row.Doi && MetadataFields.AllSame(previous, row))
-        {
-            writer.Write(SameMetadata);
-            return;
-        }
+    }
 
-        writer.Write(FullMetadata);
+    public static void WriteMetadata(BinaryWriter writer, ChunkRecord row)
+    {
         writer.Write(row.Title);
         writer.Write(row.Summary);
         writer.Write(row.Source);
@@ -41,45 +39,47 @@ internal static class ChunkRunFile
         WriteList(writer, row.References, static (w, r) => w.Write(r.Id));
     }
 
-    /// <summary>Reads the next row; the caller knows how many the run holds.</summary>
+    /// <summary>Reads the next row of a run file; the caller knows how many the run holds.</summary>
     public static (ChunkRecord Row, long Sequence) Read(BinaryReader reader, ChunkRecord? previous)
     {
-        var sequence = reader.ReadInt64();
-        var doi = reader.ReadString();
-        var chunkId = reader.ReadInt64();
-        var chunk = reader.ReadString();
-        var id = reader.ReadString();
-        var absent = (ChunkFields)reader.ReadInt32();
-        var extras = ReadList(reader, static r => new ExtraField(r.ReadString(), r.ReadString()));
-        var shape = reader.ReadByte();
-        if (shape == SameMetadata)
+        var head = ReadHead(reader);
+        if (reader.ReadByte() == SameMetadata)
         {
-            var metadataSource = previous ?? throw new InvalidDataException("A run starts with a row that refers to a previous row.");
-            return (metadataSource with { Doi = doi, ChunkId = chunkId, Chunk = chunk, Id = id, AbsentFields = absent, ExtraFields = extras }, sequence);
+            return (head.On(previous ?? throw new InvalidDataException("A run starts with a row that refers to a previous row.")), head.Sequence);
         }
 
-        var row = new ChunkRecord
-        {
-            Doi = doi,
-            ChunkId = chunkId,
-            Chunk = chunk,
-            Id = id,
-            AbsentFields = absent,
-            ExtraFields = extras,
-            Title = reader.ReadString(),
-            Summary = reader.ReadString(),
-            Source = reader.ReadString(),
-            Authors = ReadList(reader, static r => r.ReadString()),
-            Categories = ReadList(reader, static r => r.ReadString()),
-            Comment = ReadNullable(reader),
-            JournalRef = ReadNullable(reader),
-            PrimaryCategory = reader.ReadString(),
-            Published = ReadNullable(reader),
-            Updated = ReadNullable(reader),
-            References = ReadList(reader, static r => new PaperReference(r.ReadString())),
-        };
-        return (row, sequence);
+        return (ReadMetadata(reader, head), head.Sequence);
     }
+
+    public static RowHead ReadHead(BinaryReader reader) => new(
+        reader.ReadInt64(),
+        reader.ReadString(),
+        reader.ReadInt64(),
+        reader.ReadString(),
+        reader.ReadString(),
+        (ChunkFields)reader.ReadInt32(),
+        ReadList(reader, static r => new ExtraField(r.ReadString(), r.ReadString())));
+
+    public static ChunkRecord ReadMetadata(BinaryReader reader, RowHead head) => new()
+    {
+        Doi = head.Doi,
+        ChunkId = head.ChunkId,
+        Chunk = head.Chunk,
+        Id = head.Id,
+        AbsentFields = head.AbsentFields,
+        ExtraFields = head.ExtraFields,
+        Title = reader.ReadString(),
+        Summary = reader.ReadString(),
+        Source = reader.ReadString(),
+        Authors = ReadList(reader, static r => r.ReadString()),
+        Categories = ReadList(reader, static r => r.ReadString()),
+        Comment = ReadNullable(reader),
+        JournalRef = ReadNullable(reader),
+        PrimaryCategory = reader.ReadString(),
+        Published = ReadNullable(reader),
+        Updated = ReadNullable(reader),
+        References = ReadList(reader, static r => new PaperReference(r.ReadString())),
+    };
 
     private static void WriteNullable(BinaryWriter writer, string? value)
     {
@@ -116,5 +116,16 @@ internal static class ChunkRunFile
         }
 
         return items;
+    }
+
+    /// <summary>The per-row part of a stored row.</summary>
+    internal sealed record RowHead(
+        long Sequence, string Doi, long ChunkId, string Chunk, string Id, ChunkFields AbsentFields, IReadOnlyList<ExtraField> ExtraFields)
+    {
+        /// <summary>This row with the metadata of <paramref name="metadata"/> (a row of the same paper).</summary>
+        public ChunkRecord On(ChunkRecord metadata) => metadata with
+        {
+            Doi = Doi, ChunkId = ChunkId, Chunk = Chunk, Id = Id, AbsentFields = AbsentFields, ExtraFields = ExtraFields,
+        };
     }
 }

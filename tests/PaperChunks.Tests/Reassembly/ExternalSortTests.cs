@@ -11,7 +11,8 @@ public class ExternalSortTests
     public void Spills_sorted_runs_under_a_small_limit_and_rebuilds_the_same_papers()
     {
         using var temp = new TempDirectory();
-        var rows = ShuffledRows(papers: 12, chunksPerPaper: 80);
+        var rows = ShuffledRows(papers: 24, chunksPerPaper: 100);
+        rows.Add(rows[0] with { ChunkId = 100, Id = rows[0].Doi + "#100", Chunk = new string('x', 200_000) });
         var spilling = new PaperReassembler(new ReassemblyOptions { MemoryLimitBytes = 1024 * 1024, TempDirectory = temp.Path });
         var inMemory = new PaperReassembler();
 
@@ -21,7 +22,8 @@ public class ExternalSortTests
         spilling.RunsSpilled.Should().BeGreaterThan(3);
         inMemory.RunsSpilled.Should().Be(0);
         spilled.Should().Equal(expected);
-        spilled.Should().HaveCount(12);
+        spilled.Should().HaveCount(24);
+        spilled.Single(p => p.Doi == rows[0].Doi).Text.Should().EndWith("\n" + new string('x', 200_000));
         spilling.Report.Chunks.Should().Be(rows.Count);
         Directory.EnumerateFileSystemEntries(temp.Path).Should().BeEmpty();
     }
