@@ -12,13 +12,77 @@ internal readonly record struct Overlap(int PreviousStart, int NextEnd);
 /// previous text that is a prefix of the next chunk, compared with whitespace runs collapsed to one
 /// space and the ends trimmed. The match must start and end on word boundaries (the splitter's
 /// separators are whitespace) and be at least the minimum length, so chance matches are not merged.
-/// Linear in the two lengths: a prefix function over the next chunk, run over the previous tail (KMP).
+/// Linear in the two lengths: a few direct checks where the next chunk's first word occurs, else a
+/// prefix function over the next chunk run over the previous tail (KMP).
 /// </summary>
 internal static class OverlapFinder
 {
+    /// <summary>Candidate starts checked one by one before the search falls back to KMP.</summary>
+    private const int MaxCandidates = 8;
+
+    /// <summary>Longest prefix of the next chunk's first word searched for (keeps the search linear).</summary>
+    private const int MaxWordChars = 32;
+
+    /// <summary>
+    /// The overlap at a joint, or <see langword="null"/>. An overlap ends on a word boundary in the
+    /// next chunk, so it holds that chunk's whole first word, and it starts on a word boundary in the
+    /// previous text: its start is one of the places where the first word occurs there. Most joints
+    /// have none or one; each is checked directly. Past <see cref="MaxCandidates"/> (a table of repeated
+    /// figures) the linear KMP search over the collapsed texts answers instead.
+    /// </summary>
     public static Overlap? Find(ReadOnlySpan<char> previous, ReadOnlySpan<char> next, int minChars)
     {
-        if (previous.IsEmpty || next.IsEmpty || !MayOverlap(previous, next))
+        var first = 0;
+        while (first < next.Length && char.IsWhiteSpace(next[first]))
+        {
+            first++;
+        }
+
+        var wordEnd = first;
+        while (wordEnd < next.Length && wordEnd - first < MaxWordChars && !char.IsWhiteSpace(next[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        if (previous.IsEmpty || wordEnd == first)
+        {
+            return null;
+        }
+
+        var word = next[first..wordEnd];
+        var candidates = 0;
+        for (var from = 0; from < previous.Length;)
+        {
+            var at = previous[from..].IndexOf(word, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return null;
+            }
+
+            at += from;
+            if (at == 0 || char.IsWhiteSpace(previous[at - 1]))
+            {
+                if (++candidates > MaxCandidates)
+                {
+                    return FindByKmp(previous, next, minChars);
+                }
+
+                if (MatchToEnd(previous, at, next, first, minChars) is { } nextEnd)
+                {
+                    return new Overlap(at, nextEnd);
+                }
+            }
+
+            from = at + 1;
+        }
+
+        return null;
+    }
+
+    /// <summary>The same answer as <see cref="Find"/> by a prefix function over the collapsed texts: linear in any input.</summary>
+    internal static Overlap? FindByKmp(ReadOnlySpan<char> previous, ReadOnlySpan<char> next, int minChars)
+    {
+        if (previous.IsEmpty || next.IsEmpty)
         {
             return null;
         }
@@ -46,26 +110,52 @@ internal static class OverlapFinder
     }
 
     /// <summary>
-    /// A cheap exact filter: an overlap ends on a word boundary in the next chunk, so it contains the
-    /// next chunk's whole first word, which must then occur in the previous text. Most joints have no
-    /// overlap and stop here with one vectorized search.
+    /// Whether <c>previous[start..]</c> equals a prefix of <c>next[nextStart..]</c> with whitespace runs
+    /// collapsed, ending on a word boundary in <paramref name="next"/> and at least
+    /// <paramref name="minChars"/> long (collapsed); if so the index in next just past it.
     /// </summary>
-    private static bool MayOverlap(ReadOnlySpan<char> previous, ReadOnlySpan<char> next)
+    private static int? MatchToEnd(ReadOnlySpan<char> previous, int start, ReadOnlySpan<char> next, int nextStart, int minChars)
     {
-        var start = 0;
-        while (start < next.Length && char.IsWhiteSpace(next[start]))
+        int p = start, n = nextStart, length = 0;
+        while (p < previous.Length)
         {
-            start++;
+            if (char.IsWhiteSpace(previous[p]))
+            {
+                while (p < previous.Length && char.IsWhiteSpace(previous[p]))
+                {
+                    p++;
+                }
+
+                if (p == previous.Length)
+                {
+                    break;
+                }
+
+                if (n == next.Length || !char.IsWhiteSpace(next[n]))
+                {
+                    return null;
+                }
+
+                while (n < next.Length && char.IsWhiteSpace(next[n]))
+                {
+                    n++;
+                }
+
+                length++;
+                continue;
+            }
+
+            if (n == next.Length || next[n] != previous[p])
+            {
+                return null;
+            }
+
+            p++;
+            n++;
+            length++;
         }
 
-        // At most 32 characters of it: enough to reject, and short enough to keep the search linear.
-        var end = start;
-        while (end < next.Length && end - start < 32 && !char.IsWhiteSpace(next[end]))
-        {
-            end++;
-        }
-
-        return end > start && previous.IndexOf(next[start..end], StringComparison.Ordinal) >= 0;
+        return length >= minChars && (n == next.Length || char.IsWhiteSpace(next[n])) ? n : null;
     }
 
     /// <summary>
