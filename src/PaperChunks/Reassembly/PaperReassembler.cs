@@ -79,6 +79,9 @@ public sealed class PaperReassembler
             sorter.Add(row);
         }
 
+        // Merging, assembling and the caller's writing stay on one thread: handing rows or papers to a
+        // second thread cost ~40 % more CPU (lock contention, thread-pool spinning) for no gain in wall
+        // time on the shared 2-core machine we measured on (docs/performance.md).
         RunsSpilled = sorter.RunsSpilled;
         foreach (var paper in Grouped(sorter.Sorted()))
         {
