@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using PaperChunks.Formats;
 using PaperChunks.Formats.Jsonl;
 using PaperChunks.Reassembly;
 using PaperChunks.Records;
@@ -157,7 +158,7 @@ internal static class ReassembleCommand
         {
             foreach (var input in inputs)
             {
-                await using var reader = new JsonlChunkReader(input, new ReaderOptions { ErrorPolicy = policy });
+                await using var reader = PaperChunksReader.OpenChunks(input, new ReaderOptions { ErrorPolicy = policy });
                 await foreach (var record in reader.ReadAllAsync(ct).ConfigureAwait(false))
                 {
                     yield return record;

@@ -27,6 +27,21 @@ public class ReassembleCommandTests
     }
 
     [Fact]
+    public async Task Reassembles_a_dataset_viewer_table_copy_directly()
+    {
+        using var temp = new TempDirectory();
+        var input = SeedFiles.WritePlain(SeedFiles.ChunkTable, temp.Path);
+        var output = temp.File("papers.jsonl");
+
+        var (exit, stdout, _) = await CliRun.RunAsync("reassemble", input, "-o", output, "--strip-running-headers");
+
+        exit.Should().Be(0);
+        stdout.Should().Contain("papers              4 from 100 rows").And.Contain("  1511.06856: 6, 10, 22\n  1511.06939: 11\n");
+        File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString())
+            .Should().HaveCount(4).And.NotContain(t => t!.Contains("Published as a conference paper at ICLR 2016", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Json_report_carries_gaps_and_repeats()
     {
         using var temp = new TempDirectory();
