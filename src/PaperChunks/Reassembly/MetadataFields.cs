@@ -35,14 +35,17 @@ internal static class MetadataFields
         0 => a.Title == b.Title,
         1 => a.Summary == b.Summary,
         2 => a.Source == b.Source,
-        3 => a.Authors.SequenceEqual(b.Authors),
-        4 => a.Categories.SequenceEqual(b.Categories),
+        3 => SameList(a.Authors, b.Authors),
+        4 => SameList(a.Categories, b.Categories),
         5 => a.Comment == b.Comment,
         6 => a.JournalRef == b.JournalRef,
         7 => a.PrimaryCategory == b.PrimaryCategory,
         8 => a.Published == b.Published,
         9 => a.Updated == b.Updated,
-        10 => a.References.SequenceEqual(b.References),
+        10 => SameList(a.References, b.References),
         _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
+
+    // Rows of one paper out of the sort share their lists; the element walk is for the rest.
+    private static bool SameList<T>(IReadOnlyList<T> a, IReadOnlyList<T> b) => ReferenceEquals(a, b) || a.SequenceEqual(b);
 }
