@@ -25,7 +25,7 @@ public class JsonlPaperWriterTests
         Published = "20151121",
         Updated = "20160922",
         References = [new PaperReference("1502.03167")],
-        Text = "fast.\n# 3 DATA-DEPENDENT\tINITIALIZATION \"x\"",
+        Text = "fast.\n# 3 DATA-DEPENDENT\tINITIALIZATION \"x\" \\ \u0001 \u001F é\r",
         ChunkCount = 2,
         MissingChunkIds = [6, 10],
         DuplicateChunkIds = [],
@@ -38,7 +38,7 @@ public class JsonlPaperWriterTests
         + "\"source\":\"http://arxiv.org/pdf/1511.06856\",\"authors\":[\"Philipp Krähenbühl\",\"Carl Doersch\"],"
         + "\"categories\":[\"cs.CV\",\"cs.LG\"],\"comment\":null,\"journal_ref\":null,\"primary_category\":\"cs.CV\","
         + "\"published\":\"20151121\",\"updated\":\"20160922\",\"references\":[{\"id\":\"1502.03167\"}],"
-        + "\"text\":\"fast.\\n# 3 DATA-DEPENDENT\\tINITIALIZATION \\\"x\\\"\",\"chunk_count\":2,"
+        + "\"text\":\"fast.\\n# 3 DATA-DEPENDENT\\tINITIALIZATION \\\"x\\\" \\\\ \\u0001 \\u001F é\\r\",\"chunk_count\":2,"
         + "\"missing_chunk_ids\":[6,10],\"duplicate_chunk_ids\":[],"
         + "\"spans\":[{\"chunk-id\":12,\"start\":0,\"length\":30},{\"chunk-id\":13,\"start\":6,\"length\":37}]}\n";
 
