@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using PaperChunks.Formats;
 using PaperChunks.Formats.Jsonl;
 using PaperChunks.Reassembly;
@@ -123,7 +122,15 @@ internal static class ReassembleCommand
             var reassembler = new PaperReassembler(options);
             await using (var writer = new JsonlPaperWriter(output))
             {
-                await writer.WriteAllAsync(reassembler.ReassembleAsync(ReadAllAsync(ct), ct), ct).ConfigureAwait(false);
+                // Synchronous on purpose: the reassembly is CPU-bound, and the async read path's thread
+                // hops cost more CPU than they free (docs/performance.md, Reassembly).
+                foreach (var paper in reassembler.Reassemble(ReadAll(ct)))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    writer.Write(paper);
+                }
+
+                writer.Complete();
             }
 
             var result = reassembler.Report;
@@ -154,13 +161,14 @@ internal static class ReassembleCommand
                 : ExitCodes.Clean;
         }
 
-        private async IAsyncEnumerable<ChunkRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken ct)
+        private IEnumerable<ChunkRecord> ReadAll(CancellationToken ct)
         {
             foreach (var input in inputs)
             {
-                await using var reader = PaperChunksReader.OpenChunks(input, new ReaderOptions { ErrorPolicy = policy });
-                await foreach (var record in reader.ReadAllAsync(ct).ConfigureAwait(false))
+                using var reader = PaperChunksReader.OpenChunks(input, new ReaderOptions { ErrorPolicy = policy });
+                foreach (var record in reader.ReadAll())
                 {
+                    ct.ThrowIfCancellationRequested();
                     yield return record;
                 }
 
