@@ -1,3 +1,4 @@
+using System.Text;
 using PaperChunks.Records;
 
 namespace PaperChunks.Reassembly;
@@ -116,6 +117,33 @@ internal static class ChunkRunFile
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// A reader for run files. <see cref="BinaryReader.ReadString"/> decodes a string from a file
+    /// stream 128 bytes at a time through a StringBuilder; chunks are ~1–2 KB, so this reads the whole
+    /// UTF-8 string into one buffer and decodes it once.
+    /// </summary>
+    internal sealed class FileReader(Stream stream) : BinaryReader(stream, Encoding.UTF8, leaveOpen: false)
+    {
+        private byte[] _bytes = new byte[8192];
+
+        public override string ReadString()
+        {
+            var length = Read7BitEncodedInt();
+            if (length == 0)
+            {
+                return "";
+            }
+
+            if (_bytes.Length < length)
+            {
+                _bytes = new byte[Math.Max(length, _bytes.Length * 2)];
+            }
+
+            BaseStream.ReadExactly(_bytes, 0, length);
+            return Encoding.UTF8.GetString(_bytes, 0, length);
+        }
     }
 
     /// <summary>The per-row part of a stored row.</summary>

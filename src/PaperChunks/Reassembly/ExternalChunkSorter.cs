@@ -244,7 +244,7 @@ internal sealed class ExternalChunkSorter : IDisposable
     private static IEnumerable<(ChunkRecord Row, long Sequence)> ReadRun(string path, long count)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        using var reader = new BinaryReader(file);
+        using var reader = new ChunkRunFile.FileReader(file);
         ChunkRecord? previous = null;
         for (var i = 0L; i < count; i++)
         {
