@@ -13,12 +13,6 @@ internal sealed class ViewerTableParser : ViewerParser
     /// <summary>Header lines read before concluding there is no rule, i.e. no table.</summary>
     private const int MaxHeaderLines = 4096;
 
-    /// <summary>The page text a dataset viewer shows below the table (copied along with it), by line start.</summary>
-    private static readonly string[] PageText =
-    [
-        "Subsets and Splits", "No saved queries yet", "Save your SQL queries to embed, download, and access them later.",
-    ];
-
     private readonly List<(string Text, long Line)> _headerLines = [];
     private readonly StringBuilder _row = new();
     private readonly List<(int Offset, long Line)> _rowLines = [];
@@ -49,9 +43,9 @@ internal sealed class ViewerTableParser : ViewerParser
                 TakeRowLine(line, lineNumber, output);
                 break;
             default:
-                if (!IsBlankOrPageText(line))
+                if (!ViewerPageText.IsBlankOrPageText(line))
                 {
-                    output.Add(new ViewerRowError(lineNumber, null, $"expected only the viewer's page text after the table, found \"{TextExcerpt.Of(line)}\""));
+                    output.Add(ViewerPageText.Unexpected(line, lineNumber));
                 }
 
                 break;
@@ -109,7 +103,7 @@ internal sealed class ViewerTableParser : ViewerParser
             return;
         }
 
-        if (IsPageText(line))
+        if (ViewerPageText.IsPageText(line))
         {
             if (_row.Length > 0)
             {
@@ -238,19 +232,4 @@ internal sealed class ViewerTableParser : ViewerParser
         return trimmed.Contains("---|", StringComparison.Ordinal)
             && !trimmed.ContainsAnyExcept("-|: ");
     }
-
-    private static bool IsPageText(string line)
-    {
-        foreach (var text in PageText)
-        {
-            if (line.StartsWith(text, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsBlankOrPageText(string line) => string.IsNullOrWhiteSpace(line) || IsPageText(line);
 }

@@ -122,7 +122,7 @@ public class ViewerBadInputTests
 
         reader.ReadAll().Should().HaveCount(100);
         reader.Errors.Should().ContainSingle().Which.Message.Should().Be(
-            "001.txt:2429: expected only the viewer's page text after the table, found \"1511.06807 | 30 | stray\"");
+            "001.txt:2429: expected only the viewer's page text after the rows, found \"1511.06807 | 30 | stray\"");
     }
 
     [Fact]
