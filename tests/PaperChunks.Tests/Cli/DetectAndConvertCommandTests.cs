@@ -84,6 +84,15 @@ public class DetectAndConvertCommandTests
     }
 
     [Fact]
+    public async Task Stats_reads_a_viewer_copy_directly()
+    {
+        var (exit, output, _) = await CliRun.RunAsync("stats", SeedFiles.PathOf(SeedFiles.ChunkTable));
+
+        exit.Should().Be(0);
+        output.Should().Contain("rows                100\n").And.Contain("papers              4\n").And.Contain("missing chunk ids   4\n");
+    }
+
+    [Fact]
     public async Task Convert_refuses_an_output_that_is_not_jsonl()
     {
         var (exit, _, error) = await CliRun.RunAsync("convert", SeedFiles.PathOf(SeedFiles.ChunkLines), "-o", "out.csv");
