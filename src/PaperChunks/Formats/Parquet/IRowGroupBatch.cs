@@ -1,0 +1,15 @@
+using Parquet;
+
+namespace PaperChunks.Formats.Parquet;
+
+/// <summary>The rows of one row group, buffered column by column until they are written.</summary>
+internal interface IRowGroupBatch : IDisposable
+{
+    int RowCount { get; }
+
+    long Bytes { get; }
+
+    Task WriteAsync(ParquetWriter writer, CancellationToken cancellationToken);
+
+    void Clear();
+}
