@@ -1,0 +1,71 @@
+using System.Text.Json;
+using PaperChunks.Records;
+
+namespace PaperChunks.Formats.Jsonl;
+
+/// <summary>Writes a chunk row as one JSON object: canonical column order, absent fields left out, extra fields last.</summary>
+internal static class ChunkJsonWriter
+{
+    public static void Write(Utf8JsonWriter writer, ChunkRecord record)
+    {
+        var absent = record.AbsentFields;
+        writer.WriteStartObject();
+        String(writer, absent, ChunkFields.Doi, ChunkColumns.Doi, record.Doi);
+        if ((absent & ChunkFields.ChunkId) == 0)
+        {
+            writer.WriteNumber(ChunkColumns.ChunkId, record.ChunkId);
+        }
+
+        String(writer, absent, ChunkFields.Chunk, ChunkColumns.Chunk, record.Chunk);
+        String(writer, absent, ChunkFields.Id, ChunkColumns.Id, record.Id);
+        String(writer, absent, ChunkFields.Title, ChunkColumns.Title, record.Title);
+        String(writer, absent, ChunkFields.Summary, ChunkColumns.Summary, record.Summary);
+        String(writer, absent, ChunkFields.Source, ChunkColumns.Source, record.Source);
+        Strings(writer, absent, ChunkFields.Authors, ChunkColumns.Authors, record.Authors);
+        Strings(writer, absent, ChunkFields.Categories, ChunkColumns.Categories, record.Categories);
+        String(writer, absent, ChunkFields.Comment, ChunkColumns.Comment, record.Comment);
+        String(writer, absent, ChunkFields.JournalRef, ChunkColumns.JournalRef, record.JournalRef);
+        String(writer, absent, ChunkFields.PrimaryCategory, ChunkColumns.PrimaryCategory, record.PrimaryCategory);
+        String(writer, absent, ChunkFields.Published, ChunkColumns.Published, record.Published);
+        String(writer, absent, ChunkFields.Updated, ChunkColumns.Updated, record.Updated);
+        if ((absent & ChunkFields.References) == 0)
+        {
+            writer.WriteStartArray(ChunkColumns.References);
+            foreach (var reference in record.References)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id"u8, reference.Id);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        ExtraFieldsJson.Write(writer, record.ExtraFields);
+        writer.WriteEndObject();
+    }
+
+    private static void String(Utf8JsonWriter writer, ChunkFields absent, ChunkFields field, string name, string? value)
+    {
+        if ((absent & field) == 0)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void Strings(Utf8JsonWriter writer, ChunkFields absent, ChunkFields field, string name, IReadOnlyList<string> values)
+    {
+        if ((absent & field) != 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+}

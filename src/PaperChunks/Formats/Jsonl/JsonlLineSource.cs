@@ -1,0 +1,202 @@
+using System.Buffers;
+
+namespace PaperChunks.Formats.Jsonl;
+
+/// <summary>
+/// Splits a byte stream into lines over one pooled buffer that grows only as far as the longest line
+/// (bounded by <see cref="ReaderOptions.MaxRowBytes"/>), so memory stays flat however large the file.
+/// Skips a leading UTF-8 BOM, strips a CR before LF, and hands out blank lines for the caller to skip.
+/// </summary>
+internal sealed class JsonlLineSource : IDisposable
+{
+    private const int InitialBuffer = 1 << 16;
+
+    private readonly Stream _stream;
+    private readonly int _maxRow;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private bool _eof;
+    private bool _atFileStart = true;
+
+    public JsonlLineSource(Stream stream, int maxRowBytes)
+    {
+        _stream = stream;
+        _maxRow = maxRowBytes;
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+    }
+
+    /// <summary>1-based number of the line last returned.</summary>
+    public long LineNumber { get; private set; }
+
+    /// <summary>Whether the line last returned ended at end of file without a newline.</summary>
+    public bool LastLineUnterminated { get; private set; }
+
+    /// <summary>Bytes of the underlying (decompressed) stream consumed so far.</summary>
+    public long BytesConsumed { get; private set; }
+
+    /// <summary>Result of one attempt: a line, an over-long line (skipped), or the end.</summary>
+    public enum Outcome
+    {
+        Line,
+        TooLong,
+        End,
+    }
+
+    public Outcome Next(out ReadOnlyMemory<byte> line)
+    {
+        while (true)
+        {
+            var outcome = TryTake(out line);
+            if (outcome is { } o)
+            {
+                return o;
+            }
+
+            Fill(_stream.Read(FreeSpace()));
+        }
+    }
+
+    public async ValueTask<(Outcome Outcome, ReadOnlyMemory<byte> Line)> NextAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var outcome = TryTake(out var line);
+            if (outcome is { } o)
+            {
+                return (o, line);
+            }
+
+            Fill(await _stream.ReadAsync(FreeMemory(), cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    public void Dispose()
+    {
+        var buffer = _buffer;
+        _buffer = [];
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private Outcome? TryTake(out ReadOnlyMemory<byte> line)
+    {
+        line = default;
+        if (_atFileStart && (_end - _start >= 3 || _eof))
+        {
+            _atFileStart = false;
+            if (_buffer.AsSpan(_start, _end - _start).StartsWith("\uFEFF"u8))
+            {
+                _start += 3;
+                BytesConsumed += 3;
+            }
+        }
+        else if (_atFileStart)
+        {
+            return null;
+        }
+
+        var window = _buffer.AsSpan(_start, _end - _start);
+        var newline = window.IndexOf((byte)'\n');
+        if (newline >= 0)
+        {
+            return Take(newline, newline + 1, terminated: true, out line);
+        }
+
+        if (_eof)
+        {
+            return window.IsEmpty ? Outcome.End : Take(window.Length, window.Length, terminated: false, out line);
+        }
+
+        if (window.Length > _maxRow)
+        {
+            return SkipOverlongLine(out line);
+        }
+
+        return null;
+    }
+
+    private Outcome Take(int length, int consumed, bool terminated, out ReadOnlyMemory<byte> line)
+    {
+        LineNumber++;
+        LastLineUnterminated = !terminated;
+        var content = length > 0 && _buffer[_start + length - 1] == (byte)'\r' ? length - 1 : length;
+        line = new ReadOnlyMemory<byte>(_buffer, _start, content);
+        _start += consumed;
+        BytesConsumed += consumed;
+        if (content > _maxRow)
+        {
+            line = default;
+            return Outcome.TooLong;
+        }
+
+        return Outcome.Line;
+    }
+
+    // Drops the rest of a line longer than the limit without buffering it, so a 50 GB line costs no memory.
+    private Outcome SkipOverlongLine(out ReadOnlyMemory<byte> line)
+    {
+        line = default;
+        LineNumber++;
+        while (true)
+        {
+            var window = _buffer.AsSpan(_start, _end - _start);
+            var newline = window.IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                _start += newline + 1;
+                BytesConsumed += newline + 1;
+                return Outcome.TooLong;
+            }
+
+            BytesConsumed += window.Length;
+            _start = _end = 0;
+            var n = _stream.Read(_buffer);
+            if (n == 0)
+            {
+                _eof = true;
+                return Outcome.TooLong;
+            }
+
+            _end = n;
+        }
+    }
+
+    private Span<byte> FreeSpace() => FreeMemory().Span;
+
+    private Memory<byte> FreeMemory()
+    {
+        if (_start > 0 && (_start == _end || _end == _buffer.Length))
+        {
+            // Slide the partial line to the front before growing: the buffer stays as small as the longest line.
+            var pending = _end - _start;
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, pending);
+            _start = 0;
+            _end = pending;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)_buffer.Length * 2, (long)_maxRow + InitialBuffer + 2));
+            Buffer.BlockCopy(_buffer, _start, larger, 0, _end - _start);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _end -= _start;
+            _start = 0;
+            _buffer = larger;
+        }
+
+        return _buffer.AsMemory(_end);
+    }
+
+    private void Fill(int read)
+    {
+        if (read == 0)
+        {
+            _eof = true;
+        }
+
+        _end += read;
+    }
+}

@@ -1,0 +1,133 @@
+using PaperChunks.Formats.Jsonl;
+
+namespace PaperChunks.Formats.Jsonl;
+
+/// <summary>
+/// Base of the JSON Lines readers: one JSON object per line, plain, <c>.gz</c> or <c>.zst</c>, UTF-8 with
+/// or without BOM, LF or CRLF, blank lines skipped. Memory stays flat: one pooled buffer as large as the
+/// longest line.
+/// </summary>
+/// <typeparam name="T">The record type.</typeparam>
+public abstract class JsonlReader<T> : RecordReader<T>
+    where T : class
+{
+    private readonly Stream _stream;
+    private readonly JsonlLineSource _lines;
+
+    /// <summary>Opens a file; compression is chosen by extension and confirmed by magic bytes.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
+    /// <exception cref="PaperChunksFormatException">The file cannot be opened or its compression is not what its name says.</exception>
+    protected JsonlReader(string path, ReaderOptions? options)
+        : base(path, options)
+    {
+        _stream = CompressedStreams.OpenRead(path, Options);
+        _lines = new JsonlLineSource(_stream, Options.MaxRowBytes);
+    }
+
+    /// <summary>Reads from a stream; gzip or zstd content is detected from its magic bytes.</summary>
+    /// <param name="stream">The input; disposed with the reader.</param>
+    /// <param name="options">Reader settings; <see cref="ReaderOptions.SourceName"/> names the stream in errors.</param>
+    protected JsonlReader(Stream stream, ReaderOptions? options)
+        : base(options?.SourceName ?? "<stream>", options)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        _stream = stream.CanSeek
+            ? CompressedStreams.Decompress(stream, SourceName, StreamCompression.None, Options)
+            : stream;
+        _lines = new JsonlLineSource(_stream, Options.MaxRowBytes);
+    }
+
+    /// <summary>Bytes of decompressed input consumed so far (for progress reporting).</summary>
+    public long BytesConsumed => _lines.BytesConsumed;
+
+    /// <summary>Parses one non-blank line into a record.</summary>
+    /// <param name="line">The line's bytes, without its line break.</param>
+    private protected abstract T ParseLine(ReadOnlySpan<byte> line);
+
+    /// <inheritdoc/>
+    protected sealed override T? ReadCore()
+    {
+        while (true)
+        {
+            var outcome = _lines.Next(out var line);
+            if (Accept(outcome, line.Span) is { } record)
+            {
+                return record;
+            }
+
+            if (outcome == JsonlLineSource.Outcome.End)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    protected sealed override async ValueTask<T?> ReadCoreAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (outcome, line) = await _lines.NextAsync(cancellationToken).ConfigureAwait(false);
+            if (Accept(outcome, line.Span) is { } record)
+            {
+                return record;
+            }
+
+            if (outcome == JsonlLineSource.Outcome.End)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _lines.Dispose();
+            _stream.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private T? Accept(JsonlLineSource.Outcome outcome, ReadOnlySpan<byte> line)
+    {
+        switch (outcome)
+        {
+            case JsonlLineSource.Outcome.End:
+                return null;
+            case JsonlLineSource.Outcome.TooLong:
+                ReportBadRow(FormatError(
+                    _lines.LineNumber, 0, null,
+                    $"the line is longer than the {Options.MaxRowBytes:N0}-byte row limit; raise ReaderOptions.MaxRowBytes if the row is genuine"));
+                return null;
+        }
+
+        if (line.TrimStart(" \t"u8).IsEmpty)
+        {
+            return null;
+        }
+
+        try
+        {
+            var record = ParseLine(line);
+            CurrentLine = _lines.LineNumber;
+            return record;
+        }
+        catch (JsonRowException e)
+        {
+            var reason = e.Reason;
+            if (_lines.LastLineUnterminated && e.ByteOffset >= line.Length)
+            {
+                reason += "; the file ends in the middle of this row";
+            }
+
+            ReportBadRow(FormatError(_lines.LineNumber, JsonValues.Column(line, e.ByteOffset), e.Field, reason, e));
+            return null;
+        }
+    }
+}
