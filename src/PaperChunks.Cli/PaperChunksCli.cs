@@ -1,0 +1,63 @@
+using System.CommandLine;
+using PaperChunks.Cli.Commands;
+
+namespace PaperChunks.Cli;
+
+/// <summary>Builds the <c>paperchunks</c> command tree and runs it with the library's errors mapped to exit codes.</summary>
+internal static class PaperChunksCli
+{
+    public static RootCommand Build(CliConsole console)
+    {
+        var root = new RootCommand(
+            "paperchunks: inspect, validate, convert, normalize and reassemble chunked arXiv paper corpora.\n"
+            + ExitCodes.HelpText);
+        root.Subcommands.Add(StatsCommand.Create(console));
+        root.Subcommands.Add(ValidateCommand.Create(console));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var parse = Build(console).Parse(args);
+        if (parse.Errors.Count > 0 && !IsHelp(args))
+        {
+            foreach (var error in parse.Errors)
+            {
+                await console.Error.WriteLineAsync($"paperchunks: {error.Message}").ConfigureAwait(false);
+            }
+
+            await console.Error.WriteLineAsync("Run 'paperchunks --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            var configuration = new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+            };
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await console.Error.WriteLineAsync("paperchunks: cancelled; no partial output was left.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (PaperChunksException e)
+        {
+            await console.Error.WriteLineAsync($"paperchunks: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.DataErrors;
+        }
+#pragma warning disable CA1031 // The top level is the one place that turns any failure into an exit code.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await console.Error.WriteLineAsync($"paperchunks: unexpected failure: {e}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static bool IsHelp(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");
+}

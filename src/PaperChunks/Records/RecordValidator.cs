@@ -1,0 +1,116 @@
+namespace PaperChunks.Records;
+
+/// <summary>
+/// Checks the rules a well-formed record keeps, as a separate pass after reading (readers check
+/// syntax and types; this checks meaning). Valid records cost no allocation.
+/// </summary>
+public static class RecordValidator
+{
+    /// <summary>The prefix every chunk row's <c>source</c> has before its doi.</summary>
+    public const string ArxivPdfPrefix = "http://arxiv.org/pdf/";
+
+    /// <summary>
+    /// Chunk row rules: <c>id</c> is <c>doi#chunk-id</c>; <c>chunk-id</c> ≥ 0; <c>source</c> is the doi's
+    /// arXiv PDF address (http or https, with or without a version suffix); <c>published</c> and
+    /// <c>updated</c>, when present, are valid <c>YYYYMMDD</c> dates, and updated is not before published.
+    /// </summary>
+    /// <param name="record">The record.</param>
+    /// <returns>The violations, empty when the record is valid.</returns>
+    public static IReadOnlyList<RecordViolation> Validate(ChunkRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        List<RecordViolation>? found = null;
+        if (record.ChunkId < 0)
+        {
+            Add(ref found, ChunkColumns.ChunkId, $"expected a chunk index of 0 or more, found {record.ChunkId}");
+        }
+
+        var expectedId = $"{record.Doi}#{record.ChunkId}";
+        if ((record.AbsentFields & ChunkFields.Id) == 0 && record.Id != expectedId)
+        {
+            Add(ref found, ChunkColumns.Id, $"expected \"{expectedId}\" (doi#chunk-id), found \"{record.Id}\"");
+        }
+
+        if ((record.AbsentFields & ChunkFields.Source) == 0 && !SourceMatches(record.Source, record.Doi))
+        {
+            Add(ref found, ChunkColumns.Source, $"expected \"{ArxivPdfPrefix}{record.Doi}\", found \"{record.Source}\"");
+        }
+
+        CheckDate(ref found, ChunkColumns.Published, record.Published);
+        CheckDate(ref found, ChunkColumns.Updated, record.Updated);
+        if (record.PublishedDate is { } published && record.UpdatedDate is { } updated && updated < published)
+        {
+            Add(ref found, ChunkColumns.Updated, $"expected a date on or after published ({record.Published}), found {record.Updated}");
+        }
+
+        return found ?? (IReadOnlyList<RecordViolation>)[];
+    }
+
+    /// <summary>
+    /// Summarization rules: labels are only 0 or 1; in the list shape there is one label per source
+    /// sentence; <c>paper_id</c> and the target are not empty.
+    /// </summary>
+    /// <param name="record">The record.</param>
+    /// <returns>The violations, empty when the record is valid.</returns>
+    public static IReadOnlyList<RecordViolation> Validate(SummarizationRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        List<RecordViolation>? found = null;
+        for (var i = 0; i < record.SourceLabels.Count; i++)
+        {
+            if (record.SourceLabels[i] is not (0 or 1))
+            {
+                Add(ref found, SummarizationColumns.SourceLabels, $"expected only 0 or 1, found {record.SourceLabels[i]} at index {i}");
+                break;
+            }
+        }
+
+        if (record.Shape == SummarizationShape.List && record.SourceLabels.Count != record.Source.Count)
+        {
+            Add(ref found, SummarizationColumns.SourceLabels, $"expected one label per source sentence ({record.Source.Count}), found {record.SourceLabels.Count}");
+        }
+
+        if (string.IsNullOrWhiteSpace(record.PaperId))
+        {
+            Add(ref found, SummarizationColumns.PaperId, "expected a paper id, found an empty string");
+        }
+
+        if (record.Target.Count == 0 || record.Target.All(string.IsNullOrWhiteSpace))
+        {
+            Add(ref found, SummarizationColumns.Target, "expected at least one non-empty summary");
+        }
+
+        return found ?? (IReadOnlyList<RecordViolation>)[];
+    }
+
+    private static bool SourceMatches(string source, string doi)
+    {
+        var rest = source.StartsWith(ArxivPdfPrefix, StringComparison.Ordinal) ? source.AsSpan(ArxivPdfPrefix.Length)
+            : source.StartsWith("https://arxiv.org/pdf/", StringComparison.Ordinal) ? source.AsSpan("https://arxiv.org/pdf/".Length)
+            : default;
+        if (rest.IsEmpty || !rest.StartsWith(doi, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // Allow a version suffix (v2) or a .pdf ending, nothing else.
+        var tail = rest[doi.Length..];
+        if (tail.EndsWith(".pdf", StringComparison.Ordinal))
+        {
+            tail = tail[..^4];
+        }
+
+        return tail.IsEmpty || (tail[0] == 'v' && tail.Length > 1 && !tail[1..].ContainsAnyExceptInRange('0', '9'));
+    }
+
+    private static void CheckDate(ref List<RecordViolation>? found, string field, string? value)
+    {
+        if (value is not null && ArxivDate.Parse(value) is null)
+        {
+            Add(ref found, field, $"expected a YYYYMMDD date, found \"{value}\"");
+        }
+    }
+
+    private static void Add(ref List<RecordViolation>? found, string field, string message) =>
+        (found ??= []).Add(new RecordViolation(field, message));
+}
