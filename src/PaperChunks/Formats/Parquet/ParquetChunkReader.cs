@@ -52,7 +52,7 @@ public sealed class ParquetChunkReader : RecordReader<ChunkRecord>
     /// <param name="input">The Parquet data.</param>
     /// <param name="options">Reader settings; <see cref="ReaderOptions.SourceName"/> names the stream in errors.</param>
     public ParquetChunkReader(Stream input, ReaderOptions? options = null)
-        : base("stream", options)
+        : base(options?.SourceName ?? "<stream>", options)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!input.CanSeek)

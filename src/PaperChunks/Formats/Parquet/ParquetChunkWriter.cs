@@ -33,7 +33,7 @@ public sealed class ParquetChunkWriter : RecordWriter<ChunkRecord>
     {
         ArgumentNullException.ThrowIfNull(output);
         _options = Validated(parquetOptions);
-        _pipeline = NewPipeline(output, "stream");
+        _pipeline = NewPipeline(output, "<stream>");
     }
 
     /// <summary>Uncompressed bytes of the rows written so far (the measure row groups and shards are cut by).</summary>
