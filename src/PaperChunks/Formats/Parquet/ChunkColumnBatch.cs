@@ -83,9 +83,7 @@ internal sealed class ChunkColumnBatch : IRowGroupBatch
         await rowGroup.WriteAllPartsAsync(ChunkParquetSchema.Leaves[1], _chunkIds.Memory, _chunkIdLevels.Memory, null, cancellationToken).ConfigureAwait(false);
         foreach (var column in (TextColumn[])[_chunk, _id, _title, _summary, _source, _authors, _categories, _comment, _journalRef, _primaryCategory, _published, _updated, _references])
         {
-            var sw = System.Diagnostics.Stopwatch.StartNew();
             await column.WriteAsync(rowGroup, cancellationToken).ConfigureAwait(false);
-            if (Environment.GetEnvironmentVariable("PCPQ_TRACE") is not null) Console.Error.WriteLine($"{column.Field.Path} {sw.ElapsedMilliseconds} ms");
         }
 
         rowGroup.CompleteValidate();
