@@ -64,19 +64,28 @@ internal static class StatsCommand
         await output.WriteLineAsync(string.Create(c, $"chunks per paper    min {s.ChunksPerPaper.Min}, median {s.ChunksPerPaper.Median}, max {s.ChunksPerPaper.Max}")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(c, $"chunk length        min {s.ChunkLength.Min}, median {s.ChunkLength.Median}, mean {s.ChunkLength.Mean:F0}, p95 {s.ChunkLength.P95}, max {s.ChunkLength.Max} chars")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(c, $"missing chunk ids   {s.MissingChunkIds:N0}")).ConfigureAwait(false);
-        foreach (var paper in s.MissingByPaper)
-        {
-            await output.WriteLineAsync($"  {paper.Doi}: {string.Join(", ", paper.ChunkIds)}").ConfigureAwait(false);
-        }
+        await WritePapersAsync(output, s.MissingByPaper).ConfigureAwait(false);
 
         await output.WriteLineAsync(string.Create(c, $"papers not from 0   {s.PapersWithoutFirstChunk:N0}")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(c, $"duplicate rows      {s.DuplicateRows:N0}")).ConfigureAwait(false);
-        foreach (var paper in s.DuplicatesByPaper)
+        await WritePapersAsync(output, s.DuplicatesByPaper).ConfigureAwait(false);
+
+        var nulls = s.NullsPerColumn.Where(p => p.Value > 0).Select(p => string.Create(c, $"{p.Key} {p.Value:N0}"));
+        await output.WriteLineAsync($"nulls               {string.Join(", ", nulls.DefaultIfEmpty("none"))}").ConfigureAwait(false);
+    }
+
+    // Text output names a few papers; the JSON report lists up to the builder's limit.
+    private static async Task WritePapersAsync(TextWriter output, IReadOnlyList<PaperChunkIds> papers)
+    {
+        const int Shown = 10;
+        foreach (var paper in papers.Take(Shown))
         {
             await output.WriteLineAsync($"  {paper.Doi}: {string.Join(", ", paper.ChunkIds)}").ConfigureAwait(false);
         }
 
-        var nulls = s.NullsPerColumn.Where(p => p.Value > 0).Select(p => string.Create(c, $"{p.Key} {p.Value:N0}"));
-        await output.WriteLineAsync($"nulls               {string.Join(", ", nulls.DefaultIfEmpty("none"))}").ConfigureAwait(false);
+        if (papers.Count > Shown)
+        {
+            await output.WriteLineAsync($"  (and {papers.Count - Shown} more papers in --report json)").ConfigureAwait(false);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 
 namespace PaperChunks.Formats;
@@ -95,13 +96,13 @@ internal sealed class BoundedDecompressionStream(
         {
             throw new PaperChunksFormatException(
                 sourceName, 0, 0, null,
-                $"decompressed size exceeds {maxRatio}x the compressed size ({BytesOut:N0} bytes from {compressed.BytesRead:N0}); "
-                + "raise MaxDecompressionRatio if the file is genuine");
+                string.Create(CultureInfo.InvariantCulture, $"decompressed size exceeds {maxRatio}x the compressed size ({BytesOut:N0} bytes from {compressed.BytesRead:N0}); ")
+                + "raise ReaderOptions.MaxDecompressionRatio if the file is genuine");
         }
 
         return n;
     }
 
     private PaperChunksFormatException Corrupt(Exception e) =>
-        new(sourceName, 0, 0, null, $"the compressed data is corrupt or truncated after {BytesOut:N0} decompressed bytes: {e.Message}", e);
+        new(sourceName, 0, 0, null, string.Create(CultureInfo.InvariantCulture, $"the compressed data is corrupt or truncated after {BytesOut:N0} decompressed bytes: {e.Message}"), e);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PaperChunks.Formats.Jsonl;
 
 namespace PaperChunks.Formats.Jsonl;
@@ -103,7 +104,7 @@ public abstract class JsonlReader<T> : RecordReader<T>
             case JsonlLineSource.Outcome.TooLong:
                 ReportBadRow(FormatError(
                     _lines.LineNumber, 0, null,
-                    $"the line is longer than the {Options.MaxRowBytes:N0}-byte row limit; raise ReaderOptions.MaxRowBytes if the row is genuine"));
+                    string.Create(CultureInfo.InvariantCulture, $"the line is longer than the {Options.MaxRowBytes:N0}-byte row limit; raise ReaderOptions.MaxRowBytes if the row is genuine")));
                 return null;
         }
 
