@@ -39,6 +39,13 @@ public sealed class ParquetChunkWriter : RecordWriter<ChunkRecord>
     /// <summary>Uncompressed bytes of the rows written so far (the measure row groups and shards are cut by).</summary>
     public long BytesWritten { get; private set; }
 
+    /// <summary>Bytes of rows held for the row group being filled.</summary>
+    internal long BufferedBytes => _pipeline.Current.Bytes;
+
+    /// <summary>Closes the row group being filled early (a dataset writer does this to bound memory across partitions).</summary>
+    internal ValueTask FlushRowGroupAsync(CancellationToken cancellationToken) =>
+        _pipeline.Current.RowCount == 0 ? ValueTask.CompletedTask : _pipeline.SubmitAsync(cancellationToken);
+
     /// <inheritdoc/>
     protected override void WriteCore(ChunkRecord record)
     {
@@ -98,6 +105,10 @@ public sealed class ParquetChunkWriter : RecordWriter<ChunkRecord>
 
         return options;
     }
+
+    /// <summary>A shard of a dataset: the dataset writer has validated the options and strips the folder-only ones.</summary>
+    internal static ParquetChunkWriter ForShard(string path, ParquetWriterOptions options) =>
+        new(path, options with { ShardRows = null, ShardBytes = null, PartitionBy = null }, new WriterOptions { Overwrite = false });
 
     private RowGroupPipeline<ChunkColumnBatch> NewPipeline(Stream output, string name) =>
         new(output, name, ChunkParquetSchema.Schema, _options.ToParquetNet(ChunkParquetSchema.Leaves), () => new ChunkColumnBatch());
