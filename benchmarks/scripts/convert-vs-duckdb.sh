@@ -7,13 +7,14 @@
 #   (default /tmp/corpus-1g.jsonl, generated if missing; DuckDB 2 threads = both cores, as paperchunks uses)
 # DuckDB must be installed once: mkdir -p /tmp/duckdb && (cd /tmp/duckdb && npm init -y && npm install @duckdb/node-api)
 set -euo pipefail
+bench=${PAPERCHUNKS_BENCH_DIR:-../shared/bench}   # the shared corpus generator and DuckDB script
 cd "$(dirname "$0")/../.."
 corpus=${1:-/tmp/corpus-1g.jsonl}
 threads=${2:-2}
 out=$(mktemp -d /tmp/pc-convert-bench.XXXXXX)
 trap 'rm -rf "$out"' EXIT
 if [ ! -f "$corpus" ]; then
-  python3 ../shared/bench/gen-corpus.py --rows 290000 --out "$corpus"
+  python3 "$bench/gen-corpus.py" --rows 290000 --out "$corpus"
 fi
 dotnet build -c Release src/PaperChunks.Cli -nologo -v q >/dev/null
 tool="dotnet src/PaperChunks.Cli/bin/Release/net10.0/PaperChunks.Cli.dll"
@@ -34,6 +35,6 @@ measure() {   # name, command...: runs the command under /usr/bin/time -v, print
 
 measure paperchunks $tool convert "$corpus" -o "$out/paperchunks.parquet" --compression zstd --quiet
 pc=$secs
-measure duckdb node ../shared/bench/duckdb-convert.mjs convert "$corpus" "$out/duckdb.parquet" --threads "$threads"
+measure duckdb node "$bench/duckdb-convert.mjs" convert "$corpus" "$out/duckdb.parquet" --threads "$threads"
 dk=$secs
 awk -v a="$pc" -v b="$dk" 'BEGIN{printf "throughput ratio paperchunks/duckdb = %.2f (bar: 0.70)\n", b/a}'

@@ -130,7 +130,14 @@ internal sealed class ChunkColumnBatch : IRowGroupBatch
     // A record whose per-paper fields are the previous row's instances wherever the values are equal.
     private static ChunkRecord Canonical(ChunkRecord row, ChunkRecord previous)
     {
-        if (row.Doi != previous.Doi)
+        if (!string.Equals(row.Doi, previous.Doi, StringComparison.Ordinal))
+        {
+            return row;
+        }
+
+        // Readers that reuse repeated values hand over the very same instances: nothing to do.
+        if (ReferenceEquals(row.Title, previous.Title) && ReferenceEquals(row.Summary, previous.Summary)
+            && ReferenceEquals(row.Authors, previous.Authors) && ReferenceEquals(row.References, previous.References))
         {
             return row;
         }
@@ -148,7 +155,7 @@ internal sealed class ChunkColumnBatch : IRowGroupBatch
             PrimaryCategory = Same(row.PrimaryCategory, previous.PrimaryCategory),
             Published = Same(row.Published, previous.Published),
             Updated = Same(row.Updated, previous.Updated),
-            References = row.References.SequenceEqual(previous.References) ? previous.References : row.References,
+            References = SameReferences(row.References, previous.References),
         };
     }
 
@@ -156,8 +163,41 @@ internal sealed class ChunkColumnBatch : IRowGroupBatch
     private static string? Same(string? value, string? previous) =>
         string.Equals(value, previous, StringComparison.Ordinal) ? previous : value;
 
-    private static IReadOnlyList<string> SameList(IReadOnlyList<string> value, IReadOnlyList<string> previous) =>
-        value.SequenceEqual(previous, StringComparer.Ordinal) ? previous : value;
+    private static IReadOnlyList<string> SameList(IReadOnlyList<string> value, IReadOnlyList<string> previous)
+    {
+        if (ReferenceEquals(value, previous) || value.Count != previous.Count)
+        {
+            return value;
+        }
+
+        for (var i = 0; i < value.Count; i++)
+        {
+            if (!string.Equals(value[i], previous[i], StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        return previous;
+    }
+
+    private static IReadOnlyList<PaperReference> SameReferences(IReadOnlyList<PaperReference> value, IReadOnlyList<PaperReference> previous)
+    {
+        if (ReferenceEquals(value, previous) || value.Count != previous.Count)
+        {
+            return value;
+        }
+
+        for (var i = 0; i < value.Count; i++)
+        {
+            if (!string.Equals(value[i].Id, previous[i].Id, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        return previous;
+    }
 
     private TextColumn[] Texts() =>
         [_doi, _chunk, _id, _title, _summary, _source, _authors, _categories, _comment, _journalRef, _primaryCategory, _published, _updated, _references];
