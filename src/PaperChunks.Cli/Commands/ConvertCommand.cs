@@ -27,7 +27,7 @@ internal static class ConvertCommand
             DefaultValueFactory = _ => "snappy",
         };
         compression.AcceptOnlyFromAmong("snappy", "zstd", "gzip", "none");
-        var rowGroupSize = new Option<string?>("--row-group-size") { Description = "Parquet row-group size, uncompressed, e.g. 64MB (default 32MB)." };
+        var rowGroupSize = new Option<string?>("--row-group-size") { Description = "Parquet row-group size, uncompressed, e.g. 64MB (default 16MB)." };
         var rowGroupRows = new Option<int?>("--row-group-rows") { Description = "Parquet row-group size in rows (in addition to the byte size)." };
         var shardRows = new Option<long?>("--shard-rows") { Description = "Write a folder of Parquet shards of this many rows (train-00000-of-00004.parquet)." };
         var shardSize = new Option<string?>("--shard-size") { Description = "Write a folder of Parquet shards of about this size uncompressed, e.g. 500MB." };

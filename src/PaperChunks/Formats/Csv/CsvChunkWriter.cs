@@ -112,19 +112,18 @@ public sealed class CsvChunkWriter : RecordWriter<ChunkRecord>
     {
         if (disposing)
         {
-            if (!IsCompleted)
-            {
-                DisposeQuietly(_csv);
-                if (!ReferenceEquals(_output, _sink))
-                {
-                    DisposeQuietly(_output);
-                }
-            }
-
-            _file?.Dispose();
+            Release();
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <inheritdoc/>
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        // RecordWriter.DisposeAsync calls Dispose(false) afterwards, which must not be relied on to discard.
+        Release();
+        await base.DisposeAsyncCore().ConfigureAwait(false);
     }
 
     private static CsvHelper.CsvWriterOptions HelperOptions(CsvWriterOptions options) => new()
@@ -136,6 +135,20 @@ public sealed class CsvChunkWriter : RecordWriter<ChunkRecord>
         Injection = options.EscapeFormulas ? CsvInjection.Escape : CsvInjection.None,
         WriteByteOrderMark = false,
     };
+
+    private void Release()
+    {
+        if (!IsCompleted)
+        {
+            DisposeQuietly(_csv);
+            if (!ReferenceEquals(_output, _sink))
+            {
+                DisposeQuietly(_output);
+            }
+        }
+
+        _file?.Dispose();
+    }
 
     private static void DisposeQuietly(IDisposable disposable)
     {

@@ -133,12 +133,10 @@ public sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
             foreach (var partition in _partitions.Values)
             {
                 partition.Writer?.Dispose();
+                partition.Writer = null;
             }
 
-            if (!_committed && Directory.Exists(_temp))
-            {
-                Directory.Delete(_temp, recursive: true);
-            }
+            DeleteUncommitted();
         }
 
         base.Dispose(disposing);
@@ -156,7 +154,16 @@ public sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
             }
         }
 
+        DeleteUncommitted();
         await base.DisposeAsyncCore().ConfigureAwait(false);
+    }
+
+    private void DeleteUncommitted()
+    {
+        if (!_committed && Directory.Exists(_temp))
+        {
+            Directory.Delete(_temp, recursive: true);
+        }
     }
 
     private static string ShardName(int index) => string.Create(CultureInfo.InvariantCulture, $"{Split}-{index:D5}.parquet.part");

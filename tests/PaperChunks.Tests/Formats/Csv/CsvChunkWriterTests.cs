@@ -19,30 +19,9 @@ public class CsvChunkWriterTests
     {
         using var temp = new TempDirectory();
         var csv = temp.File(name);
-        using (var reader = new JsonlChunkReader(SampleFiles.Chunks000))
-        using (var writer = new CsvChunkWriter(csv))
-        {
-            foreach (var record in reader.ReadAll())
-            {
-                writer.Write(record);
-            }
+        var bytes = SampleRoundTrip.Through(() => new CsvChunkWriter(csv), () => new CsvChunkReader(csv));
 
-            writer.Complete();
-        }
-
-        using var output = new MemoryStream();
-        using (var reader = new CsvChunkReader(csv))
-        using (var writer = new JsonlChunkWriter(output))
-        {
-            foreach (var record in reader.ReadAll())
-            {
-                writer.Write(record);
-            }
-
-            writer.Complete();
-        }
-
-        output.ToArray().Should().Equal(File.ReadAllBytes(SampleFiles.Chunks000));
+        bytes.Should().Equal(File.ReadAllBytes(SampleFiles.Chunks000));
     }
 
     [Fact]
@@ -113,6 +92,18 @@ public class CsvChunkWriterTests
         using (var writer = new CsvChunkWriter(temp.File("out.csv")))
         {
             writer.Write(Record("c"));
+        }
+
+        Directory.EnumerateFileSystemEntries(temp.Path).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Leaves_nothing_when_disposed_asynchronously_before_completion()
+    {
+        using var temp = new TempDirectory();
+        await using (var writer = new CsvChunkWriter(temp.File("out.csv.gz")))
+        {
+            await writer.WriteAsync(Record("c"));
         }
 
         Directory.EnumerateFileSystemEntries(temp.Path).Should().BeEmpty();

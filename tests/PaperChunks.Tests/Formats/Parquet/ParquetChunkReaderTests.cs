@@ -1,6 +1,7 @@
 using FluentAssertions;
 using PaperChunks.Formats.Parquet;
 using PaperChunks.Records;
+using ParquetSharp;
 using Xunit;
 
 namespace PaperChunks.Tests.Formats.Parquet;
@@ -26,31 +27,15 @@ public class ParquetChunkReaderTests
     {
         using var temp = new TempDirectory();
         var path = temp.File("few.parquet");
-        using (var file = new ParquetSharp.ParquetFileWriter(path, new ParquetSharp.Column[]
-        {
-            new ParquetSharp.Column<string>(ChunkColumns.Doi),
-            new ParquetSharp.Column<long>(ChunkColumns.ChunkId),
-            new ParquetSharp.Column<string>(ChunkColumns.Chunk),
-        }))
-        {
-            using var rowGroup = file.AppendRowGroup();
-            using (var doi = rowGroup.NextColumn().LogicalWriter<string>())
+        WriteFile(
+            path,
+            [new Column<string>(ChunkColumns.Doi), new Column<long>(ChunkColumns.ChunkId), new Column<string>(ChunkColumns.Chunk)],
+            rowGroup =>
             {
-                doi.WriteBatch(["1703.04933"]);
-            }
-
-            using (var chunkId = rowGroup.NextColumn().LogicalWriter<long>())
-            {
-                chunkId.WriteBatch([40L]);
-            }
-
-            using (var chunk = rowGroup.NextColumn().LogicalWriter<string>())
-            {
-                chunk.WriteBatch(["text"]);
-            }
-
-            file.Close();
-        }
+                Values(rowGroup, "1703.04933");
+                Values(rowGroup, 40L);
+                Values(rowGroup, "text");
+            });
 
         using var reader = new ParquetChunkReader(path);
         var record = reader.Read()!;
@@ -67,13 +52,7 @@ public class ParquetChunkReaderTests
     {
         using var temp = new TempDirectory();
         var path = temp.File("nochunk.parquet");
-        using (var file = new ParquetSharp.ParquetFileWriter(path, new ParquetSharp.Column[]
-        {
-            new ParquetSharp.Column<string>(ChunkColumns.Doi), new ParquetSharp.Column<long>(ChunkColumns.ChunkId),
-        }))
-        {
-            file.Close();
-        }
+        WriteFile(path, [new Column<string>(ChunkColumns.Doi), new Column<long>(ChunkColumns.ChunkId)]);
 
         using var reader = new ParquetChunkReader(path);
 
@@ -88,14 +67,7 @@ public class ParquetChunkReaderTests
     {
         using var temp = new TempDirectory();
         var path = temp.File("stringid.parquet");
-        using (var file = new ParquetSharp.ParquetFileWriter(path, new ParquetSharp.Column[]
-        {
-            new ParquetSharp.Column<string>(ChunkColumns.Doi), new ParquetSharp.Column<string>(ChunkColumns.ChunkId),
-            new ParquetSharp.Column<string>(ChunkColumns.Chunk),
-        }))
-        {
-            file.Close();
-        }
+        WriteFile(path, [new Column<string>(ChunkColumns.Doi), new Column<string>(ChunkColumns.ChunkId), new Column<string>(ChunkColumns.Chunk)]);
 
         using var reader = new ParquetChunkReader(path);
 
@@ -110,30 +82,15 @@ public class ParquetChunkReaderTests
     {
         using var temp = new TempDirectory();
         var path = temp.File("nulldoi.parquet");
-        using (var file = new ParquetSharp.ParquetFileWriter(path, new ParquetSharp.Column[]
-        {
-            new ParquetSharp.Column<string>(ChunkColumns.Doi), new ParquetSharp.Column<long?>(ChunkColumns.ChunkId),
-            new ParquetSharp.Column<string>(ChunkColumns.Chunk),
-        }))
-        {
-            using var rowGroup = file.AppendRowGroup();
-            using (var doi = rowGroup.NextColumn().LogicalWriter<string?>())
+        WriteFile(
+            path,
+            [new Column<string>(ChunkColumns.Doi), new Column<long?>(ChunkColumns.ChunkId), new Column<string>(ChunkColumns.Chunk)],
+            rowGroup =>
             {
-                doi.WriteBatch([null, "1511.07289"]);
-            }
-
-            using (var chunkId = rowGroup.NextColumn().LogicalWriter<long?>())
-            {
-                chunkId.WriteBatch([0L, 1L]);
-            }
-
-            using (var chunk = rowGroup.NextColumn().LogicalWriter<string>())
-            {
-                chunk.WriteBatch(["a", "b"]);
-            }
-
-            file.Close();
-        }
+                Values<string?>(rowGroup, null, "1511.07289");
+                Values<long?>(rowGroup, 0L, 1L);
+                Values(rowGroup, "a", "b");
+            });
 
         using var reader = new ParquetChunkReader(path, new ReaderOptions { ErrorPolicy = ErrorPolicy.SkipAndReport });
         var records = reader.ReadAll().ToList();
@@ -142,5 +99,23 @@ public class ParquetChunkReaderTests
         reader.CurrentLine.Should().Be(2);
         reader.Errors.Should().ContainSingle()
             .Which.Message.Should().Be($"{path}: field \"doi\": row 1: expected a value, found null");
+    }
+
+    private static void WriteFile(string path, Column[] columns, Action<RowGroupWriter>? rows = null)
+    {
+        using var file = new ParquetFileWriter(path, columns);
+        if (rows is not null)
+        {
+            using var rowGroup = file.AppendRowGroup();
+            rows(rowGroup);
+        }
+
+        file.Close();
+    }
+
+    private static void Values<T>(RowGroupWriter rowGroup, params T[] values)
+    {
+        using var column = rowGroup.NextColumn().LogicalWriter<T>();
+        column.WriteBatch(values);
     }
 }

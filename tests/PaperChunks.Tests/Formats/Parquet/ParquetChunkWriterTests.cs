@@ -18,30 +18,10 @@ public class ParquetChunkWriterTests
         using var temp = new TempDirectory();
         var parquet = temp.File("chunks.parquet");
         var options = new ParquetWriterOptions { Compression = compression, RowGroupRows = 30 };
-        using (var reader = new JsonlChunkReader(SampleFiles.Chunks000))
-        using (var writer = new ParquetChunkWriter(parquet, options))
-        {
-            foreach (var record in reader.ReadAll())
-            {
-                writer.Write(record);
-            }
 
-            writer.Complete();
-        }
+        var bytes = SampleRoundTrip.Through(() => new ParquetChunkWriter(parquet, options), () => new ParquetChunkReader(parquet));
 
-        using var output = new MemoryStream();
-        using (var reader = new ParquetChunkReader(parquet))
-        using (var writer = new JsonlChunkWriter(output))
-        {
-            foreach (var record in reader.ReadAll())
-            {
-                writer.Write(record);
-            }
-
-            writer.Complete();
-        }
-
-        output.ToArray().Should().Equal(File.ReadAllBytes(SampleFiles.Chunks000));
+        bytes.Should().Equal(File.ReadAllBytes(SampleFiles.Chunks000));
     }
 
     [Fact]
