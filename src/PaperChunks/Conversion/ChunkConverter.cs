@@ -65,9 +65,7 @@ public static class ChunkConverter
         var errors = new List<PaperChunksFormatException>();
         long rows = 0, errorCount = 0, doneBytes = 0;
         string? lastDoi = null;
-        // Disposed synchronously on purpose: every writer discards an uncompleted output in Dispose(true),
-        // while RecordWriter.DisposeAsync leaves that to each writer's DisposeAsyncCore.
-        using (var writer = OpenWriter(output, format, options))
+        await using (var writer = OpenWriter(output, format, options))
         {
             foreach (var input in inputs)
             {

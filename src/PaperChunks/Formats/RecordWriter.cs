@@ -76,8 +76,9 @@ public abstract class RecordWriter<T> : IDisposable, IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        // Subclasses release everything in Dispose(bool); DisposeAsyncCore is for work that must be awaited first.
         await DisposeAsyncCore().ConfigureAwait(false);
-        Dispose(false);
+        Dispose(true);
         GC.SuppressFinalize(this);
     }
 

@@ -118,13 +118,6 @@ public sealed class CsvChunkWriter : RecordWriter<ChunkRecord>
         base.Dispose(disposing);
     }
 
-    /// <inheritdoc/>
-    protected override async ValueTask DisposeAsyncCore()
-    {
-        // RecordWriter.DisposeAsync calls Dispose(false) afterwards, which must not be relied on to discard.
-        Release();
-        await base.DisposeAsyncCore().ConfigureAwait(false);
-    }
 
     private static CsvHelper.CsvWriterOptions HelperOptions(CsvWriterOptions options) => new()
     {

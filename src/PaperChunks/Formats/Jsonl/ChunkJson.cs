@@ -58,7 +58,7 @@ internal sealed class ChunkJson
     private void ReadField(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, ref Row row)
     {
         var nameStart = reader.TokenStartIndex;
-        var name = reader.GetString()!;
+        var name = JsonValues.PropertyName(ref reader, line);
         var field = ChunkColumns.FieldOf(name);
         if (field != ChunkFields.None && (row.Seen & field) != 0)
         {

@@ -23,6 +23,9 @@ internal static class JsonValues
         return GetString(ref reader, line, field);
     }
 
+    /// <summary>The name of the property the reader is on, checked like any string.</summary>
+    public static string PropertyName(ref Utf8JsonReader reader, ReadOnlySpan<byte> line) => GetString(ref reader, line, null);
+
     public static string? NullableString(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, string field) =>
         reader.TokenType == JsonTokenType.Null ? null : String(ref reader, line, field);
 
@@ -141,7 +144,7 @@ internal static class JsonValues
         return Encoding.UTF8.GetCharCount(prefix) + 1;
     }
 
-    private static string GetString(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, string field)
+    private static string GetString(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, string? field)
     {
         try
         {
@@ -154,7 +157,7 @@ internal static class JsonValues
         }
     }
 
-    private static JsonRowException InvalidUtf8(ReadOnlySpan<byte> raw, int start, string field, Exception inner)
+    private static JsonRowException InvalidUtf8(ReadOnlySpan<byte> raw, int start, string? field, Exception inner)
     {
         var status = Utf8.ToUtf16(raw, new char[raw.Length], out var bytesRead, out _, replaceInvalidSequences: false);
         var at = status == System.Buffers.OperationStatus.InvalidData ? start + bytesRead : start;

@@ -21,6 +21,7 @@ public abstract class JsonlWriter<T> : RecordWriter<T>
         SkipValidation = true,
     };
 
+    private readonly string _target;
     private readonly AtomicOutputFile? _file;
     private readonly Stream _sink;
     private readonly Stream _output;
@@ -34,6 +35,7 @@ public abstract class JsonlWriter<T> : RecordWriter<T>
     protected JsonlWriter(string path, WriterOptions? options)
     {
         var settings = options ?? WriterOptions.Default;
+        _target = path;
         _file = AtomicOutputFile.Create(path, settings.Overwrite);
         _sink = _file.Stream;
         _output = CompressedStreams.Compress(_sink, settings.Compression ?? CompressedStreams.FromExtension(path), settings.CompressionLevel);
@@ -47,6 +49,7 @@ public abstract class JsonlWriter<T> : RecordWriter<T>
     {
         ArgumentNullException.ThrowIfNull(stream);
         var settings = options ?? WriterOptions.Default;
+        _target = "<stream>";
         _sink = stream;
         _output = CompressedStreams.Compress(stream, settings.Compression ?? StreamCompression.None, settings.CompressionLevel);
         _json = new Utf8JsonWriter(_buffer, JsonOptions);
@@ -63,8 +66,7 @@ public abstract class JsonlWriter<T> : RecordWriter<T>
         Append(record);
         if (_buffer.WrittenCount >= FlushThreshold)
         {
-            _output.Write(_buffer.WrittenSpan);
-            _buffer.ResetWrittenCount();
+            Drain();
         }
     }
 
@@ -75,25 +77,22 @@ public abstract class JsonlWriter<T> : RecordWriter<T>
         Append(record);
         if (_buffer.WrittenCount >= FlushThreshold)
         {
-            await _output.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
-            _buffer.ResetWrittenCount();
+            await DrainAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <inheritdoc/>
     protected sealed override void CompleteCore()
     {
-        _output.Write(_buffer.WrittenSpan);
-        _buffer.ResetWrittenCount();
-        Finish();
+        Drain();
+        Guarded(Finish);
     }
 
     /// <inheritdoc/>
     protected sealed override async ValueTask CompleteCoreAsync(CancellationToken cancellationToken)
     {
-        await _output.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
-        _buffer.ResetWrittenCount();
-        Finish();
+        await DrainAsync(cancellationToken).ConfigureAwait(false);
+        Guarded(Finish);
     }
 
     /// <inheritdoc/>
@@ -124,6 +123,43 @@ public abstract class JsonlWriter<T> : RecordWriter<T>
             // Disposing a compressor after a failed write flushes again and fails again; the output is discarded anyway.
         }
     }
+
+    private void Drain()
+    {
+        Guarded(() => _output.Write(_buffer.WrittenSpan));
+        _buffer.ResetWrittenCount();
+    }
+
+    private async ValueTask DrainAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _output.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            throw WriteFailed(e);
+        }
+
+        _buffer.ResetWrittenCount();
+    }
+
+    // A full disk or a vanished folder surfaces as an output error naming the target; the temporary file is discarded on dispose.
+    private void Guarded(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (IOException e)
+        {
+            throw WriteFailed(e);
+        }
+    }
+
+    private PaperChunksOutputException WriteFailed(IOException e) => _file is null
+        ? new(_target, $"cannot write the output: {e.Message}", e)
+        : new(_target, $"cannot write the output: {e.Message}; nothing was written there and any previous file is untouched", e);
 
     private void Append(T record)
     {

@@ -27,7 +27,7 @@ internal sealed class SummarizationJson(int maxDepth)
         List<ExtraField>? extra = null;
         while (JsonValues.Next(ref reader, line) == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = JsonValues.PropertyName(ref reader, line);
             JsonValues.Next(ref reader, line);
             switch (name)
             {

@@ -37,7 +37,11 @@ internal sealed class ColumnBuffer<T> : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<T>.Shared.Return(_items, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        if (_items.Length > 0)
+        {
+            ArrayPool<T>.Shared.Return(_items, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        }
+
         _items = [];
         Count = 0;
     }

@@ -41,6 +41,19 @@ public class JsonlErrorTests
     }
 
     [Fact]
+    public void Reports_invalid_utf8_in_a_field_name_found_by_the_fuzzer()
+    {
+        // Regression: CsCheck seed fBRpDswHmFT1 inserted C3 28 into a name; the reader threw InvalidOperationException.
+        var bytes = new byte[] { (byte)'{', (byte)'"', (byte)'d', 0xFF }.Concat(Encoding.UTF8.GetBytes("oi\":\"1\",\"chunk-id\":0,\"chunk\":\"x\"}\n")).ToArray();
+        using var reader = Open(bytes);
+
+        var act = () => reader.Read();
+
+        act.Should().Throw<PaperChunksFormatException>()
+            .WithMessage("corpus.jsonl:1:4: invalid UTF-8 (byte 0xFF); expected UTF-8 text");
+    }
+
+    [Fact]
     public void Says_the_file_ends_inside_a_truncated_last_row()
     {
         using var reader = Open(Good + "{\"doi\":\"1\",\"chunk-id\":0,\"chunk\":\"abc");

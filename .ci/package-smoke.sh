@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Packs the library and the tool into a local folder, installs the tool from it into a temporary
+# tool path and runs it on the sample, then builds and runs a consumer project that references the
+# library package from that folder. Only the local folder and the configured NuGet feed are used.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# A unique version per run, so a package cached by an earlier run is never picked up instead.
+version="0.1.0-smoke.$(date +%s)"
+
+dotnet pack PaperChunks.slnx -c Release -o "$work/feed" -p:Version="$version" -nologo -v q
+ls "$work/feed"
+
+dotnet tool install PaperChunks.Cli --version "$version" --tool-path "$work/tools" --add-source "$work/feed"
+"$work/tools/paperchunks" --help >/dev/null
+"$work/tools/paperchunks" stats "$repo/samples/data/chunks-000.jsonl" | tee "$work/stats.txt"
+grep -q "rows                100" "$work/stats.txt"
+
+mkdir -p "$work/consumer"
+cat > "$work/consumer/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="local" value="$work/feed" />
+  </packageSources>
+</configuration>
+XML
+cat > "$work/consumer/Consumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="PaperChunks" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+cat > "$work/consumer/Program.cs" <<'CS'
+using PaperChunks.Formats.Jsonl;
+using PaperChunks.Records;
+
+using var reader = new JsonlChunkReader(args[0]);
+var rows = reader.ReadAll().ToList();
+var papers = rows.Select(r => r.Doi).Distinct().Count();
+var violations = rows.Sum(r => RecordValidator.Validate(r).Count);
+Console.WriteLine($"consumer: {rows.Count} rows, {papers} papers, {violations} violations");
+CS
+# The consumer sits outside the repository, so the repository's props and central versions do not apply.
+dotnet run --project "$work/consumer" -- "$repo/samples/data/chunks-000.jsonl" | tee "$work/consumer.txt"
+grep -q "consumer: 100 rows, 5 papers, 0 violations" "$work/consumer.txt"
+echo "package smoke test passed ($version)"

@@ -1,0 +1,81 @@
+using CsCheck;
+using FluentAssertions;
+using Xunit;
+
+namespace PaperChunks.Tests.Robustness;
+
+/// <summary>
+/// Every reader, fed damaged real fixtures, returns records or throws a located
+/// <see cref="PaperChunksFormatException"/>: never another exception type, a hang, or runaway memory.
+/// CI runs a bounded number of cases; set PAPERCHUNKS_FUZZ_ITER (e.g. 100000) for a long run by hand.
+/// </summary>
+public class ReaderFuzzTests
+{
+    private static readonly long Iterations = long.TryParse(Environment.GetEnvironmentVariable("PAPERCHUNKS_FUZZ_ITER"), out var n) ? n : 400;
+
+    public static TheoryData<string> Readers()
+    {
+        var data = new TheoryData<string>();
+        foreach (var reader in ReaderUnderTest.All)
+        {
+            data.Add(reader.Name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public void Survives_random_damage_under_both_error_policies(string name)
+    {
+        var reader = ReaderUnderTest.All.Single(r => r.Name == name);
+
+        Gen.Select(Mutation.Several, Gen.Bool).Sample((mutations, skip) =>
+        {
+            var bytes = mutations.Aggregate(reader.Fixture, (b, m) => m.ApplyTo(b));
+            ReadsOrFailsLocated(reader, bytes, skip ? ErrorPolicy.SkipAndReport : ErrorPolicy.FailFast);
+        }, iter: Iterations, print: t => $"{string.Join(", ", t.Item1.Select(m => m.ToString()))} skip={t.Item2}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public void Survives_truncation_at_every_position(string name)
+    {
+        var reader = ReaderUnderTest.All.Single(r => r.Name == name);
+        var step = Math.Max(1, reader.Fixture.Length / 2000);
+
+        for (var cut = 0; cut < reader.Fixture.Length; cut += step)
+        {
+            ReadsOrFailsLocated(reader, reader.Fixture[..cut], ErrorPolicy.FailFast);
+        }
+    }
+
+    internal static void ReadsOrFailsLocated(ReaderUnderTest reader, byte[] bytes, ErrorPolicy policy)
+    {
+        var outcome = Task.Run(() =>
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            try
+            {
+                foreach (var record in reader.ReadAll(new MemoryStream(bytes), ReaderUnderTest.Options(policy)))
+                {
+                    record.Should().NotBeNull();
+                }
+            }
+            catch (PaperChunksFormatException e)
+            {
+                e.Source.Should().Be("fuzz");
+                (e.Line > 0 || e.Reason.Contains("compressed", StringComparison.Ordinal) || e.Reason.Contains("magic", StringComparison.Ordinal))
+                    .Should().BeTrue($"the error must say where: {e.Message}");
+            }
+
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            allocated.Should().BeLessThan(256L << 20, "a damaged small file must not make a reader allocate without bound");
+        });
+
+        if (!outcome.Wait(TimeSpan.FromSeconds(20)))
+        {
+            throw new TimeoutException($"{reader.Name}: reading a damaged file did not finish in 20 s");
+        }
+    }
+}
