@@ -15,53 +15,28 @@ public sealed class ParquetChunkReader : RecordReader<ChunkRecord>
 {
     private static readonly string[] Required = [ChunkColumns.Doi, ChunkColumns.ChunkId, ChunkColumns.Chunk];
 
-    private readonly Stream _input;
-    private readonly bool _ownsInput;
+    private readonly ParquetInput _input;
     private readonly Dictionary<string, TextColumnCursor> _texts = [];
     private readonly List<string?> _items = [];
     private ParquetReader? _reader;
     private DataField? _chunkIdField;
     private RawColumnData? _chunkIds;
     private ChunkFields _absent;
-    private int _nextRowGroup;
-    private long _rowsLeftInGroup;
     private int _chunkIdIndex;
     private int _chunkIdLevel;
-    private long _row;
 
     /// <summary>Opens a Parquet file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
     /// <exception cref="PaperChunksFormatException">The file cannot be opened.</exception>
     public ParquetChunkReader(string path, ReaderOptions? options = null)
-        : base(path, options)
-    {
-        try
-        {
-            _input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.RandomAccess);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw FormatError(0, 0, null, $"cannot open the file: {e.Message}", e);
-        }
-
-        _ownsInput = true;
-    }
+        : base(path, options) => _input = ParquetInput.OpenFile(path, (reason, e) => FormatError(0, 0, null, reason, e));
 
     /// <summary>Reads from a readable, seekable stream the caller owns (it is left open).</summary>
     /// <param name="input">The Parquet data.</param>
     /// <param name="options">Reader settings; <see cref="ReaderOptions.SourceName"/> names the stream in errors.</param>
     public ParquetChunkReader(Stream input, ReaderOptions? options = null)
-        : base(options?.SourceName ?? "<stream>", options)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        if (!input.CanSeek)
-        {
-            throw new ArgumentException("Parquet needs a seekable stream: its footer is at the end.", nameof(input));
-        }
-
-        _input = input;
-    }
+        : base(options?.SourceName ?? "<stream>", options) => _input = ParquetInput.OfStream(input);
 
     /// <summary>Rows in the file, known once the first row has been read (its footer says).</summary>
     public long? TotalRows => _reader?.Metadata?.NumRows;
@@ -73,26 +48,16 @@ public sealed class ParquetChunkReader : RecordReader<ChunkRecord>
     protected override async ValueTask<ChunkRecord?> ReadCoreAsync(CancellationToken cancellationToken)
     {
         _reader ??= await OpenAsync(cancellationToken).ConfigureAwait(false);
-        while (true)
+        while (await _input.NextRowAsync(rowGroup => LoadRowGroupAsync(rowGroup, cancellationToken), cancellationToken).ConfigureAwait(false))
         {
-            while (_rowsLeftInGroup == 0)
-            {
-                if (_nextRowGroup == _reader.RowGroupCount)
-                {
-                    return null;
-                }
-
-                await LoadRowGroupAsync(_reader.OpenRowGroupReader(_nextRowGroup++), cancellationToken).ConfigureAwait(false);
-            }
-
-            _rowsLeftInGroup--;
-            _row++;
-            CurrentLine = _row;
+            CurrentLine = _input.Row;
             if (NextRow() is { } record)
             {
                 return record;
             }
         }
+
+        return null;
     }
 
     /// <inheritdoc/>
@@ -106,11 +71,7 @@ public sealed class ParquetChunkReader : RecordReader<ChunkRecord>
             }
 
             _chunkIds?.Dispose();
-            _reader?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            if (_ownsInput)
-            {
-                _input.Dispose();
-            }
+            _input.Dispose();
         }
 
         base.Dispose(disposing);
@@ -118,16 +79,7 @@ public sealed class ParquetChunkReader : RecordReader<ChunkRecord>
 
     private async Task<ParquetReader> OpenAsync(CancellationToken cancellationToken)
     {
-        ParquetReader reader;
-        try
-        {
-            reader = await ParquetReader.CreateAsync(_input, null, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
-        }
-        catch (IOException e)
-        {
-            throw FormatError(0, 0, null, $"expected a Parquet file, found {e.Message}", e);
-        }
-
+        var reader = await _input.OpenAsync((reason, e) => FormatError(0, 0, null, reason, e), cancellationToken).ConfigureAwait(false);
         var fields = reader.Schema.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
         foreach (var name in ChunkColumns.All)
         {
@@ -195,7 +147,6 @@ public sealed class ParquetChunkReader : RecordReader<ChunkRecord>
         _chunkIds = await rowGroup.ReadRawColumnDataBaseAsync(_chunkIdField!, cancellationToken).ConfigureAwait(false);
         _chunkIdIndex = 0;
         _chunkIdLevel = 0;
-        _rowsLeftInGroup = rowGroup.RowCount;
     }
 
     // Advances every column by one row; null (after reporting) when the row is unusable.
@@ -237,7 +188,7 @@ public sealed class ParquetChunkReader : RecordReader<ChunkRecord>
         }
 
         var what = bad is ChunkColumns.Authors or ChunkColumns.Categories or ChunkColumns.References ? "a null list element" : "null";
-        ReportBadRow(FormatError(0, 0, bad, $"row {_row}: expected a value, found {what}"));
+        ReportBadRow(FormatError(0, 0, bad, $"row {_input.Row}: expected a value, found {what}"));
         return null;
     }
 

@@ -10,9 +10,7 @@ namespace PaperChunks.Formats.Parquet;
 /// </summary>
 public sealed class ParquetChunkWriter : RecordWriter<ChunkRecord>
 {
-    private readonly AtomicOutputFile? _file;
-    private readonly RowGroupPipeline<ChunkColumnBatch> _pipeline;
-    private readonly ParquetWriterOptions _options;
+    private readonly ParquetFileOutput<ChunkColumnBatch> _output;
 
     /// <summary>Writes to a file, through a temporary file beside it.</summary>
     /// <param name="path">The target <c>.parquet</c> path.</param>
@@ -21,9 +19,8 @@ public sealed class ParquetChunkWriter : RecordWriter<ChunkRecord>
     /// <exception cref="PaperChunksOutputException">The file exists and overwriting is off, or it cannot be created.</exception>
     public ParquetChunkWriter(string path, ParquetWriterOptions? parquetOptions = null, WriterOptions? options = null)
     {
-        _options = Validated(parquetOptions);
-        _file = AtomicOutputFile.Create(path, (options ?? WriterOptions.Default).Overwrite);
-        _pipeline = NewPipeline(_file.Stream, path);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        _output = new(path, null, ChunkParquetSchema.Schema, Validated(parquetOptions), (options ?? WriterOptions.Default).Overwrite, () => new ChunkColumnBatch());
     }
 
     /// <summary>Writes to a stream the caller owns; it must be writable (and is left open).</summary>
@@ -32,55 +29,46 @@ public sealed class ParquetChunkWriter : RecordWriter<ChunkRecord>
     public ParquetChunkWriter(Stream output, ParquetWriterOptions? parquetOptions = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        _options = Validated(parquetOptions);
-        _pipeline = NewPipeline(output, "<stream>");
+        _output = new(null, output, ChunkParquetSchema.Schema, Validated(parquetOptions), false, () => new ChunkColumnBatch());
     }
 
     /// <summary>Uncompressed bytes of the rows written so far (the measure row groups and shards are cut by).</summary>
-    public long BytesWritten { get; private set; }
+    public long BytesWritten => _output.BytesWritten;
 
     /// <summary>Bytes of rows held for the row group being filled.</summary>
-    internal long BufferedBytes => _pipeline.Current.Bytes;
+    internal long BufferedBytes => _output.Current.Bytes;
 
     /// <summary>Closes the row group being filled early (a dataset writer does this to bound memory across partitions).</summary>
-    internal ValueTask FlushRowGroupAsync(CancellationToken cancellationToken) =>
-        _pipeline.Current.RowCount == 0 ? ValueTask.CompletedTask : _pipeline.SubmitAsync(cancellationToken);
+    internal ValueTask FlushRowGroupAsync(CancellationToken cancellationToken) => _output.FlushRowGroupAsync(cancellationToken);
+
+    /// <summary>A shard of a dataset: the dataset writer has validated the options and strips the folder-only ones.</summary>
+    internal static ParquetChunkWriter ForShard(string path, ParquetWriterOptions options) =>
+        new(path, options with { ShardRows = null, ShardBytes = null, PartitionBy = null }, new WriterOptions { Overwrite = false });
 
     /// <inheritdoc/>
-    protected override void WriteCore(ChunkRecord record)
-    {
-        if (Add(record))
-        {
-            _pipeline.SubmitAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        }
-    }
+    protected override void WriteCore(ChunkRecord record) =>
+        WriteCoreAsync(record, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
     /// <inheritdoc/>
-    protected override async ValueTask WriteCoreAsync(ChunkRecord record, CancellationToken cancellationToken)
+    protected override ValueTask WriteCoreAsync(ChunkRecord record, CancellationToken cancellationToken)
     {
-        if (Add(record))
-        {
-            await _pipeline.SubmitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var before = _output.Current.Bytes;
+        _output.Current.Add(record);
+        return _output.AddedAsync(before, cancellationToken);
     }
 
     /// <inheritdoc/>
     protected override void CompleteCore() => CompleteCoreAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
     /// <inheritdoc/>
-    protected override async ValueTask CompleteCoreAsync(CancellationToken cancellationToken)
-    {
-        await _pipeline.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        _file?.Commit();
-    }
+    protected override ValueTask CompleteCoreAsync(CancellationToken cancellationToken) => _output.CompleteAsync(cancellationToken);
 
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _pipeline.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            _file?.Dispose();
+            _output.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
         base.Dispose(disposing);
@@ -89,8 +77,7 @@ public sealed class ParquetChunkWriter : RecordWriter<ChunkRecord>
     /// <inheritdoc/>
     protected override async ValueTask DisposeAsyncCore()
     {
-        await _pipeline.DisposeAsync().ConfigureAwait(false);
-        _file?.Dispose();
+        await _output.DisposeAsync().ConfigureAwait(false);
         await base.DisposeAsyncCore().ConfigureAwait(false);
     }
 
@@ -104,22 +91,5 @@ public sealed class ParquetChunkWriter : RecordWriter<ChunkRecord>
         }
 
         return options;
-    }
-
-    /// <summary>A shard of a dataset: the dataset writer has validated the options and strips the folder-only ones.</summary>
-    internal static ParquetChunkWriter ForShard(string path, ParquetWriterOptions options) =>
-        new(path, options with { ShardRows = null, ShardBytes = null, PartitionBy = null }, new WriterOptions { Overwrite = false });
-
-    private RowGroupPipeline<ChunkColumnBatch> NewPipeline(Stream output, string name) =>
-        new(output, name, ChunkParquetSchema.Schema, _options.ToParquetNet(ChunkParquetSchema.Leaves), () => new ChunkColumnBatch());
-
-    // Adds the row; true when the row group is full.
-    private bool Add(ChunkRecord record)
-    {
-        var batch = _pipeline.Current;
-        var before = batch.Bytes;
-        batch.Add(record);
-        BytesWritten += batch.Bytes - before;
-        return batch.Bytes >= _options.RowGroupBytes || batch.RowCount >= _options.RowGroupRows;
     }
 }
