@@ -9,7 +9,7 @@ namespace PaperChunks.Formats.Parquet;
 /// values every chunk repeats are kept once per paper (a row equal to the previous one reuses its strings),
 /// so a row group costs about its chunk text in memory, not its full size.
 /// </summary>
-internal sealed class ChunkColumnBatch : IRowGroupBatch
+internal sealed class ChunkColumnBatch : IRowGroupBatch<ChunkRecord>
 {
     private readonly TextColumn _doi = Column(0);
     private readonly ColumnBuffer<long> _chunkIds = new();

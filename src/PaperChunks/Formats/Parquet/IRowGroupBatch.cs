@@ -13,3 +13,10 @@ internal interface IRowGroupBatch : IDisposable
 
     void Clear();
 }
+
+/// <summary>A row-group batch that takes records of one type.</summary>
+/// <typeparam name="T">The record type.</typeparam>
+internal interface IRowGroupBatch<in T> : IRowGroupBatch
+{
+    void Add(T row);
+}

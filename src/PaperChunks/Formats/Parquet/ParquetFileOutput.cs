@@ -7,8 +7,8 @@ namespace PaperChunks.Formats.Parquet;
 /// or a caller's stream, rows buffered in a batch, a row group handed to the <see cref="RowGroupPipeline{TBatch}"/>
 /// once the batch reaches the size limits, and the file discarded unless completed.
 /// </summary>
-internal sealed class ParquetFileOutput<TBatch> : IAsyncDisposable
-    where TBatch : class, IRowGroupBatch
+internal sealed class ParquetFileOutput<T, TBatch> : IParquetOutput<T>
+    where TBatch : class, IRowGroupBatch<T>
 {
     private readonly AtomicOutputFile? _file;
     private readonly RowGroupPipeline<TBatch> _pipeline;
@@ -23,16 +23,18 @@ internal sealed class ParquetFileOutput<TBatch> : IAsyncDisposable
             _file?.Stream ?? stream!, path ?? "<stream>", schema, options.ToParquetNet(schema.GetDataFields()), newBatch);
     }
 
-    /// <summary>The batch to add the next row to.</summary>
-    public TBatch Current => _pipeline.Current;
+    /// <summary>Bytes of rows held for the row group being filled.</summary>
+    public long BufferedBytes => _pipeline.Current.Bytes;
 
     /// <summary>Uncompressed bytes of the rows added so far.</summary>
     public long BytesWritten { get; private set; }
 
-    /// <summary>Call after adding a row to <see cref="Current"/>: hands the batch over when it is full.</summary>
-    public ValueTask AddedAsync(long bytesBefore, CancellationToken cancellationToken)
+    /// <summary>Adds a row to the batch being filled and hands the batch over when it is full.</summary>
+    public ValueTask WriteAsync(T record, CancellationToken cancellationToken)
     {
         var batch = _pipeline.Current;
+        var bytesBefore = batch.Bytes;
+        batch.Add(record);
         BytesWritten += batch.Bytes - bytesBefore;
         return batch.Bytes >= _options.RowGroupBytes || batch.RowCount >= _options.RowGroupRows
             ? _pipeline.SubmitAsync(cancellationToken)

@@ -4,7 +4,7 @@ using PaperChunks.Records;
 namespace PaperChunks.Formats.Parquet;
 
 /// <summary>The summarization rows of one row group, column by column.</summary>
-internal sealed class SummarizationColumnBatch : IRowGroupBatch
+internal sealed class SummarizationColumnBatch : IRowGroupBatch<SummarizationRecord>
 {
     private readonly SummarizationShape _shape;
     private readonly TextColumn _source;
