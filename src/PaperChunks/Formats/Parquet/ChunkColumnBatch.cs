@@ -14,8 +14,8 @@ internal sealed class ChunkColumnBatch : IRowGroupBatch<ChunkRecord>
     private readonly TextColumn _doi = Column(0);
     private readonly ColumnBuffer<long> _chunkIds = new();
     private readonly ColumnBuffer<int> _chunkIdLevels = new();
-    private readonly TextColumn _chunk = Column(2);
-    private readonly TextColumn _id = Column(3);
+    private readonly TextColumn _chunk = new(ChunkParquetSchema.Leaves[2], copyText: true);
+    private readonly TextColumn _id = new(ChunkParquetSchema.Leaves[3], copyText: true);
     private readonly TextColumn _title = Column(4);
     private readonly TextColumn _summary = Column(5);
     private readonly TextColumn _source = Column(6);

@@ -8,8 +8,9 @@ namespace PaperChunks.Formats.Parquet;
 /// plus definition levels (and repetition levels for a list), ready for
 /// <see cref="ParquetRowGroupWriter.WriteAllPartsAsync{T}"/> without another copy.
 /// </summary>
-internal sealed class TextColumn(DataField field) : IDisposable
+internal sealed class TextColumn(DataField field, bool copyText = false) : IDisposable
 {
+    private readonly CharArena? _arena = copyText ? new() : null;
     private readonly ColumnBuffer<ReadOnlyMemory<char>> _values = new();
     private readonly ColumnBuffer<int> _definitions = new();
     private readonly ColumnBuffer<int>? _repetitions = field.MaxRepetitionLevel > 0 ? new() : null;
@@ -26,7 +27,7 @@ internal sealed class TextColumn(DataField field) : IDisposable
         }
         else
         {
-            _values.Add(value.AsMemory());
+            _values.Add(_arena is null ? value.AsMemory() : _arena.Copy(value));
             _definitions.Add(_maxDefinition);
         }
     }
@@ -67,6 +68,7 @@ internal sealed class TextColumn(DataField field) : IDisposable
 
     public void Clear()
     {
+        _arena?.Clear();
         _values.Clear();
         _definitions.Clear();
         _repetitions?.Clear();
@@ -74,6 +76,7 @@ internal sealed class TextColumn(DataField field) : IDisposable
 
     public void Dispose()
     {
+        _arena?.Dispose();
         _values.Dispose();
         _definitions.Dispose();
         _repetitions?.Dispose();
