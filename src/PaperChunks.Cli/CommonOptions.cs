@@ -38,6 +38,19 @@ internal static class CommonOptions
         Arity = ArgumentArity.OneOrMore,
     };
 
+    public static Option<string?> From()
+    {
+        var option = new Option<string?>("--from")
+        {
+            Description = "Take the input as this format instead of detecting it: " + string.Join(", ", Formats.PaperChunksReader.FormatNames) + ".",
+        };
+        option.AcceptOnlyFromAmong([.. Formats.PaperChunksReader.FormatNames]);
+        return option;
+    }
+
+    public static Formats.InputFormat? FormatOf(string? from) =>
+        from is null ? null : Formats.PaperChunksReader.ParseFormat(from);
+
     public static ErrorPolicy PolicyOf(string onError) =>
         onError == "skip" ? ErrorPolicy.SkipAndReport : ErrorPolicy.FailFast;
 }

@@ -13,6 +13,7 @@ internal static class PaperChunksCli
             + ExitCodes.HelpText);
         root.Subcommands.Add(StatsCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
+        root.Subcommands.Add(DetectCommand.Create(console));
         root.Subcommands.Add(ConvertCommand.Create(console));
         return root;
     }

@@ -8,8 +8,9 @@ using Spectre.Console;
 namespace PaperChunks.Cli.Commands;
 
 /// <summary>
-/// <c>paperchunks convert IN... -o OUT</c>: any readable format to JSONL, CSV or Parquet, streaming, through a
-/// temporary file that replaces the output only when complete.
+/// <c>paperchunks convert IN... -o OUT</c>: any readable input to JSONL, CSV or Parquet, streaming, through a
+/// temporary file that replaces the output only when complete. One input to JSON Lines keeps its record
+/// kind (chunks, SciTLDR rows, paper summaries); CSV, Parquet and several inputs take chunk rows.
 /// </summary>
 internal static class ConvertCommand
 {
@@ -32,13 +33,14 @@ internal static class ConvertCommand
         var shardRows = new Option<long?>("--shard-rows") { Description = "Write a folder of Parquet shards of this many rows (train-00000-of-00004.parquet)." };
         var shardSize = new Option<string?>("--shard-size") { Description = "Write a folder of Parquet shards of about this size uncompressed, e.g. 500MB." };
         var partitionBy = new Option<string?>("--partition-by") { Description = "Hive-partition the Parquet folder by a column, e.g. primary_category." };
+        var from = CommonOptions.From();
         var escapeFormulas = new Option<bool>("--escape-formulas") { Description = "CSV: prefix ' to cells starting with = + - @ so spreadsheets do not run them." };
         var onError = CommonOptions.OnError();
         var quiet = CommonOptions.Quiet();
         var report = CommonOptions.Report();
         var command = new Command("convert", "Convert chunk rows between JSONL, CSV and Parquet, streaming; the output appears only when complete.")
         {
-            inputs, output, to, overwrite, compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy,
+            inputs, output, to, from, overwrite, compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy,
             escapeFormulas, onError, quiet, report,
         };
         command.SetAction(async (parse, ct) =>
@@ -66,6 +68,7 @@ internal static class ConvertCommand
             var options = new ConvertOptions
             {
                 To = parse.GetValue(to) is { } format ? Enum.Parse<ChunkFormat>(format, ignoreCase: true) : null,
+                From = CommonOptions.FormatOf(parse.GetValue(from)),
                 Overwrite = parse.GetValue(overwrite),
                 Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!) },
                 Parquet = parquet,
@@ -88,6 +91,14 @@ internal static class ConvertCommand
         if (options.To is null && ChunkConverter.FormatOf(output) is null)
         {
             options = options with { To = ChunkFormat.Parquet };
+        }
+
+        // One text input to JSON Lines keeps its record kind; CSV and Parquet inputs hold chunk rows.
+        if (inputs.Length == 1 && (options.To ?? ChunkConverter.FormatOf(output)) == ChunkFormat.Jsonl
+            && ChunkConverter.FormatOf(inputs[0]) is not (ChunkFormat.Csv or ChunkFormat.Parquet)
+            && options.From is not (Formats.InputFormat.Csv or Formats.InputFormat.Parquet))
+        {
+            return await ToJsonlAsync(console, inputs[0], output, options, report, ct).ConfigureAwait(false);
         }
 
         ConvertReport result;
@@ -130,11 +141,38 @@ internal static class ConvertCommand
         return result.ErrorCount > 0 ? ExitCodes.DataErrors : ExitCodes.Clean;
     }
 
-    private static string Summary(ConvertReport r)
+    private static string Summary(ConvertReport r) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{r.Rows:N0} rows, {r.Papers:N0} papers, {r.BytesRead:N0} bytes read, {r.BytesWritten:N0} bytes written, {r.Elapsed.TotalSeconds:F1} s -> {r.Output}: {r.Rows} rows, {r.ErrorCount} skipped");
+
+    // One input to JSON Lines: whatever its record kind, detected from the content.
+    private static async Task<int> ToJsonlAsync(CliConsole console, string input, string output, ConvertOptions options, string report, CancellationToken ct)
     {
-        var c = CultureInfo.InvariantCulture;
-        var line = string.Create(c, $"{r.Rows:N0} rows, {r.Papers:N0} papers, {r.BytesRead:N0} bytes read, {r.BytesWritten:N0} bytes written, {r.Elapsed.TotalSeconds:F1} s: {r.Output}");
-        return r.ErrorCount > 0 ? line + string.Create(c, $" ({r.ErrorCount:N0} bad rows skipped)") : line;
+        var result = await JsonlConverter.ConvertAsync(input, output, options.Reader, options.From, options.Overwrite, ct).ConfigureAwait(false);
+        if (report == "json")
+        {
+            await JsonReport.WriteAsync(console.Out, new
+            {
+                input,
+                format = result.Input.Name,
+                kind = result.Input.KindName,
+                output = result.Output,
+                rows = result.Rows,
+                error_count = result.ErrorCount,
+                errors = result.Errors.Select(JsonReport.Error),
+            }).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (var error in result.Errors)
+            {
+                await console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+            }
+
+            await console.Out.WriteLineAsync($"{input} ({result.Input.Name}, {result.Input.KindName} rows) -> {result.Output}: {result.Rows} rows, {result.ErrorCount} skipped").ConfigureAwait(false);
+        }
+
+        return result.ErrorCount > 0 ? ExitCodes.DataErrors : ExitCodes.Clean;
     }
 
     private static async Task<ConvertReport> WithProgressAsync(

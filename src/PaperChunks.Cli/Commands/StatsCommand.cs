@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using PaperChunks.Formats.Jsonl;
+using PaperChunks.Formats;
 using PaperChunks.Statistics;
 
 namespace PaperChunks.Cli.Commands;
@@ -29,7 +29,7 @@ internal static class StatsCommand
         var errorCount = 0L;
         foreach (var input in inputs)
         {
-            await using var reader = new JsonlChunkReader(input, new ReaderOptions { ErrorPolicy = policy });
+            await using var reader = PaperChunksReader.OpenChunks(input, new ReaderOptions { ErrorPolicy = policy });
             await foreach (var record in reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
                 builder.Add(record);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using PaperChunks.Formats.Jsonl;
+using PaperChunks.Formats;
 using PaperChunks.Records;
 
 namespace PaperChunks.Cli.Commands;
@@ -11,7 +11,7 @@ internal static class ValidateCommand
     {
         var inputs = CommonOptions.Inputs();
         var report = CommonOptions.Report();
-        var command = new Command("validate", "Check every row: syntax and types, id = doi#chunk-id, source matches the doi, valid dates. Lists every problem; exit code 1 if any.")
+        var command = new Command("validate", "Check every row of chunk or SciTLDR files in any readable format: syntax and types, then the rules (id = doi#chunk-id, source matches the doi, valid dates; 0/1 labels, one per sentence). Lists every problem; exit code 1 if any.")
         {
             inputs, report,
         };
@@ -25,17 +25,14 @@ internal static class ValidateCommand
         var rows = 0L;
         foreach (var input in inputs)
         {
-            await using var reader = new JsonlChunkReader(input, new ReaderOptions { ErrorPolicy = ErrorPolicy.SkipAndReport });
-            await foreach (var record in reader.ReadAllAsync(ct).ConfigureAwait(false))
+            var options = new ReaderOptions { ErrorPolicy = ErrorPolicy.SkipAndReport };
+            rows += PaperChunksReader.Detect(input, null, options).Kind switch
             {
-                rows++;
-                foreach (var violation in RecordValidator.Validate(record))
-                {
-                    problems.Add(new Problem(input, reader.CurrentLine, 0, violation.Field, violation.Message));
-                }
-            }
-
-            problems.AddRange(reader.Errors.Select(e => new Problem(e.Source, e.Line, e.Column, e.Field, e.Reason)));
+                RecordKind.Chunk => await CheckAsync(input, PaperChunksReader.OpenChunks(input, options), RecordValidator.Validate, problems, ct).ConfigureAwait(false),
+                RecordKind.Summarization => await CheckAsync(input, PaperChunksReader.OpenSummarization(input, options), RecordValidator.Validate, problems, ct).ConfigureAwait(false),
+                RecordKind.PaperSummary => await CheckAsync(input, PaperChunksReader.OpenPaperSummaries(input, options), NoRules, problems, ct).ConfigureAwait(false),
+                _ => await CheckAsync(input, PaperChunksReader.OpenGeneric(input, options), NoRules, problems, ct).ConfigureAwait(false),
+            };
         }
 
         problems.Sort((a, b) => (a.File, a.Line).CompareTo((b.File, b.Line)));
@@ -54,6 +51,51 @@ internal static class ValidateCommand
         }
 
         return problems.Count > 0 ? ExitCodes.DataErrors : ExitCodes.Clean;
+    }
+
+    /// <summary>Reads every row (format errors become problems) and applies the kind's rules to each.</summary>
+    private static async Task<long> CheckAsync<T>(
+        string input, RecordReader<T> reader, Func<T, IReadOnlyList<RecordViolation>> rules, List<Problem> problems, CancellationToken ct)
+        where T : class
+    {
+        var rows = 0L;
+        await using (reader.ConfigureAwait(false))
+        {
+            await foreach (var record in reader.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                rows++;
+                foreach (var violation in rules(record))
+                {
+                    problems.Add(new Problem(input, reader.CurrentLine, 0, violation.Field, violation.Message));
+                }
+            }
+
+            problems.AddRange(reader.Errors.Select(e => new Problem(e.Source, e.Line, e.Column, e.Field, e.Reason)));
+        }
+
+        return rows;
+    }
+
+    // Paper summaries and generic rows have no rules beyond being readable.
+    private static IReadOnlyList<RecordViolation> NoRules<T>(T record) => [];
+
+    private static async Task<long> CheckAsync<T>(
+        RecordReader<T> reader, Func<T, IReadOnlyList<RecordViolation>> validate, string input, List<Problem> problems, CancellationToken ct)
+        where T : class
+    {
+        await using (reader.ConfigureAwait(false))
+        {
+            await foreach (var record in reader.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                foreach (var violation in validate(record))
+                {
+                    problems.Add(new Problem(input, reader.CurrentLine, 0, violation.Field, violation.Message));
+                }
+            }
+
+            problems.AddRange(reader.Errors.Select(e => new Problem(e.Source, e.Line, e.Column, e.Field, e.Reason)));
+            return reader.RecordsRead;
+        }
     }
 
     private sealed record Problem(string File, long Line, long Column, string? Field, string Message)

@@ -69,7 +69,7 @@ public static class ChunkConverter
         {
             foreach (var input in inputs)
             {
-                await using var source = InputSource.Open(input, options.Reader);
+                await using var source = InputSource.Open(input, options.Reader, options.From);
                 while (await source.Reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } record)
                 {
                     await writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
@@ -167,12 +167,25 @@ public static class ChunkConverter
             ? (long)(Length * ((double)_parquet.RecordsRead / total))
             : _file?.Position ?? 0;
 
-        public static InputSource Open(string path, ReaderOptions options)
+        public static InputSource Open(string path, ReaderOptions options, InputFormat? from)
         {
-            var format = FormatOf(path);
+            var format = from switch
+            {
+                InputFormat.Parquet => ChunkFormat.Parquet,
+                InputFormat.Csv => ChunkFormat.Csv,
+                InputFormat.Jsonl => ChunkFormat.Jsonl,
+                null => FormatOf(path),
+                _ => null,
+            };
             if (format == ChunkFormat.Parquet)
             {
                 return new InputSource(new ParquetChunkReader(path, options), null, FileLength(path));
+            }
+
+            if (format is null && PaperChunksReader.Detect(path, from, options).Format != InputFormat.Jsonl)
+            {
+                // Dataset-viewer copies: their reader reads the file itself, so progress counts rows only.
+                return new InputSource(PaperChunksReader.OpenChunks(path, options, from), null, FileLength(path));
             }
 
             var file = OpenFile(path, options);

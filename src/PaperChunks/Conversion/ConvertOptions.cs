@@ -12,6 +12,12 @@ public sealed record ConvertOptions
     /// <summary>The output format, or <see langword="null"/> to take it from the output's extension.</summary>
     public ChunkFormat? To { get; init; }
 
+    /// <summary>
+    /// The inputs' format, or <see langword="null"/> to take it from each input's extension (<c>.parquet</c>,
+    /// <c>.csv</c>) or, failing that, detect it from the content (JSON Lines, dataset-viewer copies).
+    /// </summary>
+    public Formats.InputFormat? From { get; init; }
+
     /// <summary>Replace an existing output. Default false: an existing output is an error and stays untouched.</summary>
     public bool Overwrite { get; init; }
 

@@ -16,7 +16,7 @@ public class ConvertCommandTests
 
         exit.Should().Be(0);
         stderr.Should().BeEmpty();
-        stdout.Should().MatchRegex(@"^100 rows, 5 papers, 243,453 bytes read, [0-9,]+ bytes written, [0-9.]+ s: .*x\.parquet\n$");
+        stdout.Should().MatchRegex(@"^100 rows, 5 papers, 243,453 bytes read, [0-9,]+ bytes written, [0-9.]+ s -> .*x\.parquet: 100 rows, 0 skipped\n$");
         File.Exists(output).Should().BeTrue();
     }
 

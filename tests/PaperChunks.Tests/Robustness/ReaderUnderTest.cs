@@ -1,5 +1,8 @@
 using System.IO.Compression;
+using PaperChunks.Formats;
 using PaperChunks.Formats.Jsonl;
+using PaperChunks.Formats.ShortScience;
+using PaperChunks.Formats.ViewerText;
 
 namespace PaperChunks.Tests.Robustness;
 
@@ -30,6 +33,11 @@ internal sealed record ReaderUnderTest(string Name, byte[] Fixture, Func<Stream,
             new("jsonl", jsonl, (s, o) => Chunks(s, o)),
             new("jsonl.gz", Gzip(jsonl), (s, o) => Chunks(s, o)),
             new("jsonl.zst", Zstd(jsonl), (s, o) => Chunks(s, o)),
+            // Viewer copies: the header and a few rows; the table keeps rows 11-12 of seed 001, which hold " | " inside cells.
+            new("viewer-lines", FirstLines(SeedFiles.Bytes(SeedFiles.ChunkLines), 58 + (4 * 15)), (s, o) => Records(new ViewerChunkReader(s, o))),
+            new("viewer-table", LinesBetween(SeedFiles.Bytes(SeedFiles.ChunkTable), 1, 45, 321, 407), (s, o) => Records(new ViewerChunkReader(s, o))),
+            new("viewer-lines.zst", Zstd(FirstLines(SeedFiles.Bytes(SeedFiles.SciTldrLines), 14 + 4)), (s, o) => Records(new ViewerSummarizationReader(s, o))),
+            new("shortscience", SeedFiles.Bytes(SeedFiles.ShortScience)[..12_000], (s, o) => Records(new ShortScienceReader(s, o))),
         ];
     }
 
@@ -40,6 +48,26 @@ internal sealed record ReaderUnderTest(string Name, byte[] Fixture, Func<Stream,
         {
             yield return record;
         }
+    }
+
+    private static IEnumerable<object> Records<T>(RecordReader<T> reader)
+        where T : class
+    {
+        using (reader)
+        {
+            foreach (var record in reader.ReadAll())
+            {
+                yield return record;
+            }
+        }
+    }
+
+    /// <summary>Lines <paramref name="from1"/>..<paramref name="to1"/> and <paramref name="from2"/>..<paramref name="to2"/> (1-based, inclusive).</summary>
+    private static byte[] LinesBetween(byte[] bytes, int from1, int to1, int from2, int to2)
+    {
+        var lines = System.Text.Encoding.UTF8.GetString(bytes).Split('\n');
+        var kept = lines[(from1 - 1)..to1].Concat(lines[(from2 - 1)..to2]);
+        return System.Text.Encoding.UTF8.GetBytes(string.Join('\n', kept) + "\n");
     }
 
     public static byte[] FirstLines(byte[] bytes, int lines)

@@ -1,0 +1,170 @@
+using System.Text;
+using System.Text.Json;
+using PaperChunks.Formats.ShortScience;
+using PaperChunks.Formats.ViewerText;
+using PaperChunks.Records;
+
+namespace PaperChunks.Formats;
+
+/// <summary>
+/// Tells an input's format and record kind from its first 64K characters (after decompression) and,
+/// where content cannot tell (CSV, or a file too short to show its shape), from its extension.
+/// </summary>
+internal static class FormatDetector
+{
+    private const int SampleChars = 1 << 16;
+
+    private static readonly byte[] ParquetMagic = "PAR1"u8.ToArray();
+
+    public static DetectedFormat Detect(string path, InputFormat? forced, ReaderOptions options)
+    {
+        var (head, compression) = ReadHead(path);
+        if (forced == InputFormat.Parquet || (forced is null && head.AsSpan().StartsWith(ParquetMagic)))
+        {
+            return new DetectedFormat(InputFormat.Parquet, RecordKind.Chunk, StreamCompression.None);
+        }
+
+        var lines = SampleLines(path, options);
+        var format = forced ?? FromContent(lines) ?? FromExtension(path)
+            ?? throw new PaperChunksFormatException(
+                path, 0, 0, null,
+                "cannot tell the format from the content or the extension; expected JSON Lines, CSV, Parquet, a dataset-viewer copy or a ShortScience page (name it with --from)");
+        return new DetectedFormat(format, KindOf(format, lines, path), compression);
+    }
+
+    /// <summary>The kind a set of column names makes.</summary>
+    public static RecordKind KindOf(IEnumerable<string> names)
+    {
+        var set = names.ToHashSet(StringComparer.Ordinal);
+        return set.Contains(ChunkColumns.Doi) && set.Contains(ChunkColumns.ChunkId) && set.Contains(ChunkColumns.Chunk) ? RecordKind.Chunk
+            : set.Contains(SummarizationColumns.Source) && set.Contains(SummarizationColumns.PaperId) && set.Contains(SummarizationColumns.Target) ? RecordKind.Summarization
+            : set.Contains(PaperSummaryColumns.Title) && set.Contains(PaperSummaryColumns.AuthorsText) && set.Contains(PaperSummaryColumns.Summary) ? RecordKind.PaperSummary
+            : RecordKind.Generic;
+    }
+
+    private static InputFormat? FromContent(List<string> lines)
+    {
+        var first = lines.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
+        if (first is null)
+        {
+            return null;
+        }
+
+        if (first.TrimStart().StartsWith('{'))
+        {
+            return InputFormat.Jsonl;
+        }
+
+        switch (ViewerLayoutDetector.Detect(lines.Take(ViewerLayoutDetector.LinesNeeded).ToList()))
+        {
+            case ViewerLayout.Lines:
+                return InputFormat.ViewerLines;
+            case ViewerLayout.Table:
+                return InputFormat.ViewerTable;
+        }
+
+        if (lines.Exists(ShortScienceParser.IsVenueLine) && lines.Exists(ShortScienceParser.IsLinkLine))
+        {
+            return InputFormat.ShortScience;
+        }
+
+        return CsvNames(first) is { Count: >= 2 } names && KindOf(names) != RecordKind.Generic ? InputFormat.Csv : null;
+    }
+
+    private static InputFormat? FromExtension(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (CompressedStreams.FromExtension(name) != StreamCompression.None)
+        {
+            name = Path.GetFileNameWithoutExtension(name);
+        }
+
+        return Path.GetExtension(name).ToLowerInvariant() switch
+        {
+            ".jsonl" or ".ndjson" or ".json" => InputFormat.Jsonl,
+            ".csv" => InputFormat.Csv,
+            ".parquet" => InputFormat.Parquet,
+            _ => null,
+        };
+    }
+
+    private static RecordKind KindOf(InputFormat format, List<string> lines, string path) => format switch
+    {
+        InputFormat.Jsonl => KindOf(JsonNames(lines.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) ?? "")),
+        InputFormat.Csv => KindOf(CsvNames(lines.FirstOrDefault() ?? "")),
+        InputFormat.ViewerLines or InputFormat.ViewerTable => KindOf(ViewerNames(format, lines, path)),
+        InputFormat.ShortScience => RecordKind.PaperSummary,
+        _ => RecordKind.Chunk,
+    };
+
+    /// <summary>The top-level property names of a JSON object, as far as the (possibly cut) line shows them.</summary>
+    private static List<string> JsonNames(string line)
+    {
+        var names = new List<string>();
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(line), isFinalBlock: false, state: default);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+                {
+                    names.Add(reader.GetString()!);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // The kind is told from the names before the damage; the reader reports the damage itself.
+        }
+
+        return names;
+    }
+
+    private static List<string> CsvNames(string header) =>
+        header.Split(',').Select(n => n.Trim().Trim('"')).ToList();
+
+    private static IEnumerable<string> ViewerNames(InputFormat format, List<string> lines, string path)
+    {
+        ViewerParser parser = format == InputFormat.ViewerTable ? new ViewerTableParser(path, int.MaxValue) : new ViewerLinesParser(path);
+        var ignored = new List<ViewerOutput>();
+        try
+        {
+            for (var i = 0; i < lines.Count && parser.Columns is null; i++)
+            {
+                parser.Push(lines[i], i + 1, ignored);
+                ignored.Clear();
+            }
+        }
+        catch (PaperChunksFormatException)
+        {
+            // A header that cannot be read makes no known kind; opening the file reports where it breaks.
+        }
+
+        return parser.Columns?.Select(c => c.Name) ?? [];
+    }
+
+    private static (byte[] Head, StreamCompression Compression) ReadHead(string path)
+    {
+        try
+        {
+            using var file = File.OpenRead(path);
+            var head = new byte[4];
+            var n = file.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+            return (head[..n], CompressedStreams.FromMagic(head.AsSpan(0, n)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PaperChunksFormatException(path, 0, 0, null, $"cannot open the file: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The first lines of the decompressed text, up to <see cref="SampleChars"/> characters; the last may be cut.</summary>
+    private static List<string> SampleLines(string path, ReaderOptions options)
+    {
+        using var stream = CompressedStreams.OpenRead(path, options);
+        using var text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        var buffer = new char[SampleChars];
+        var n = text.ReadBlock(buffer, 0, buffer.Length);
+        return new string(buffer, 0, n).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
+    }
+}

@@ -1,0 +1,121 @@
+using PaperChunks.Formats.Jsonl;
+using PaperChunks.Formats.ShortScience;
+using PaperChunks.Formats.ViewerText;
+using PaperChunks.Records;
+
+namespace PaperChunks.Formats;
+
+/// <summary>
+/// The one entry point for reading any input: <see cref="Detect"/> tells its format and record kind
+/// from content and extension, and the <c>Open…</c> methods return the matching reader (or the reader
+/// for a format given explicitly, as <c>--from</c> does).
+/// </summary>
+public static class PaperChunksReader
+{
+    /// <summary>The format names <see cref="ParseFormat"/> accepts, as the tool prints them.</summary>
+    public static IReadOnlyList<string> FormatNames { get; } =
+        ["jsonl", "jsonl.gz", "jsonl.zst", "csv", "parquet", "viewer-lines", "viewer-table", "shortscience"];
+
+    /// <summary>Tells an input's format, record kind and compression.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="format">A format to take as given (only the kind is then detected), or <see langword="null"/> to detect it.</param>
+    /// <param name="options">Reader settings (decompression limits), or <see langword="null"/> for the defaults.</param>
+    /// <exception cref="PaperChunksFormatException">The file cannot be opened, or neither its content nor its extension tells its format.</exception>
+    public static DetectedFormat Detect(string path, InputFormat? format = null, ReaderOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return FormatDetector.Detect(path, format, options ?? ReaderOptions.Default);
+    }
+
+    /// <summary>The name of a format as the tool prints it, e.g. <c>viewer-table</c>.</summary>
+    /// <param name="format">The format.</param>
+    public static string NameOf(InputFormat format) => format switch
+    {
+        InputFormat.Jsonl => "jsonl",
+        InputFormat.Csv => "csv",
+        InputFormat.Parquet => "parquet",
+        InputFormat.ViewerLines => "viewer-lines",
+        InputFormat.ViewerTable => "viewer-table",
+        InputFormat.ShortScience => "shortscience",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
+    /// <summary>The format a name stands for (<c>jsonl</c>, <c>jsonl.zst</c>, <c>viewer-lines</c>, …; see <see cref="FormatNames"/>).</summary>
+    /// <param name="name">The name, case-insensitive.</param>
+    /// <exception cref="ArgumentException">The name is not one of <see cref="FormatNames"/>.</exception>
+    public static InputFormat ParseFormat(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.ToLowerInvariant() switch
+        {
+            "jsonl" or "jsonl.gz" or "jsonl.zst" => InputFormat.Jsonl,
+            "csv" => InputFormat.Csv,
+            "parquet" => InputFormat.Parquet,
+            "viewer-lines" => InputFormat.ViewerLines,
+            "viewer-table" => InputFormat.ViewerTable,
+            "shortscience" => InputFormat.ShortScience,
+            _ => throw new ArgumentException($"Unknown format \"{name}\"; expected one of {string.Join(", ", FormatNames)}.", nameof(name)),
+        };
+    }
+
+    /// <summary>Opens chunk rows from JSON Lines or a dataset-viewer copy (either layout).</summary>
+    /// <param name="path">The file (plain, <c>.gz</c> or <c>.zst</c>).</param>
+    /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
+    /// <exception cref="PaperChunksFormatException">The file cannot be opened, its format cannot be told, or it holds no chunk rows this build can read.</exception>
+    public static RecordReader<ChunkRecord> OpenChunks(string path, ReaderOptions? options = null, InputFormat? format = null) =>
+        FormatOf(path, format, options) switch
+        {
+            InputFormat.Jsonl => new JsonlChunkReader(path, options),
+            InputFormat.ViewerLines => new ViewerChunkReader(path, options, ViewerLayout.Lines),
+            InputFormat.ViewerTable => new ViewerChunkReader(path, options, ViewerLayout.Table),
+            var other => throw NotReadable(path, other, RecordKind.Chunk),
+        };
+
+    /// <summary>Opens SciTLDR rows from JSON Lines or a dataset-viewer copy.</summary>
+    /// <param name="path">The file (plain, <c>.gz</c> or <c>.zst</c>).</param>
+    /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
+    /// <exception cref="PaperChunksFormatException">The file cannot be opened, its format cannot be told, or it holds no summarization rows this build can read.</exception>
+    public static RecordReader<SummarizationRecord> OpenSummarization(string path, ReaderOptions? options = null, InputFormat? format = null) =>
+        FormatOf(path, format, options) switch
+        {
+            InputFormat.Jsonl => new JsonlSummarizationReader(path, options),
+            InputFormat.ViewerLines => new ViewerSummarizationReader(path, options, ViewerLayout.Lines),
+            InputFormat.ViewerTable => new ViewerSummarizationReader(path, options, ViewerLayout.Table),
+            var other => throw NotReadable(path, other, RecordKind.Summarization),
+        };
+
+    /// <summary>Opens paper summaries from a ShortScience page copy or JSON Lines.</summary>
+    /// <param name="path">The file (plain, <c>.gz</c> or <c>.zst</c>).</param>
+    /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
+    /// <exception cref="PaperChunksFormatException">The file cannot be opened, its format cannot be told, or it holds no paper summaries.</exception>
+    public static RecordReader<PaperSummaryRecord> OpenPaperSummaries(string path, ReaderOptions? options = null, InputFormat? format = null) =>
+        FormatOf(path, format, options) switch
+        {
+            InputFormat.ShortScience => new ShortScienceReader(path, options),
+            InputFormat.Jsonl => new JsonlPaperSummaryReader(path, options),
+            var other => throw NotReadable(path, other, RecordKind.PaperSummary),
+        };
+
+    /// <summary>Opens rows of any column set, each cell as JSON, from JSON Lines or a dataset-viewer copy.</summary>
+    /// <param name="path">The file (plain, <c>.gz</c> or <c>.zst</c>).</param>
+    /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
+    /// <exception cref="PaperChunksFormatException">The file cannot be opened, its format cannot be told, or it cannot be read generically.</exception>
+    public static RecordReader<GenericRecord> OpenGeneric(string path, ReaderOptions? options = null, InputFormat? format = null) =>
+        FormatOf(path, format, options) switch
+        {
+            InputFormat.Jsonl => new JsonlGenericReader(path, options),
+            InputFormat.ViewerLines => new ViewerGenericReader(path, options, ViewerLayout.Lines),
+            InputFormat.ViewerTable => new ViewerGenericReader(path, options, ViewerLayout.Table),
+            var other => throw NotReadable(path, other, RecordKind.Generic),
+        };
+
+    private static InputFormat FormatOf(string path, InputFormat? format, ReaderOptions? options) =>
+        format ?? Detect(path, null, options).Format;
+
+    private static PaperChunksFormatException NotReadable(string path, InputFormat format, RecordKind kind) =>
+        new(path, 0, 0, null, $"reading {new DetectedFormat(format, kind, StreamCompression.None).KindName} rows from {NameOf(format)} input is not supported by this build");
+}

@@ -1,0 +1,138 @@
+namespace PaperChunks.Formats.ViewerText;
+
+/// <summary>
+/// Base of the dataset-viewer readers: reads either layout (<see cref="ViewerLayout"/>), detected from
+/// the header unless given, line by line (plain, <c>.gz</c> or <c>.zst</c>), and turns each row's cells
+/// into a record. A cell that does not fit its column, a truncated row or a row whose cells cannot be
+/// placed is a bad row (see <see cref="ErrorPolicy"/>); a header that cannot be read is thrown.
+/// </summary>
+/// <typeparam name="T">The record type.</typeparam>
+public abstract class ViewerReader<T> : TextRecordReader<T>
+    where T : class
+{
+    private readonly List<string> _firstLines = [];
+    private readonly List<ViewerOutput> _pending = [];
+    private ViewerParser? _parser;
+    private int _next;
+    private bool _headerSeen;
+
+    /// <summary>Opens a file; compression is chosen by extension and confirmed by magic bytes.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="layout">The layout, or <see langword="null"/> to detect it from the header.</param>
+    /// <exception cref="PaperChunksFormatException">The file cannot be opened or its compression is not what its name says.</exception>
+    private protected ViewerReader(string path, ReaderOptions? options, ViewerLayout? layout)
+        : base(path, options) => Layout = layout;
+
+    /// <summary>Reads from a stream; gzip or zstd content is detected from its magic bytes when the stream can seek.</summary>
+    /// <param name="stream">The input; disposed with the reader.</param>
+    /// <param name="options">Reader settings; <see cref="ReaderOptions.SourceName"/> names the stream in errors.</param>
+    /// <param name="layout">The layout, or <see langword="null"/> to detect it from the header.</param>
+    private protected ViewerReader(Stream stream, ReaderOptions? options, ViewerLayout? layout)
+        : base(stream, options) => Layout = layout;
+
+    /// <summary>The layout, as given or as detected once the first lines have been read.</summary>
+    public ViewerLayout? Layout { get; private set; }
+
+    /// <summary>The header's columns, once read (after the first <see cref="RecordReader{T}.Read"/>); otherwise <see langword="null"/>.</summary>
+    public IReadOnlyList<ViewerColumn>? Columns => _parser?.Columns;
+
+    /// <summary>Checks the header once it has been read, and prepares the column lookups.</summary>
+    /// <param name="columns">The header's columns in order.</param>
+    /// <param name="headerLine">The line on which the header starts, for errors.</param>
+    /// <exception cref="PaperChunksFormatException">The columns do not make this reader's record type.</exception>
+    private protected abstract void UseColumns(IReadOnlyList<ViewerColumn> columns, long headerLine);
+
+    /// <summary>Builds the record of one row; a cell that does not fit throws <see cref="ViewerCellException"/>.</summary>
+    private protected abstract T Map(ViewerCells cells);
+
+    /// <summary>Builds a located error for this input (for header checks in derived readers).</summary>
+    private protected PaperChunksFormatException HeaderError(long line, string reason) => FormatError(line, 0, null, reason);
+
+    private protected sealed override void OnLine(string line, long lineNumber)
+    {
+        if (_parser is not null)
+        {
+            Push(line, lineNumber);
+            return;
+        }
+
+        _firstLines.Add(line);
+        if (_firstLines.Count == ViewerLayoutDetector.LinesNeeded)
+        {
+            StartParser();
+        }
+    }
+
+    private protected sealed override void OnEnd(long lastLine)
+    {
+        if (_parser is null)
+        {
+            StartParser();
+        }
+
+        _parser!.Complete(lastLine, _pending);
+        CheckHeader();
+    }
+
+    private protected sealed override T? TakeCompleted()
+    {
+        while (_next < _pending.Count)
+        {
+            var output = _pending[_next++];
+            if (output is ViewerRowError error)
+            {
+                ReportBadRow(FormatError(error.Line, 0, error.Field, error.Reason));
+                continue;
+            }
+
+            var row = (ViewerRow)output;
+            try
+            {
+                var record = Map(new ViewerCells(row, _parser!.Columns!, Options.MaxJsonDepth));
+                CurrentLine = row.Line;
+                return record;
+            }
+            catch (ViewerCellException e)
+            {
+                ReportBadRow(FormatError(e.Line, 0, e.Field, e.Message));
+            }
+        }
+
+        _pending.Clear();
+        _next = 0;
+        return null;
+    }
+
+    private void StartParser()
+    {
+        Layout ??= ViewerLayoutDetector.Detect(_firstLines)
+            ?? throw FormatError(
+                _firstLines.Count > 1 ? 2 : 1, 0, null,
+                $"expected a dataset-viewer header (a column name, then its type: stringlengths, int64, list, sequence, string), found \"{TextExcerpt.Of(_firstLines.Count > 1 ? _firstLines[1] : _firstLines.FirstOrDefault() ?? "")}\"");
+        _parser = Layout == ViewerLayout.Table
+            ? new ViewerTableParser(SourceName, Options.MaxRowBytes)
+            : new ViewerLinesParser(SourceName);
+        for (var i = 0; i < _firstLines.Count; i++)
+        {
+            Push(_firstLines[i], i + 1);
+        }
+
+        _firstLines.Clear();
+    }
+
+    private void Push(string line, long number)
+    {
+        _parser!.Push(line, number, _pending);
+        CheckHeader();
+    }
+
+    private void CheckHeader()
+    {
+        if (!_headerSeen && _parser!.Columns is { } columns)
+        {
+            _headerSeen = true;
+            UseColumns(columns, _parser.HeaderLine);
+        }
+    }
+}
