@@ -11,14 +11,12 @@ namespace PaperChunks.Formats.Parquet;
 /// <see cref="ChunkRecord.AbsentFields"/>; <c>doi</c>, <c>chunk-id</c> and <c>chunk</c> must exist. Other
 /// columns are not read. Parquet has no lines: <see cref="RecordReader{T}.CurrentLine"/> is the 1-based row.
 /// </summary>
-public sealed class ParquetChunkReader : RecordReader<ChunkRecord>
+public sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
 {
     private static readonly string[] Required = [ChunkColumns.Doi, ChunkColumns.ChunkId, ChunkColumns.Chunk];
 
-    private readonly ParquetInput _input;
     private readonly Dictionary<string, TextColumnCursor> _texts = [];
     private readonly List<string?> _items = [];
-    private ParquetReader? _reader;
     private DataField? _chunkIdField;
     private RawColumnData? _chunkIds;
     private ChunkFields _absent;
@@ -30,57 +28,31 @@ public sealed class ParquetChunkReader : RecordReader<ChunkRecord>
     /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
     /// <exception cref="PaperChunksFormatException">The file cannot be opened.</exception>
     public ParquetChunkReader(string path, ReaderOptions? options = null)
-        : base(path, options) => _input = ParquetInput.OpenFile(path, (reason, e) => FormatError(0, 0, null, reason, e));
+        : base(path, options)
+    {
+    }
 
     /// <summary>Reads from a readable, seekable stream the caller owns (it is left open).</summary>
     /// <param name="input">The Parquet data.</param>
     /// <param name="options">Reader settings; <see cref="ReaderOptions.SourceName"/> names the stream in errors.</param>
     public ParquetChunkReader(Stream input, ReaderOptions? options = null)
-        : base(options?.SourceName ?? "<stream>", options) => _input = ParquetInput.OfStream(input);
-
-    /// <summary>Rows in the file, known once the first row has been read (its footer says).</summary>
-    public long? TotalRows => _reader?.Metadata?.NumRows;
-
-    /// <inheritdoc/>
-    protected override ChunkRecord? ReadCore() => ReadCoreAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
-
-    /// <inheritdoc/>
-    protected override async ValueTask<ChunkRecord?> ReadCoreAsync(CancellationToken cancellationToken)
+        : base(input, options)
     {
-        _reader ??= await OpenAsync(cancellationToken).ConfigureAwait(false);
-        while (await _input.NextRowAsync(rowGroup => LoadRowGroupAsync(rowGroup, cancellationToken), cancellationToken).ConfigureAwait(false))
-        {
-            CurrentLine = _input.Row;
-            if (NextRow() is { } record)
-            {
-                return record;
-            }
-        }
-
-        return null;
     }
 
-    /// <inheritdoc/>
-    protected override void Dispose(bool disposing)
+    private protected override void ReleaseColumns()
     {
-        if (disposing)
+        foreach (var cursor in _texts.Values)
         {
-            foreach (var cursor in _texts.Values)
-            {
-                cursor.Dispose();
-            }
-
-            _chunkIds?.Dispose();
-            _input.Dispose();
+            cursor.Dispose();
         }
 
-        base.Dispose(disposing);
+        _chunkIds?.Dispose();
     }
 
-    private async Task<ParquetReader> OpenAsync(CancellationToken cancellationToken)
+    private protected override void Bind(ParquetSchema schema)
     {
-        var reader = await _input.OpenAsync((reason, e) => FormatError(0, 0, null, reason, e), cancellationToken).ConfigureAwait(false);
-        var fields = reader.Schema.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var fields = schema.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
         foreach (var name in ChunkColumns.All)
         {
             if (!fields.TryGetValue(name, out var field))
@@ -104,8 +76,6 @@ public sealed class ParquetChunkReader : RecordReader<ChunkRecord>
 
             _texts[name] = Cursor(name, field);
         }
-
-        return reader;
     }
 
     private TextColumnCursor Cursor(string name, Field field)
@@ -136,7 +106,7 @@ public sealed class ParquetChunkReader : RecordReader<ChunkRecord>
         throw FormatError(0, 0, name, $"expected {expected}, found {Describe(field)}");
     }
 
-    private async ValueTask LoadRowGroupAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken)
+    private protected override async ValueTask LoadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken)
     {
         foreach (var cursor in _texts.Values)
         {
@@ -150,7 +120,7 @@ public sealed class ParquetChunkReader : RecordReader<ChunkRecord>
     }
 
     // Advances every column by one row; null (after reporting) when the row is unusable.
-    private ChunkRecord? NextRow()
+    private protected override ChunkRecord? NextRow()
     {
         var doi = Scalar(ChunkColumns.Doi);
         var chunkId = NextChunkId();
@@ -188,7 +158,7 @@ public sealed class ParquetChunkReader : RecordReader<ChunkRecord>
         }
 
         var what = bad is ChunkColumns.Authors or ChunkColumns.Categories or ChunkColumns.References ? "a null list element" : "null";
-        ReportBadRow(FormatError(0, 0, bad, $"row {_input.Row}: expected a value, found {what}"));
+        ReportBadRow(FormatError(0, 0, bad, $"row {Row}: expected a value, found {what}"));
         return null;
     }
 

@@ -10,74 +10,44 @@ namespace PaperChunks.Formats.Parquet;
 /// told from the schema. <c>paper_id</c>, <c>source</c> and <c>target</c> must exist; a missing or null
 /// <c>rouge_scores</c> reads as <see langword="null"/>, a missing <c>source_labels</c> as empty.
 /// </summary>
-public sealed class ParquetSummarizationReader : RecordReader<SummarizationRecord>
+public sealed class ParquetSummarizationReader : ParquetRecordReader<SummarizationRecord>
 {
-    private readonly ParquetInput _input;
     private readonly List<string?> _texts = [];
     private readonly List<double> _numbers = [];
     private TextColumnCursor? _source;
     private TextColumnCursor? _target;
     private TextColumnCursor? _paperId;
     private TextColumnCursor? _title;
-    private NumberListCursor? _labels;
-    private NumberListCursor? _rouge;
+    private NumberColumnCursor? _labels;
+    private NumberColumnCursor? _rouge;
     private SummarizationShape _shape;
-    private bool _opened;
 
     /// <summary>Opens a Parquet file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
     /// <exception cref="PaperChunksFormatException">The file cannot be opened.</exception>
     public ParquetSummarizationReader(string path, ReaderOptions? options = null)
-        : base(path, options) => _input = ParquetInput.OpenFile(path, (reason, e) => FormatError(0, 0, null, reason, e));
+        : base(path, options)
+    {
+    }
 
     /// <summary>Reads from a readable, seekable stream the caller owns (it is left open).</summary>
     /// <param name="input">The Parquet data.</param>
     /// <param name="options">Reader settings; <see cref="ReaderOptions.SourceName"/> names the stream in errors.</param>
     public ParquetSummarizationReader(Stream input, ReaderOptions? options = null)
-        : base(options?.SourceName ?? "<stream>", options) => _input = ParquetInput.OfStream(input);
-
-    /// <inheritdoc/>
-    protected override SummarizationRecord? ReadCore() => ReadCoreAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
-
-    /// <inheritdoc/>
-    protected override async ValueTask<SummarizationRecord?> ReadCoreAsync(CancellationToken cancellationToken)
+        : base(input, options)
     {
-        if (!_opened)
-        {
-            Bind((await _input.OpenAsync((reason, e) => FormatError(0, 0, null, reason, e), cancellationToken).ConfigureAwait(false)).Schema);
-            _opened = true;
-        }
-
-        while (await _input.NextRowAsync(rowGroup => LoadAsync(rowGroup, cancellationToken), cancellationToken).ConfigureAwait(false))
-        {
-            CurrentLine = _input.Row;
-            if (NextRow() is { } record)
-            {
-                return record;
-            }
-        }
-
-        return null;
     }
 
-    /// <inheritdoc/>
-    protected override void Dispose(bool disposing)
+    private protected override void ReleaseColumns()
     {
-        if (disposing)
+        foreach (var cursor in (IDisposable?[])[_source, _target, _paperId, _title, _labels, _rouge])
         {
-            foreach (var cursor in (IDisposable?[])[_source, _target, _paperId, _title, _labels, _rouge])
-            {
-                cursor?.Dispose();
-            }
-
-            _input.Dispose();
+            cursor?.Dispose();
         }
-
-        base.Dispose(disposing);
     }
 
-    private void Bind(ParquetSchema schema)
+    private protected override void Bind(ParquetSchema schema)
     {
         var fields = schema.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
         Field Required(string name) => fields.TryGetValue(name, out var field) ? field : throw FormatError(0, 0, name, "expected this column, found none");
@@ -107,12 +77,12 @@ public sealed class ParquetSummarizationReader : RecordReader<SummarizationRecor
         throw FormatError(0, 0, name, $"expected {(list ? "a list of strings, as source is" : "a string column")}, found another type");
     }
 
-    private NumberListCursor Numbers(string name, Field field) =>
-        field is ListField { Item: DataField item } list && NumberListCursor.Supports(item)
-            ? new NumberListCursor(item, list.IsNullable ? 1 : 0)
+    private NumberColumnCursor Numbers(string name, Field field) =>
+        field is ListField { Item: DataField item } list && NumberColumnCursor.Supports(item)
+            ? new NumberColumnCursor(item, list.IsNullable ? 1 : 0)
             : throw FormatError(0, 0, name, "expected a list of numbers, found another type");
 
-    private async ValueTask LoadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken)
+    private protected override async ValueTask LoadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken)
     {
         foreach (var cursor in (TextColumnCursor?[])[_source, _target, _paperId, _title])
         {
@@ -122,7 +92,7 @@ public sealed class ParquetSummarizationReader : RecordReader<SummarizationRecor
             }
         }
 
-        foreach (var cursor in (NumberListCursor?[])[_labels, _rouge])
+        foreach (var cursor in (NumberColumnCursor?[])[_labels, _rouge])
         {
             if (cursor is not null)
             {
@@ -131,7 +101,7 @@ public sealed class ParquetSummarizationReader : RecordReader<SummarizationRecor
         }
     }
 
-    private SummarizationRecord? NextRow()
+    private protected override SummarizationRecord? NextRow()
     {
         var source = Texts(_source!, out var sourceOk);
         var target = Texts(_target!, out var targetOk);
@@ -155,7 +125,7 @@ public sealed class ParquetSummarizationReader : RecordReader<SummarizationRecor
         var bad = paperId is null ? SummarizationColumns.PaperId : !sourceOk ? SummarizationColumns.Source : !targetOk ? SummarizationColumns.Target : null;
         if (bad is not null)
         {
-            ReportBadRow(FormatError(0, 0, bad, $"row {_input.Row}: expected a value, found null"));
+            ReportBadRow(FormatError(0, 0, bad, $"row {Row}: expected a value, found null"));
             return null;
         }
 

@@ -4,8 +4,8 @@ using Parquet.Schema;
 
 namespace PaperChunks.Formats.Parquet;
 
-/// <summary>Walks a <c>list&lt;int32|int64|float|double&gt;</c> leaf row by row, values as doubles.</summary>
-internal sealed class NumberListCursor(DataField field, int definedListLevel) : IDisposable
+/// <summary>Walks a number leaf (int32, int64, float, double; scalar or list) row by row, values as doubles.</summary>
+internal sealed class NumberColumnCursor(DataField field, int definedListLevel) : IDisposable
 {
     private RawColumnData? _data;
     private int _value;
@@ -20,6 +20,17 @@ internal sealed class NumberListCursor(DataField field, int definedListLevel) : 
         _data = await rowGroup.ReadRawColumnDataBaseAsync(field, cancellationToken).ConfigureAwait(false);
         _value = 0;
         _level = 0;
+    }
+
+    /// <summary>The next row's value of a scalar column, or <see langword="null"/> for a null.</summary>
+    public double? NextScalar()
+    {
+        if (field.MaxDefinitionLevel > 0 && _data!.DefinitionLevels[_level++] < field.MaxDefinitionLevel)
+        {
+            return null;
+        }
+
+        return Value(_value++);
     }
 
     /// <summary>Appends the next row's elements; false when the row's list is null. A null element is NaN.</summary>
