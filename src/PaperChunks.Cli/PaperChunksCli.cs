@@ -15,6 +15,7 @@ internal static class PaperChunksCli
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(DetectCommand.Create(console));
         root.Subcommands.Add(ConvertCommand.Create(console));
+        root.Subcommands.Add(ReassembleCommand.Create(console));
         return root;
     }
 

@@ -84,7 +84,20 @@ public class DetectAndConvertCommandTests
     }
 
     [Fact]
+<<<<<<< HEAD
     public async Task Convert_writes_a_viewer_copy_of_chunk_rows_as_csv_and_parquet()
+=======
+    public async Task Stats_reads_a_viewer_copy_directly()
+    {
+        var (exit, output, _) = await CliRun.RunAsync("stats", SeedFiles.PathOf(SeedFiles.ChunkTable));
+
+        exit.Should().Be(0);
+        output.Should().Contain("rows                100\n").And.Contain("papers              4\n").And.Contain("missing chunk ids   4\n");
+    }
+
+    [Fact]
+    public async Task Convert_refuses_an_output_that_is_not_jsonl()
+>>>>>>> main
     {
         using var temp = new TempDirectory();
 
