@@ -84,9 +84,6 @@ public class DetectAndConvertCommandTests
     }
 
     [Fact]
-<<<<<<< HEAD
-    public async Task Convert_writes_a_viewer_copy_of_chunk_rows_as_csv_and_parquet()
-=======
     public async Task Stats_reads_a_viewer_copy_directly()
     {
         var (exit, output, _) = await CliRun.RunAsync("stats", SeedFiles.PathOf(SeedFiles.ChunkTable));
@@ -96,8 +93,7 @@ public class DetectAndConvertCommandTests
     }
 
     [Fact]
-    public async Task Convert_refuses_an_output_that_is_not_jsonl()
->>>>>>> main
+    public async Task Convert_writes_a_viewer_copy_of_chunk_rows_as_csv_and_parquet()
     {
         using var temp = new TempDirectory();
 
