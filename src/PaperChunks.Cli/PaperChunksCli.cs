@@ -16,6 +16,7 @@ internal static class PaperChunksCli
         root.Subcommands.Add(DetectCommand.Create(console));
         root.Subcommands.Add(ConvertCommand.Create(console));
         root.Subcommands.Add(NormalizeCommand.Create(console));
+        root.Subcommands.Add(ReassembleCommand.Create(console));
         return root;
     }
 

@@ -1,48 +1,154 @@
 using System.CommandLine;
+using System.Globalization;
 using PaperChunks.Conversion;
+using PaperChunks.Formats.Csv;
+using PaperChunks.Formats.Parquet;
+using Spectre.Console;
 
 namespace PaperChunks.Cli.Commands;
 
-/// <summary><c>paperchunks convert INPUT -o OUTPUT.jsonl</c>: any readable input to JSON Lines of its record kind.</summary>
+/// <summary>
+/// <c>paperchunks convert IN... -o OUT</c>: any readable input to JSONL, CSV or Parquet, streaming, through a
+/// temporary file that replaces the output only when complete. One input to JSON Lines keeps its record
+/// kind (chunks, SciTLDR rows, paper summaries); CSV, Parquet and several inputs take chunk rows.
+/// </summary>
 internal static class ConvertCommand
 {
     public static Command Create(CliConsole console)
     {
-        var input = new Argument<string>("input") { Description = "The input file; its format is detected from content and extension unless --from says." };
-        var output = new Option<string>("--output", "-o") { Description = "The JSON Lines file to write (.jsonl, .jsonl.gz, .jsonl.zst).", Required = true };
-        output.Validators.Add(result =>
-        {
-            var path = result.GetValueOrDefault<string>() ?? "";
-            if (!path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase)
-                && !path.EndsWith(".jsonl.zst", StringComparison.OrdinalIgnoreCase))
-            {
-                result.AddError($"--output must name a .jsonl, .jsonl.gz or .jsonl.zst file, found \"{path}\".");
-            }
-        });
-        var from = CommonOptions.From();
-        var onError = CommonOptions.OnError();
+        var inputs = CommonOptions.Inputs();
+        inputs.Description = "Input files or globs (JSONL plain/.gz/.zst, CSV, Parquet), converted in order into one output.";
+        var output = new Option<string>("--output", "-o") { Description = "Output file, or folder for sharded or partitioned Parquet.", Required = true };
+        var to = new Option<string?>("--to") { Description = "Output format: jsonl, csv or parquet (default: from the output's extension)." };
+        to.AcceptOnlyFromAmong("jsonl", "csv", "parquet");
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace an existing output (otherwise it is an error and stays untouched)." };
-        var report = CommonOptions.Report();
-        var command = new Command("convert", "Convert an input (JSONL, dataset-viewer copy, ShortScience page) to JSON Lines of its record kind. Nothing is left at the output on failure.")
+        var compression = new Option<string>("--compression")
         {
-            input, output, from, onError, overwrite, report,
+            Description = "Parquet codec: snappy (default), zstd, gzip or none.",
+            DefaultValueFactory = _ => "snappy",
         };
-        command.SetAction((parse, ct) => RunAsync(
-            console,
-            parse.GetValue(input)!,
-            parse.GetValue(output)!,
-            new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!) },
-            CommonOptions.FormatOf(parse.GetValue(from)),
-            parse.GetValue(overwrite),
-            parse.GetValue(report)!,
-            ct));
+        compression.AcceptOnlyFromAmong("snappy", "zstd", "gzip", "none");
+        var rowGroupSize = new Option<string?>("--row-group-size") { Description = "Parquet row-group size, uncompressed, e.g. 64MB (default 16MB)." };
+        var rowGroupRows = new Option<int?>("--row-group-rows") { Description = "Parquet row-group size in rows (in addition to the byte size)." };
+        var shardRows = new Option<long?>("--shard-rows") { Description = "Write a folder of Parquet shards of this many rows (train-00000-of-00004.parquet)." };
+        var shardSize = new Option<string?>("--shard-size") { Description = "Write a folder of Parquet shards of about this size uncompressed, e.g. 500MB." };
+        var partitionBy = new Option<string?>("--partition-by") { Description = "Hive-partition the Parquet folder by a column, e.g. primary_category." };
+        var from = CommonOptions.From();
+        var escapeFormulas = new Option<bool>("--escape-formulas") { Description = "CSV: prefix ' to cells starting with = + - @ so spreadsheets do not run them." };
+        var onError = CommonOptions.OnError();
+        var quiet = CommonOptions.Quiet();
+        var report = CommonOptions.Report();
+        var command = new Command("convert", "Convert chunk rows between JSONL, CSV and Parquet, streaming; the output appears only when complete.")
+        {
+            inputs, output, to, from, overwrite, compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy,
+            escapeFormulas, onError, quiet, report,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            ParquetWriterOptions parquet;
+            string[] files;
+            try
+            {
+                parquet = new ParquetWriterOptions
+                {
+                    Compression = Enum.Parse<ParquetCompression>(parse.GetValue(compression)!, ignoreCase: true),
+                    RowGroupBytes = Size(parse.GetValue(rowGroupSize)) ?? ParquetWriterOptions.Default.RowGroupBytes,
+                    RowGroupRows = parse.GetValue(rowGroupRows),
+                    ShardRows = parse.GetValue(shardRows),
+                    ShardBytes = Size(parse.GetValue(shardSize)),
+                    PartitionBy = parse.GetValue(partitionBy),
+                };
+                files = InputGlob.Expand(parse.GetValue(inputs)!);
+            }
+            catch (FormatException e)
+            {
+                return await UsageAsync(console, e.Message).ConfigureAwait(false);
+            }
+
+            var options = new ConvertOptions
+            {
+                To = parse.GetValue(to) is { } format ? Enum.Parse<ChunkFormat>(format, ignoreCase: true) : null,
+                From = CommonOptions.FormatOf(parse.GetValue(from)),
+                Overwrite = parse.GetValue(overwrite),
+                Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!) },
+                Parquet = parquet,
+                Csv = new CsvWriterOptions { EscapeFormulas = parse.GetValue(escapeFormulas) },
+            };
+            return await RunAsync(console, files, parse.GetValue(output)!, options, parse.GetValue(quiet), parse.GetValue(report)!, ct).ConfigureAwait(false);
+        });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        CliConsole console, string input, string output, ReaderOptions options, Formats.InputFormat? from, bool overwrite, string report, CancellationToken ct)
+        CliConsole console, string[] inputs, string output, ConvertOptions options, bool quiet, string report, CancellationToken ct)
     {
-        var result = await JsonlConverter.ConvertAsync(input, output, options, from, overwrite, ct).ConfigureAwait(false);
+        if (options.To is null && ChunkConverter.FormatOf(output) is null
+            && options.Parquet is { ShardRows: null, ShardBytes: null, PartitionBy: null })
+        {
+            return await UsageAsync(console, $"cannot tell the output format from \"{output}\"; name it .jsonl, .csv or .parquet, or pass --to").ConfigureAwait(false);
+        }
+
+        if (options.To is null && ChunkConverter.FormatOf(output) is null)
+        {
+            options = options with { To = ChunkFormat.Parquet };
+        }
+
+        // One text input to JSON Lines keeps its record kind; CSV and Parquet inputs hold chunk rows.
+        if (inputs.Length == 1 && (options.To ?? ChunkConverter.FormatOf(output)) == ChunkFormat.Jsonl
+            && ChunkConverter.FormatOf(inputs[0]) is not (ChunkFormat.Csv or ChunkFormat.Parquet)
+            && options.From is not (Formats.InputFormat.Csv or Formats.InputFormat.Parquet))
+        {
+            return await ToJsonlAsync(console, inputs[0], output, options, report, ct).ConfigureAwait(false);
+        }
+
+        ConvertReport result;
+        try
+        {
+            result = console.ErrorIsTerminal && !quiet
+                ? await WithProgressAsync(console, inputs, output, options, ct).ConfigureAwait(false)
+                : await ChunkConverter.ConvertAsync(inputs, output, options, null, ct).ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            return await UsageAsync(console, e.Message).ConfigureAwait(false);
+        }
+
+        if (report == "json")
+        {
+            await JsonReport.WriteAsync(console.Out, new
+            {
+                output = result.Output,
+                format = result.Format.ToString().ToLowerInvariant(),
+                rows = result.Rows,
+                papers = result.Papers,
+                bytes_read = result.BytesRead,
+                bytes_written = result.BytesWritten,
+                seconds = Math.Round(result.Elapsed.TotalSeconds, 3),
+                error_count = result.ErrorCount,
+                errors = result.Errors.Select(JsonReport.Error),
+            }).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (var error in result.Errors)
+            {
+                await console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+            }
+
+            await console.Out.WriteLineAsync(Summary(result)).ConfigureAwait(false);
+        }
+
+        return result.ErrorCount > 0 ? ExitCodes.DataErrors : ExitCodes.Clean;
+    }
+
+    private static string Summary(ConvertReport r) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{r.Rows:N0} rows, {r.Papers:N0} papers, {r.BytesRead:N0} bytes read, {r.BytesWritten:N0} bytes written, {r.Elapsed.TotalSeconds:F1} s -> {r.Output}: {r.Rows} rows, {r.ErrorCount} skipped");
+
+    // One input to JSON Lines: whatever its record kind, detected from the content.
+    private static async Task<int> ToJsonlAsync(CliConsole console, string input, string output, ConvertOptions options, string report, CancellationToken ct)
+    {
+        var result = await JsonlConverter.ConvertAsync(input, output, options.Reader, options.From, options.Overwrite, ct).ConfigureAwait(false);
         if (report == "json")
         {
             await JsonReport.WriteAsync(console.Out, new
@@ -67,5 +173,60 @@ internal static class ConvertCommand
         }
 
         return result.ErrorCount > 0 ? ExitCodes.DataErrors : ExitCodes.Clean;
+    }
+
+    private static async Task<ConvertReport> WithProgressAsync(
+        CliConsole console, string[] inputs, string output, ConvertOptions options, CancellationToken ct)
+    {
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error) });
+        ConvertReport? result = null;
+        await ansi.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("converting", maxValue: 1);
+                var started = DateTime.UtcNow;
+                var progress = new SynchronousProgress(p =>
+                {
+                    task.MaxValue = Math.Max(p.BytesTotal, 1);
+                    task.Value = p.BytesRead;
+                    var seconds = Math.Max((DateTime.UtcNow - started).TotalSeconds, 0.001);
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{p.Rows:N0} rows, {p.Rows / seconds:N0} rows/s");
+                });
+                result = await ChunkConverter.ConvertAsync(inputs, output, options, progress, ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        return result!;
+    }
+
+    private static async Task<int> UsageAsync(CliConsole console, string message)
+    {
+        await console.Error.WriteLineAsync($"paperchunks: {message}").ConfigureAwait(false);
+        return ExitCodes.Usage;
+    }
+
+    // 128MB, 64 MB, 1GB, 500000 (bytes); powers of 1024.
+    private static long? Size(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var t = text.Trim().ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
+        var (digits, scale) = t.EndsWith("GB", StringComparison.Ordinal) ? (t[..^2], 1L << 30)
+            : t.EndsWith("MB", StringComparison.Ordinal) ? (t[..^2], 1L << 20)
+            : t.EndsWith("KB", StringComparison.Ordinal) ? (t[..^2], 1L << 10)
+            : t.EndsWith('B') ? (t[..^1], 1L)
+            : (t, 1L);
+        return double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? (long)(value * scale)
+            : throw new FormatException($"expected a size such as 128MB or 1GB, found \"{text}\"");
+    }
+
+    /// <summary>Reports on the converting thread: the display only reads the task's last values.</summary>
+    private sealed class SynchronousProgress(Action<ConvertProgress> report) : IProgress<ConvertProgress>
+    {
+        public void Report(ConvertProgress value) => report(value);
     }
 }

@@ -79,25 +79,6 @@ internal static class ValidateCommand
     // Paper summaries and generic rows have no rules beyond being readable.
     private static IReadOnlyList<RecordViolation> NoRules<T>(T record) => [];
 
-    private static async Task<long> CheckAsync<T>(
-        RecordReader<T> reader, Func<T, IReadOnlyList<RecordViolation>> validate, string input, List<Problem> problems, CancellationToken ct)
-        where T : class
-    {
-        await using (reader.ConfigureAwait(false))
-        {
-            await foreach (var record in reader.ReadAllAsync(ct).ConfigureAwait(false))
-            {
-                foreach (var violation in validate(record))
-                {
-                    problems.Add(new Problem(input, reader.CurrentLine, 0, violation.Field, violation.Message));
-                }
-            }
-
-            problems.AddRange(reader.Errors.Select(e => new Problem(e.Source, e.Line, e.Column, e.Field, e.Reason)));
-            return reader.RecordsRead;
-        }
-    }
-
     private sealed record Problem(string File, long Line, long Column, string? Field, string Message)
     {
         public override string ToString()

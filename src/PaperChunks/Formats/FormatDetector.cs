@@ -21,7 +21,7 @@ internal static class FormatDetector
         var (head, compression) = ReadHead(path);
         if (forced == InputFormat.Parquet || (forced is null && head.AsSpan().StartsWith(ParquetMagic)))
         {
-            return new DetectedFormat(InputFormat.Parquet, RecordKind.Chunk, StreamCompression.None);
+            return new DetectedFormat(InputFormat.Parquet, KindOf(ParquetColumnNames(path)), StreamCompression.None);
         }
 
         var lines = SampleLines(path, options);
@@ -30,6 +30,28 @@ internal static class FormatDetector
                 path, 0, 0, null,
                 "cannot tell the format from the content or the extension; expected JSON Lines, CSV, Parquet, a dataset-viewer copy or a ShortScience page (name it with --from)");
         return new DetectedFormat(format, KindOf(format, lines, path), compression);
+    }
+
+    // Parquet keeps its schema in the footer: the top-level field names tell the record kind.
+    private static List<string> ParquetColumnNames(string path)
+    {
+        try
+        {
+            using var file = File.OpenRead(path);
+            var reader = global::Parquet.ParquetReader.CreateAsync(file).GetAwaiter().GetResult();
+            try
+            {
+                return reader.Schema.Fields.Select(f => f.Name).ToList();
+            }
+            finally
+            {
+                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            throw new PaperChunksFormatException(path, 0, 0, null, $"expected a readable Parquet footer with a schema, found: {e.Message}", e);
+        }
     }
 
     /// <summary>The kind a set of column names makes.</summary>

@@ -1,3 +1,5 @@
+using PaperChunks.Formats.Csv;
+using PaperChunks.Formats.Parquet;
 using PaperChunks.Formats.Jsonl;
 using PaperChunks.Formats.ShortScience;
 using PaperChunks.Formats.ViewerText;
@@ -58,7 +60,7 @@ public static class PaperChunksReader
         };
     }
 
-    /// <summary>Opens chunk rows from JSON Lines or a dataset-viewer copy (either layout).</summary>
+    /// <summary>Opens chunk rows from JSON Lines, CSV, Parquet or a dataset-viewer copy (either layout).</summary>
     /// <param name="path">The file (plain, <c>.gz</c> or <c>.zst</c>).</param>
     /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
@@ -69,10 +71,12 @@ public static class PaperChunksReader
             InputFormat.Jsonl => new JsonlChunkReader(path, options),
             InputFormat.ViewerLines => new ViewerChunkReader(path, options, ViewerLayout.Lines),
             InputFormat.ViewerTable => new ViewerChunkReader(path, options, ViewerLayout.Table),
+            InputFormat.Csv => new CsvChunkReader(path, options),
+            InputFormat.Parquet => new ParquetChunkReader(path, options),
             var other => throw NotReadable(path, other, RecordKind.Chunk),
         };
 
-    /// <summary>Opens SciTLDR rows from JSON Lines or a dataset-viewer copy.</summary>
+    /// <summary>Opens SciTLDR rows from JSON Lines, Parquet or a dataset-viewer copy.</summary>
     /// <param name="path">The file (plain, <c>.gz</c> or <c>.zst</c>).</param>
     /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
@@ -83,10 +87,11 @@ public static class PaperChunksReader
             InputFormat.Jsonl => new JsonlSummarizationReader(path, options),
             InputFormat.ViewerLines => new ViewerSummarizationReader(path, options, ViewerLayout.Lines),
             InputFormat.ViewerTable => new ViewerSummarizationReader(path, options, ViewerLayout.Table),
+            InputFormat.Parquet => new ParquetSummarizationReader(path, options),
             var other => throw NotReadable(path, other, RecordKind.Summarization),
         };
 
-    /// <summary>Opens paper summaries from a ShortScience page copy or JSON Lines.</summary>
+    /// <summary>Opens paper summaries from a ShortScience page copy, JSON Lines or Parquet.</summary>
     /// <param name="path">The file (plain, <c>.gz</c> or <c>.zst</c>).</param>
     /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
@@ -96,6 +101,7 @@ public static class PaperChunksReader
         {
             InputFormat.ShortScience => new ShortScienceReader(path, options),
             InputFormat.Jsonl => new JsonlPaperSummaryReader(path, options),
+            InputFormat.Parquet => new ParquetPaperSummaryReader(path, options),
             var other => throw NotReadable(path, other, RecordKind.PaperSummary),
         };
 

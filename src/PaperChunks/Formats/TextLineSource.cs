@@ -9,6 +9,8 @@ namespace PaperChunks.Formats;
 /// </summary>
 internal sealed class TextLineSource : IDisposable
 {
+    private const char InvalidMark = '\uFFFF';
+
     private readonly TextReader _reader;
     private readonly string _sourceName;
     private readonly int _maxLineChars;
@@ -20,7 +22,11 @@ internal sealed class TextLineSource : IDisposable
 
     public TextLineSource(Stream stream, string sourceName, int maxLineChars)
     {
-        _reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        // A byte that is not UTF-8 becomes U+FFFF (a noncharacter no text carries), found again when its line is
+        // taken, so the error names the exact line and column instead of the data getting a silent U+FFFD.
+        var utf8 = (Encoding)new UTF8Encoding(false).Clone();
+        utf8.DecoderFallback = new DecoderReplacementFallback(InvalidMark.ToString());
+        _reader = new StreamReader(stream, utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         _sourceName = sourceName;
         _maxLineChars = maxLineChars;
     }
@@ -116,6 +122,12 @@ internal sealed class TextLineSource : IDisposable
         LineNumber++;
         var text = _line.ToString();
         _line.Clear();
+        var invalid = text.IndexOf(InvalidMark, StringComparison.Ordinal);
+        if (invalid >= 0)
+        {
+            throw new PaperChunksFormatException(_sourceName, LineNumber, invalid + 1, null, "expected UTF-8 text, found bytes that are not UTF-8 (is the file in another encoding?)");
+        }
+
         return text;
     }
 }

@@ -84,11 +84,27 @@ public class DetectAndConvertCommandTests
     }
 
     [Fact]
-    public async Task Convert_refuses_an_output_that_is_not_jsonl()
+    public async Task Stats_reads_a_viewer_copy_directly()
     {
-        var (exit, _, error) = await CliRun.RunAsync("convert", SeedFiles.PathOf(SeedFiles.ChunkLines), "-o", "out.csv");
+        var (exit, output, _) = await CliRun.RunAsync("stats", SeedFiles.PathOf(SeedFiles.ChunkTable));
 
-        exit.Should().Be(2);
-        error.Should().Contain("--output must name a .jsonl, .jsonl.gz or .jsonl.zst file, found \"out.csv\".");
+        exit.Should().Be(0);
+        output.Should().Contain("rows                100\n").And.Contain("papers              4\n").And.Contain("missing chunk ids   4\n");
+    }
+
+    [Fact]
+    public async Task Convert_writes_a_viewer_copy_of_chunk_rows_as_csv_and_parquet()
+    {
+        using var temp = new TempDirectory();
+
+        var csv = await CliRun.RunAsync("convert", SeedFiles.PathOf(SeedFiles.ChunkLines), "-o", temp.File("out.csv"));
+        var parquet = await CliRun.RunAsync("convert", temp.File("out.csv"), "-o", temp.File("out.parquet"));
+        var jsonl = await CliRun.RunAsync("convert", temp.File("out.parquet"), "-o", temp.File("out.jsonl"));
+
+        csv.Exit.Should().Be(0);
+        csv.Out.Should().EndWith($" -> {temp.File("out.csv")}: 100 rows, 0 skipped\n");
+        parquet.Exit.Should().Be(0);
+        jsonl.Exit.Should().Be(0);
+        File.ReadAllBytes(temp.File("out.jsonl")).Should().Equal(File.ReadAllBytes(SampleFiles.Chunks000));
     }
 }

@@ -117,4 +117,42 @@ public class PaperChunksReaderTests
     [InlineData("shortscience", InputFormat.ShortScience)]
     public void Parses_format_names(string name, InputFormat format) =>
         PaperChunksReader.ParseFormat(name).Should().Be(format);
+
+    [Fact]
+    public void Opens_csv_and_parquet_chunk_files_with_the_same_rows_as_the_jsonl_they_came_from()
+    {
+        using var temp = new TempDirectory();
+        using var source = new JsonlChunkReader(SampleFiles.Chunks000);
+        var rows = source.ReadAll().ToList();
+        using (var csv = new PaperChunks.Formats.Csv.CsvChunkWriter(temp.File("c.csv")))
+        using (var parquet = new PaperChunks.Formats.Parquet.ParquetChunkWriter(temp.File("c.parquet")))
+        {
+            rows.ForEach(csv.Write);
+            rows.ForEach(parquet.Write);
+            csv.Complete();
+            parquet.Complete();
+        }
+
+        foreach (var name in new[] { "c.csv", "c.parquet" })
+        {
+            using var reader = PaperChunksReader.OpenChunks(temp.File(name));
+            reader.ReadAll().Select(r => r.Id).Should().Equal(rows.Select(r => r.Id), name);
+        }
+    }
+
+    [Fact]
+    public void Tells_a_summarization_parquet_file_from_its_schema()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("s.parquet");
+        using (var writer = new PaperChunks.Formats.Parquet.ParquetSummarizationWriter(path))
+        {
+            writer.Write(new PaperChunks.Records.SummarizationRecord { Source = ["One.", "Two."], SourceLabels = [0, 1], PaperId = "SkxXCi0qFX", Target = ["tldr"] });
+            writer.Complete();
+        }
+
+        PaperChunksReader.Detect(path).Should().Be(new DetectedFormat(InputFormat.Parquet, RecordKind.Summarization, PaperChunks.StreamCompression.None));
+        using var reader = PaperChunksReader.OpenSummarization(path);
+        reader.ReadAll().Single().PaperId.Should().Be("SkxXCi0qFX");
+    }
 }

@@ -46,6 +46,22 @@ public class TextRecordReaderTests
             "003.txt:15: expected a line of at most 1024 characters (ReaderOptions.MaxRowBytes), found a longer one");
     }
 
+    [Fact]
+    public void Rejects_bytes_that_are_not_utf8_with_their_line_and_column()
+    {
+        // Line 63 of seed 000 is the first row's title; write its "S" as a lone Latin-1 byte 0xD7.
+        var bytes = SeedFiles.Bytes(SeedFiles.ChunkLines);
+        var at = System.Text.Encoding.UTF8.GetBytes(string.Join('\n', ViewerText.ViewerSeeds.Lines(SeedFiles.ChunkLines)[..62]) + "\n").Length;
+        bytes[at].Should().Be((byte)'S');
+        bytes[at] = 0xD7;
+        using var reader = new ViewerChunkReader(new MemoryStream(bytes), new ReaderOptions { SourceName = "000.txt", ErrorPolicy = ErrorPolicy.SkipAndReport });
+
+        var read = () => reader.ReadAll().ToList();
+
+        read.Should().Throw<PaperChunksFormatException>().Which.Message.Should().Be(
+            "000.txt:63:1: expected UTF-8 text, found bytes that are not UTF-8 (is the file in another encoding?)");
+    }
+
     private sealed class DisposalTrackingStream(byte[] bytes) : MemoryStream(bytes)
     {
         public bool IsDisposed { get; private set; }

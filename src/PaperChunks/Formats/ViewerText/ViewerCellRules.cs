@@ -41,6 +41,10 @@ internal sealed class ViewerCellRules
         column == _id || column == _source || _columns[column].ExactLength is not null
         || _columns[column].IsInteger || ViewerTypes.IsFloat(_columns[column].Type) || ViewerTypes.IsJson(_columns[column].Type);
 
+    /// <summary>Whether placing the column needs its text: it is constrained, or a later column's rule refers to it.</summary>
+    public bool NeedsValue(int column) =>
+        IsConstrained(column) || ((_id >= 0 || _source >= 0) && (column == _doi || column == _chunkId));
+
     /// <summary>Whether <paramref name="value"/> can be the cell of <paramref name="column"/>, given the cells before it.</summary>
     public bool Fits(int column, string? value, string?[] earlier)
     {

@@ -26,6 +26,12 @@ internal sealed class ViewerCellSplitter
         TooFewCells,
         NoPlacement,
         Ambiguous,
+
+        /// <summary>
+        /// As many pieces as columns, but some cell does not fit: either the row goes on (a cell ended a
+        /// line with " |") or a cell is bad. The cells are filled, one piece each, for the caller to decide.
+        /// </summary>
+        Misfit,
     }
 
     public ViewerCellRules Rules => _rules;
@@ -72,6 +78,15 @@ internal sealed class ViewerCellSplitter
                 cellStarts[i] = pieces[i].Start;
             }
 
+            for (var i = 0; i < columns; i++)
+            {
+                if (!_rules.Fits(i, cells[i], cells))
+                {
+                    detail = $"column {_columns[i].Name} does not fit where the row's {columns} cells place it";
+                    return Outcome.Misfit;
+                }
+            }
+
             return Outcome.Split;
         }
 
@@ -110,6 +125,7 @@ internal sealed class ViewerCellSplitter
         private readonly List<(int Start, int End)> _pieces;
         private readonly string?[] _cells;
         private readonly int[] _starts;
+        private readonly int[] _ends;
         private readonly int[] _widths;
 
         public Search(ViewerCellSplitter owner, string text, List<(int Start, int End)> pieces)
@@ -120,6 +136,7 @@ internal sealed class ViewerCellSplitter
             var columns = owner._columns.Count;
             _cells = new string?[columns];
             _starts = new int[columns];
+            _ends = new int[columns];
             _widths = new int[columns];
             FirstCells = new string?[columns];
             FirstStarts = new int[columns];
@@ -154,14 +171,22 @@ internal sealed class ViewerCellSplitter
             for (var width = 1; width <= maxWidth && Solutions < 2 && Budget-- > 0; width++)
             {
                 var start = _pieces[piece].Start;
-                var value = Cell(_text, start, _pieces[piece + width - 1].End);
-                if (!_owner._rules.Fits(column, value, _cells))
+                var end = _pieces[piece + width - 1].End;
+
+                // Free text fits anything: its cell is cut only for the placement kept, not for every one tried.
+                string? value = null;
+                if (_owner._rules.NeedsValue(column))
                 {
-                    continue;
+                    value = Cell(_text, start, end);
+                    if (!_owner._rules.Fits(column, value, _cells))
+                    {
+                        continue;
+                    }
                 }
 
                 _cells[column] = value;
                 _starts[column] = start;
+                _ends[column] = end;
                 _widths[column] = width;
                 Place(column + 1, piece + width);
             }
@@ -172,7 +197,11 @@ internal sealed class ViewerCellSplitter
             Solutions++;
             if (Solutions == 1)
             {
-                _cells.CopyTo(FirstCells, 0);
+                for (var i = 0; i < _starts.Length; i++)
+                {
+                    FirstCells[i] = Cell(_text, _starts[i], _ends[i]);
+                }
+
                 _starts.CopyTo(FirstStarts, 0);
                 FirstWidths = (int[])_widths.Clone();
                 return;

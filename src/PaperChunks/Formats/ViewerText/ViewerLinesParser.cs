@@ -30,14 +30,27 @@ internal sealed class ViewerLinesParser : ViewerParser
         ExpectType,
         ExpectStatistic,
         Rows,
+        PageText,
     }
 
     public override void Push(string line, long lineNumber, List<ViewerOutput> output)
     {
         switch (_state)
         {
+            case State.Rows when ViewerPageText.IsPageText(line) && OnlyBlankCells():
+                // Blank lines then the page's own text: the rows have ended.
+                _filled = 0;
+                _state = State.PageText;
+                break;
             case State.Rows:
                 AddCell(line, lineNumber, output);
+                break;
+            case State.PageText:
+                if (!ViewerPageText.IsBlankOrPageText(line))
+                {
+                    output.Add(ViewerPageText.Unexpected(line, lineNumber));
+                }
+
                 break;
             case State.ExpectName:
                 _name = line;
@@ -72,12 +85,26 @@ internal sealed class ViewerLinesParser : ViewerParser
                 throw HeaderError(lastLine, _name, "expected the column's min and max under its type, the file ended");
         }
 
-        if (_filled > 0)
+        if (_filled > 0 && !OnlyBlankCells())
         {
             output.Add(new ViewerRowError(
                 _rowLine, null, $"row {RowsStarted} at line {_rowLine}: expected {_cells.Length} cells, the file ended after {_filled}"));
             _filled = 0;
         }
+    }
+
+    /// <summary>Whether the unfinished row is only blank lines (or empty): whitespace of the copy, not a row, when the text ends or the page text follows.</summary>
+    private bool OnlyBlankCells()
+    {
+        for (var i = 0; i < _filled; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(_cells[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void TakeType(string line, long lineNumber, List<ViewerOutput> output)

@@ -13,12 +13,6 @@ internal sealed class ViewerTableParser : ViewerParser
     /// <summary>Header lines read before concluding there is no rule, i.e. no table.</summary>
     private const int MaxHeaderLines = 4096;
 
-    /// <summary>The page text a dataset viewer shows below the table (copied along with it), by line start.</summary>
-    private static readonly string[] PageText =
-    [
-        "Subsets and Splits", "No saved queries yet", "Save your SQL queries to embed, download, and access them later.",
-    ];
-
     private readonly List<(string Text, long Line)> _headerLines = [];
     private readonly StringBuilder _row = new();
     private readonly List<(int Offset, long Line)> _rowLines = [];
@@ -27,6 +21,7 @@ internal sealed class ViewerTableParser : ViewerParser
     private State _state = State.Header;
     private long _rowLine;
     private string? _unplaced;
+    private ViewerRow? _misfit;
 
     public ViewerTableParser(string sourceName, int maxRowChars)
         : base(sourceName) => _maxRowChars = maxRowChars;
@@ -49,9 +44,9 @@ internal sealed class ViewerTableParser : ViewerParser
                 TakeRowLine(line, lineNumber, output);
                 break;
             default:
-                if (!IsBlankOrPageText(line))
+                if (!ViewerPageText.IsBlankOrPageText(line))
                 {
-                    output.Add(new ViewerRowError(lineNumber, null, $"expected only the viewer's page text after the table, found \"{TextExcerpt.Of(line)}\""));
+                    output.Add(ViewerPageText.Unexpected(line, lineNumber));
                 }
 
                 break;
@@ -69,9 +64,7 @@ internal sealed class ViewerTableParser : ViewerParser
 
         if (_row.Length > 0)
         {
-            output.Add(_unplaced is not null
-                ? RowError(_unplaced)
-                : RowError($"expected {Columns!.Count} cells, the file ended after {CellCount()}"));
+            output.Add(Unplaced() ?? RowError($"expected {Columns!.Count} cells, the file ended after {CellCount()}"));
             ClearRow();
         }
     }
@@ -109,11 +102,11 @@ internal sealed class ViewerTableParser : ViewerParser
             return;
         }
 
-        if (IsPageText(line))
+        if (ViewerPageText.IsPageText(line))
         {
             if (_row.Length > 0)
             {
-                output.Add(RowError(_unplaced ?? $"expected {Columns!.Count} cells, found {CellCount()} before the viewer's page text at line {lineNumber}"));
+                output.Add(Unplaced() ?? RowError($"expected {Columns!.Count} cells, found {CellCount()} before the viewer's page text at line {lineNumber}"));
                 ClearRow();
             }
 
@@ -123,9 +116,13 @@ internal sealed class ViewerTableParser : ViewerParser
 
         if (_unplaced is not null && LooksLikeRowStart(line))
         {
-            output.Add(RowError(_unplaced));
+            output.Add(Unplaced()!);
             ClearRow();
         }
+
+        // The row goes on: a candidate end that did not place is settled only by the line right after it.
+        _misfit = null;
+        _unplaced = null;
 
         if (_row.Length == 0)
         {
@@ -165,20 +162,34 @@ internal sealed class ViewerTableParser : ViewerParser
                 // A cell may end a line with " |" and go on; decided when the next line does or does not start a row.
                 _unplaced = detail;
                 return;
+            case ViewerCellSplitter.Outcome.Misfit:
+                // If the row really ends here, the reader reports the cell that does not fit.
+                _unplaced = detail;
+                _misfit = new ViewerRow(RowsStarted, _rowLine, cells, CellLines(starts));
+                return;
             case ViewerCellSplitter.Outcome.Ambiguous:
                 output.Add(RowError(detail!));
                 ClearRow();
                 return;
         }
 
-        var lines = new long[columns];
-        for (var i = 0; i < columns; i++)
+        output.Add(new ViewerRow(RowsStarted, _rowLine, cells, CellLines(starts)));
+        ClearRow();
+    }
+
+    /// <summary>What to hand out for a row that ended unplaced: the one-piece-per-cell split, so its bad cell is named, or the error.</summary>
+    private ViewerOutput? Unplaced() =>
+        (ViewerOutput?)_misfit ?? (_unplaced is null ? null : RowError(_unplaced));
+
+    private long[] CellLines(int[] starts)
+    {
+        var lines = new long[starts.Length];
+        for (var i = 0; i < starts.Length; i++)
         {
             lines[i] = LineAt(starts[i]);
         }
 
-        output.Add(new ViewerRow(RowsStarted, _rowLine, cells, lines));
-        ClearRow();
+        return lines;
     }
 
     /// <summary>Whether the line opens with cells that fit the first columns (only constrained columns can tell).</summary>
@@ -230,6 +241,7 @@ internal sealed class ViewerTableParser : ViewerParser
         _row.Clear();
         _rowLines.Clear();
         _unplaced = null;
+        _misfit = null;
     }
 
     private static bool IsRule(string line)
@@ -238,19 +250,4 @@ internal sealed class ViewerTableParser : ViewerParser
         return trimmed.Contains("---|", StringComparison.Ordinal)
             && !trimmed.ContainsAnyExcept("-|: ");
     }
-
-    private static bool IsPageText(string line)
-    {
-        foreach (var text in PageText)
-        {
-            if (line.StartsWith(text, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsBlankOrPageText(string line) => string.IsNullOrWhiteSpace(line) || IsPageText(line);
 }

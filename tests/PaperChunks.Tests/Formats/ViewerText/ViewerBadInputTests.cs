@@ -89,6 +89,21 @@ public class ViewerBadInputTests
     }
 
     [Fact]
+    public void Reports_rather_than_guesses_a_pipe_that_fits_in_title_or_summary()
+    {
+        // Between the id and source anchors only title and summary are free text: a " | " there fits either.
+        var text = SeedFiles.Text(SeedFiles.ChunkTable).Replace("(ELU) which speeds up learning in", "(ELU) | which speeds up learning in", StringComparison.Ordinal);
+        using var reader = ViewerSeeds.ChunkReader(text, ErrorPolicy.SkipAndReport, "001.txt");
+
+        var rows = reader.ReadAll().ToList();
+
+        rows.Should().HaveCount(84).And.OnlyContain(r => r.Doi != "1511.07289");
+        reader.ErrorCount.Should().Be(16);
+        reader.Errors[0].Message.Should().Be(
+            "001.txt:46: row 1 at line 46: the row has 1 more ` | ` than column gaps, and they fit inside more than one column (title, summary)");
+    }
+
+    [Fact]
     public void Rejects_a_pipe_table_cut_inside_a_row()
     {
         // Keep seed 001 up to and including line 1380, inside row 54 (line 1368 on): 8 of its cells, up to its summary, are there.
@@ -107,7 +122,7 @@ public class ViewerBadInputTests
 
         reader.ReadAll().Should().HaveCount(100);
         reader.Errors.Should().ContainSingle().Which.Message.Should().Be(
-            "001.txt:2429: expected only the viewer's page text after the table, found \"1511.06807 | 30 | stray\"");
+            "001.txt:2429: expected only the viewer's page text after the rows, found \"1511.06807 | 30 | stray\"");
     }
 
     [Fact]

@@ -116,6 +116,27 @@ public class ViewerChunkReaderLinesTests
         lines[^1].Should().Be(59 + (99 * 15));
     }
 
+    [Theory]
+    [InlineData("\n\n")]
+    [InlineData("\n\nSubsets and Splits\nNo saved queries yet\n\nSave your SQL queries to embed, download, and access them later. Queries will appear here once saved.")]
+    public void Skips_trailing_blank_lines_and_the_viewer_page_text(string tail)
+    {
+        using var reader = ViewerSeeds.ChunkReader(SeedFiles.Text(SeedFiles.ChunkLines) + tail, ErrorPolicy.SkipAndReport);
+
+        reader.ReadAll().Should().Equal(ViewerSeeds.Chunks(SeedFiles.ChunkLines));
+        reader.ErrorCount.Should().Be(0);
+    }
+
+    [Fact]
+    public void Reports_text_after_the_last_row_as_a_truncated_row()
+    {
+        // Seed 000 ends without a line break on line 1558; the blank line 1559 and "stray" (1560) start row 101.
+        using var reader = ViewerSeeds.ChunkReader(SeedFiles.Text(SeedFiles.ChunkLines) + "\n\nstray", ErrorPolicy.SkipAndReport, "000.txt");
+
+        reader.ReadAll().Should().HaveCount(100);
+        reader.Errors.Should().ContainSingle().Which.Message.Should().Be("000.txt:1559: row 101 at line 1559: expected 15 cells, the file ended after 2");
+    }
+
     [Fact]
     public async Task Reads_the_same_rows_asynchronously()
     {

@@ -143,6 +143,23 @@ public class ViewerChunkReaderTableTests
     }
 
     [Fact]
+    public void Reads_a_markdown_table_inside_a_chunk_whose_lines_end_like_rows()
+    {
+        // Twelve lines "| r | a | b | c |" put 48 more " | " into row 1's chunk, and end lines in " |" before the row does.
+        var table = string.Join('\n', Enumerable.Range(1, 12).Select(i => $"| {i} | a | b | c |"));
+        var original = "(a) Training loss (b) Top-5 test error (c) Top-1 test error";
+        var text = SeedFiles.Text(SeedFiles.ChunkTable).Replace(original, table, StringComparison.Ordinal);
+        using var reader = ViewerSeeds.ChunkReader(text);
+
+        var rows = reader.ReadAll().ToList();
+        var expected = ViewerSeeds.Chunks(SeedFiles.ChunkTable);
+
+        rows.Should().HaveCount(100);
+        rows[0].Should().Be(expected[0] with { Chunk = expected[0].Chunk.Replace(original, table, StringComparison.Ordinal) });
+        rows.Skip(1).Should().Equal(expected.Skip(1));
+    }
+
+    [Fact]
     public void Skips_the_page_text_after_the_table_without_a_warning()
     {
         using var reader = new ViewerChunkReader(SeedFiles.PathOf(SeedFiles.ChunkTable), new ReaderOptions { ErrorPolicy = ErrorPolicy.SkipAndReport });

@@ -1,0 +1,153 @@
+using System.Buffers;
+using System.Text.Json;
+using PaperChunks.Formats.Jsonl;
+using PaperChunks.Records;
+
+namespace PaperChunks.Formats.Csv;
+
+/// <summary>
+/// List and struct columns inside a CSV cell, as JSON the way the Hugging Face CSV export writes them:
+/// <c>["Laurent Dinh","Razvan Pascanu"]</c>, <c>[{"id":"1609.03193"}]</c>.
+/// </summary>
+internal static class CsvCells
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = MinimalJsonEncoder.Instance, SkipValidation = true };
+
+    public static ReadOnlySpan<byte> Strings(ArrayBufferWriter<byte> buffer, IReadOnlyList<string> items)
+    {
+        buffer.ResetWrittenCount();
+        using var json = new Utf8JsonWriter(buffer, WriterOptions);
+        json.WriteStartArray();
+        for (var i = 0; i < items.Count; i++)
+        {
+            json.WriteStringValue(items[i]);
+        }
+
+        json.WriteEndArray();
+        json.Flush();
+        return buffer.WrittenSpan;
+    }
+
+    public static ReadOnlySpan<byte> References(ArrayBufferWriter<byte> buffer, IReadOnlyList<PaperReference> items)
+    {
+        buffer.ResetWrittenCount();
+        using var json = new Utf8JsonWriter(buffer, WriterOptions);
+        json.WriteStartArray();
+        for (var i = 0; i < items.Count; i++)
+        {
+            json.WriteStartObject();
+            json.WriteString("id"u8, items[i].Id);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.Flush();
+        return buffer.WrittenSpan;
+    }
+
+    /// <summary>Parses <c>["a","b"]</c>; an empty cell is an empty list. Null on bad JSON, with the reason.</summary>
+    public static string[]? ParseStrings(ReadOnlySpan<byte> cell, out string? error)
+    {
+        error = null;
+        if (cell.IsEmpty)
+        {
+            return [];
+        }
+
+        var items = new List<string>();
+        try
+        {
+            var json = new Utf8JsonReader(cell);
+            if (!json.Read() || json.TokenType != JsonTokenType.StartArray)
+            {
+                error = "expected a JSON list of strings";
+                return null;
+            }
+
+            while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+            {
+                if (json.TokenType != JsonTokenType.String)
+                {
+                    error = $"expected a JSON list of strings, found {json.TokenType} in it";
+                    return null;
+                }
+
+                items.Add(json.GetString()!);
+            }
+
+            return Finished(ref json, out error) ? [.. items] : null;
+        }
+        catch (JsonException e)
+        {
+            error = $"expected a JSON list of strings: {e.Message}";
+            return null;
+        }
+    }
+
+    /// <summary>Parses <c>[{"id":"…"}]</c>; an empty cell is an empty list. Null on bad JSON, with the reason.</summary>
+    public static PaperReference[]? ParseReferences(ReadOnlySpan<byte> cell, out string? error)
+    {
+        const string Expected = "expected a JSON list of {\"id\": string} objects";
+        error = null;
+        if (cell.IsEmpty)
+        {
+            return [];
+        }
+
+        var items = new List<PaperReference>();
+        try
+        {
+            var json = new Utf8JsonReader(cell);
+            if (!json.Read() || json.TokenType != JsonTokenType.StartArray)
+            {
+                error = Expected;
+                return null;
+            }
+
+            while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+            {
+                if (json.TokenType != JsonTokenType.StartObject)
+                {
+                    error = Expected;
+                    return null;
+                }
+
+                string? id = null;
+                while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+                {
+                    var isId = json.ValueTextEquals("id"u8);
+                    json.Read();
+                    if (isId && json.TokenType == JsonTokenType.String)
+                    {
+                        id = json.GetString();
+                    }
+                    else
+                    {
+                        json.Skip();
+                    }
+                }
+
+                if (id is null)
+                {
+                    error = Expected;
+                    return null;
+                }
+
+                items.Add(new PaperReference(id));
+            }
+
+            return Finished(ref json, out error) ? [.. items] : null;
+        }
+        catch (JsonException e)
+        {
+            error = $"{Expected}: {e.Message}";
+            return null;
+        }
+    }
+
+    private static bool Finished(ref Utf8JsonReader json, out string? error)
+    {
+        error = json.TokenType == JsonTokenType.EndArray && !json.Read() ? null : "expected the JSON list to end the cell";
+        return error is null;
+    }
+}

@@ -1,0 +1,189 @@
+using System.Buffers;
+using CsvHelper;
+using PaperChunks.Records;
+
+namespace PaperChunks.Formats.Csv;
+
+/// <summary>
+/// Writes chunk rows as CSV (plain, <c>.gz</c> or <c>.zst</c>) with a header of the Hugging Face column names
+/// in canonical order: RFC 4180 quoting (line breaks inside quoted cells), LF line ends, UTF-8 without BOM,
+/// list and struct columns as JSON in the cell. A null is an empty cell and an empty string <c>""</c>, so
+/// <see cref="CsvChunkReader"/> reads back what was written. <see cref="ChunkRecord.ExtraFields"/> are not
+/// written: the header is fixed.
+/// </summary>
+public sealed class CsvChunkWriter : RecordWriter<ChunkRecord>
+{
+    private readonly AtomicOutputFile? _file;
+    private readonly Stream _sink;
+    private readonly Stream _output;
+    private readonly CsvWriter _csv;
+    private readonly ArrayBufferWriter<byte> _json = new(4096);
+    private bool _headerWritten;
+
+    /// <summary>Writes to a file through a temporary file beside it; <c>.gz</c> / <c>.zst</c> compress.</summary>
+    /// <param name="path">The target file.</param>
+    /// <param name="csvOptions">CSV settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="options">Writer settings, or <see langword="null"/> for the defaults.</param>
+    /// <exception cref="PaperChunksOutputException">The file exists and overwriting is off, or it cannot be created.</exception>
+    public CsvChunkWriter(string path, CsvWriterOptions? csvOptions = null, WriterOptions? options = null)
+    {
+        var settings = options ?? WriterOptions.Default;
+        _file = AtomicOutputFile.Create(path, settings.Overwrite);
+        _sink = _file.Stream;
+        _output = CompressedStreams.Compress(_sink, settings.Compression ?? CompressedStreams.FromExtension(path), settings.CompressionLevel);
+        _csv = CsvWriter.Create(_output, HelperOptions(csvOptions ?? CsvWriterOptions.Default), true);
+    }
+
+    /// <summary>Writes to a stream, which stays open; compression only if the options ask for it.</summary>
+    /// <param name="stream">The output.</param>
+    /// <param name="csvOptions">CSV settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="options">Writer settings, or <see langword="null"/> for the defaults.</param>
+    public CsvChunkWriter(Stream stream, CsvWriterOptions? csvOptions = null, WriterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var settings = options ?? WriterOptions.Default;
+        _sink = stream;
+        _output = CompressedStreams.Compress(stream, settings.Compression ?? StreamCompression.None, settings.CompressionLevel);
+        _csv = CsvWriter.Create(_output, HelperOptions(csvOptions ?? CsvWriterOptions.Default), true);
+    }
+
+    /// <inheritdoc/>
+    protected override void WriteCore(ChunkRecord record)
+    {
+        WriteHeaderOnce();
+        _csv.WriteField(record.Doi);
+        _csv.WriteField(record.ChunkId, default);
+        _csv.WriteField(record.Chunk);
+        Text(record.Id);
+        Text(record.Title);
+        Text(record.Summary);
+        Text(record.Source);
+        _csv.WriteField(CsvCells.Strings(_json, record.Authors));
+        _csv.WriteField(CsvCells.Strings(_json, record.Categories));
+        Text(record.Comment);
+        Text(record.JournalRef);
+        Text(record.PrimaryCategory);
+        Text(record.Published);
+        Text(record.Updated);
+        _csv.WriteField(CsvCells.References(_json, record.References));
+        _csv.EndRecord();
+    }
+
+    /// <inheritdoc/>
+    protected override ValueTask WriteCoreAsync(ChunkRecord record, CancellationToken cancellationToken)
+    {
+        // CsvHelper buffers and flushes in large blocks; the synchronous write blocks rarely and briefly.
+        cancellationToken.ThrowIfCancellationRequested();
+        WriteCore(record);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    protected override void CompleteCore()
+    {
+        WriteHeaderOnce();
+        _csv.Flush();
+        _csv.Dispose();
+        if (!ReferenceEquals(_output, _sink))
+        {
+            _output.Dispose();
+        }
+
+        if (_file is not null)
+        {
+            _file.Commit();
+        }
+        else
+        {
+            _sink.Flush();
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override ValueTask CompleteCoreAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        CompleteCore();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Release();
+        }
+
+        base.Dispose(disposing);
+    }
+
+
+    private static CsvHelper.CsvWriterOptions HelperOptions(CsvWriterOptions options) => new()
+    {
+        Mode = CsvMode.Rfc4180,
+        Separator = ',',
+        NewLine = "\n",
+        Quoting = CsvQuoting.WhenNeeded,
+        Injection = options.EscapeFormulas ? CsvInjection.Escape : CsvInjection.None,
+        WriteByteOrderMark = false,
+    };
+
+    private void Release()
+    {
+        if (!IsCompleted)
+        {
+            DisposeQuietly(_csv);
+            if (!ReferenceEquals(_output, _sink))
+            {
+                DisposeQuietly(_output);
+            }
+        }
+
+        _file?.Dispose();
+    }
+
+    private static void DisposeQuietly(IDisposable disposable)
+    {
+        try
+        {
+            disposable.Dispose();
+        }
+        catch (IOException)
+        {
+            // Flushing after a failed write fails again; the output is discarded anyway.
+        }
+    }
+
+    private void Text(string? value)
+    {
+        if (value is null)
+        {
+            _csv.WriteField((string?)null);
+        }
+        else if (value.Length == 0)
+        {
+            _csv.WriteField(value, CsvQuoting.Always);
+        }
+        else
+        {
+            _csv.WriteField(value);
+        }
+    }
+
+    private void WriteHeaderOnce()
+    {
+        if (_headerWritten)
+        {
+            return;
+        }
+
+        _headerWritten = true;
+        foreach (var name in ChunkColumns.All)
+        {
+            _csv.WriteField(name);
+        }
+
+        _csv.EndRecord();
+    }
+}

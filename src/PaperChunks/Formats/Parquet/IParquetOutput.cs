@@ -1,0 +1,16 @@
+namespace PaperChunks.Formats.Parquet;
+
+/// <summary>A Parquet output taking records of one type, as <see cref="ParquetRecordWriter{T}"/> drives it.</summary>
+/// <typeparam name="T">The record type.</typeparam>
+internal interface IParquetOutput<in T> : IAsyncDisposable
+{
+    long BytesWritten { get; }
+
+    long BufferedBytes { get; }
+
+    ValueTask WriteAsync(T record, CancellationToken cancellationToken);
+
+    ValueTask FlushRowGroupAsync(CancellationToken cancellationToken);
+
+    ValueTask CompleteAsync(CancellationToken cancellationToken);
+}

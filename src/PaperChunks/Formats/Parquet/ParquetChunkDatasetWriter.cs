@@ -1,0 +1,261 @@
+using System.Globalization;
+using PaperChunks.Records;
+
+namespace PaperChunks.Formats.Parquet;
+
+/// <summary>
+/// Writes chunk rows to a folder of Parquet files: sharded by rows or bytes with Hugging Face file names
+/// (<c>train-00000-of-00004.parquet</c>) and optionally Hive-partitioned
+/// (<c>primary_category=cs.LG/train-00000-of-00001.parquet</c>; the column stays in the files too). Everything
+/// is written into a temporary folder beside the target and moved into place on completion; on failure or
+/// cancellation the temporary folder is deleted and an existing output is untouched.
+/// </summary>
+public sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
+{
+    private const string Split = "train";
+
+    private static readonly string[] PartitionColumns =
+    [
+        ChunkColumns.Doi, ChunkColumns.Title, ChunkColumns.Source, ChunkColumns.Comment, ChunkColumns.JournalRef,
+        ChunkColumns.PrimaryCategory, ChunkColumns.Published, ChunkColumns.Updated,
+    ];
+
+    private readonly string _target;
+    private readonly string _temp;
+    private readonly bool _overwrite;
+    private readonly ParquetWriterOptions _options;
+    private readonly Dictionary<string, Partition> _partitions = new(StringComparer.Ordinal);
+    private bool _committed;
+
+    /// <summary>Writes into <paramref name="folder"/>, which appears (or is replaced) only on completion.</summary>
+    /// <param name="folder">The output folder.</param>
+    /// <param name="parquetOptions">Layout, sharding and partitioning settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="options">Overwrite setting, or <see langword="null"/> for the defaults.</param>
+    /// <exception cref="PaperChunksOutputException">The folder exists (or is a file) and overwriting is off.</exception>
+    public ParquetChunkDatasetWriter(string folder, ParquetWriterOptions? parquetOptions = null, WriterOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        _options = parquetOptions ?? ParquetWriterOptions.Default;
+        _options.Validate();
+        if (_options.PartitionBy is { } column && Array.IndexOf(PartitionColumns, column) < 0)
+        {
+            throw new ArgumentException(
+                $"Cannot partition by \"{column}\"; use one of {string.Join(", ", PartitionColumns)}.", nameof(parquetOptions));
+        }
+
+        _target = Path.GetFullPath(folder);
+        _overwrite = (options ?? WriterOptions.Default).Overwrite;
+        if (File.Exists(_target))
+        {
+            throw new PaperChunksOutputException(folder, "is a file, expected a folder for sharded or partitioned output");
+        }
+
+        if (!_overwrite && Directory.Exists(_target))
+        {
+            throw new PaperChunksOutputException(folder, "the folder exists; allow overwriting to replace it");
+        }
+
+        var parent = Path.GetDirectoryName(_target.TrimEnd(Path.DirectorySeparatorChar))!;
+        _temp = Path.Combine(parent, $".{Path.GetFileName(_target.TrimEnd(Path.DirectorySeparatorChar))}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(_temp);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PaperChunksOutputException(folder, $"cannot create the output: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Shard files written so far, across partitions (the one being filled included).</summary>
+    public int ShardCount { get; private set; }
+
+    /// <inheritdoc/>
+    protected override void WriteCore(ChunkRecord record) =>
+        WriteCoreAsync(record, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    /// <inheritdoc/>
+    protected override async ValueTask WriteCoreAsync(ChunkRecord record, CancellationToken cancellationToken)
+    {
+        var partition = PartitionOf(record);
+        if (partition.Writer is { } current && ShardIsFull(partition, current))
+        {
+            await current.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await current.DisposeAsync().ConfigureAwait(false);
+            partition.Writer = null;
+        }
+
+        if (partition.Writer is null)
+        {
+            partition.Writer = ParquetChunkWriter.ForShard(Path.Combine(partition.Folder, ShardName(partition.Shards.Count)), _options);
+            partition.Shards.Add(Path.Combine(partition.Folder, ShardName(partition.Shards.Count)));
+            ShardCount++;
+        }
+
+        await partition.Writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+        if (_partitions.Count > 1)
+        {
+            await BoundBufferedRowsAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void CompleteCore() => CompleteCoreAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    /// <inheritdoc/>
+    protected override async ValueTask CompleteCoreAsync(CancellationToken cancellationToken)
+    {
+        foreach (var partition in _partitions.Values)
+        {
+            if (partition.Writer is { } writer)
+            {
+                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                await writer.DisposeAsync().ConfigureAwait(false);
+                partition.Writer = null;
+            }
+
+            // Hugging Face names say how many shards there are, known only now.
+            for (var i = 0; i < partition.Shards.Count; i++)
+            {
+                File.Move(partition.Shards[i], Path.Combine(partition.Folder, FinalName(i, partition.Shards.Count)));
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        MoveIntoPlace();
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (var partition in _partitions.Values)
+            {
+                partition.Writer?.Dispose();
+                partition.Writer = null;
+            }
+
+            DeleteUncommitted();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <inheritdoc/>
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        foreach (var partition in _partitions.Values)
+        {
+            if (partition.Writer is { } writer)
+            {
+                await writer.DisposeAsync().ConfigureAwait(false);
+                partition.Writer = null;
+            }
+        }
+
+        DeleteUncommitted();
+        await base.DisposeAsyncCore().ConfigureAwait(false);
+    }
+
+    private void DeleteUncommitted()
+    {
+        if (!_committed && Directory.Exists(_temp))
+        {
+            Directory.Delete(_temp, recursive: true);
+        }
+    }
+
+    private static string ShardName(int index) => string.Create(CultureInfo.InvariantCulture, $"{Split}-{index:D5}.parquet.part");
+
+    private static string FinalName(int index, int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Split}-{index:D5}-of-{count:D5}.parquet");
+
+    private static string? ValueOf(ChunkRecord record, string column) => column switch
+    {
+        ChunkColumns.Doi => record.Doi,
+        ChunkColumns.Title => record.Title,
+        ChunkColumns.Source => record.Source,
+        ChunkColumns.Comment => record.Comment,
+        ChunkColumns.JournalRef => record.JournalRef,
+        ChunkColumns.PrimaryCategory => record.PrimaryCategory,
+        ChunkColumns.Published => record.Published,
+        _ => record.Updated,
+    };
+
+    private bool ShardIsFull(Partition partition, ParquetChunkWriter writer) =>
+        writer.RecordsWritten >= _options.ShardRows || writer.BytesWritten >= _options.ShardBytes;
+
+    private Partition PartitionOf(ChunkRecord record)
+    {
+        var key = _options.PartitionBy is { } column
+            ? HivePartition.FolderName(column, ValueOf(record, column), _target)
+            : "";
+        if (!_partitions.TryGetValue(key, out var partition))
+        {
+            var folder = key.Length == 0 ? _temp : HivePartition.Inside(_temp, key, _target);
+            Directory.CreateDirectory(folder);
+            partition = new Partition(folder);
+            _partitions.Add(key, partition);
+        }
+
+        return partition;
+    }
+
+    // Each partition fills its own row group; without a shared bound, many small partitions would hold the
+    // whole input in memory. Past one row group's worth in total, the fullest one is written out early.
+    private async ValueTask BoundBufferedRowsAsync(CancellationToken cancellationToken)
+    {
+        long total = 0;
+        ParquetChunkWriter? fullest = null;
+        foreach (var partition in _partitions.Values)
+        {
+            if (partition.Writer is { } writer)
+            {
+                total += writer.BufferedBytes;
+                if (fullest is null || writer.BufferedBytes > fullest.BufferedBytes)
+                {
+                    fullest = writer;
+                }
+            }
+        }
+
+        if (total > _options.RowGroupBytes && fullest is not null)
+        {
+            await fullest.FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void MoveIntoPlace()
+    {
+        try
+        {
+            string? old = null;
+            if (Directory.Exists(_target))
+            {
+                old = _temp[..^".tmp".Length] + ".old";
+                Directory.Move(_target, old);
+            }
+
+            Directory.Move(_temp, _target);
+            _committed = true;
+            if (old is not null)
+            {
+                Directory.Delete(old, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PaperChunksOutputException(_target, $"cannot complete the output: {e.Message}", e);
+        }
+    }
+
+    private sealed class Partition(string folder)
+    {
+        public string Folder { get; } = folder;
+
+        public List<string> Shards { get; } = [];
+
+        public ParquetChunkWriter? Writer { get; set; }
+    }
+}

@@ -1,0 +1,225 @@
+using Parquet;
+using Parquet.Data;
+using Parquet.Schema;
+using PaperChunks.Records;
+
+namespace PaperChunks.Formats.Parquet;
+
+/// <summary>
+/// Reads chunk rows from a Parquet file in the Hugging Face export's schema (see <see cref="ChunkColumns"/>),
+/// one row group in memory at a time. Columns the file lacks are reported in
+/// <see cref="ChunkRecord.AbsentFields"/>; <c>doi</c>, <c>chunk-id</c> and <c>chunk</c> must exist. Other
+/// columns are not read. Parquet has no lines: <see cref="RecordReader{T}.CurrentLine"/> is the 1-based row.
+/// </summary>
+public sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
+{
+    private static readonly string[] Required = [ChunkColumns.Doi, ChunkColumns.ChunkId, ChunkColumns.Chunk];
+
+    private readonly Dictionary<string, TextColumnCursor> _texts = [];
+    private readonly List<string?> _items = [];
+    private DataField? _chunkIdField;
+    private RawColumnData? _chunkIds;
+    private ChunkFields _absent;
+    private int _chunkIdIndex;
+    private int _chunkIdLevel;
+
+    /// <summary>Opens a Parquet file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
+    /// <exception cref="PaperChunksFormatException">The file cannot be opened.</exception>
+    public ParquetChunkReader(string path, ReaderOptions? options = null)
+        : base(path, options)
+    {
+    }
+
+    /// <summary>Reads from a readable, seekable stream the caller owns (it is left open).</summary>
+    /// <param name="input">The Parquet data.</param>
+    /// <param name="options">Reader settings; <see cref="ReaderOptions.SourceName"/> names the stream in errors.</param>
+    public ParquetChunkReader(Stream input, ReaderOptions? options = null)
+        : base(input, options)
+    {
+    }
+
+    private protected override void ReleaseColumns()
+    {
+        foreach (var cursor in _texts.Values)
+        {
+            cursor.Dispose();
+        }
+
+        _chunkIds?.Dispose();
+    }
+
+    private protected override void Bind(ParquetSchema schema)
+    {
+        var fields = schema.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        foreach (var name in ChunkColumns.All)
+        {
+            if (!fields.TryGetValue(name, out var field))
+            {
+                if (Array.IndexOf(Required, name) >= 0)
+                {
+                    throw FormatError(0, 0, name, "expected this column, found none");
+                }
+
+                _absent |= ChunkColumns.FieldOf(name);
+                continue;
+            }
+
+            if (name == ChunkColumns.ChunkId)
+            {
+                _chunkIdField = field is DataField { ClrType: var t } d && (t == typeof(long) || t == typeof(int))
+                    ? d
+                    : throw FormatError(0, 0, name, $"expected an int64 column, found {Describe(field)}");
+                continue;
+            }
+
+            _texts[name] = Cursor(name, field);
+        }
+    }
+
+    private TextColumnCursor Cursor(string name, Field field)
+    {
+        var isList = name is ChunkColumns.Authors or ChunkColumns.Categories or ChunkColumns.References;
+        var reuse = name is not (ChunkColumns.Chunk or ChunkColumns.Id);
+        if (!isList && field is DataField scalar && IsText(scalar))
+        {
+            return new TextColumnCursor(scalar, 0, reuse);
+        }
+
+        if (isList && field is ListField list)
+        {
+            var definedLevel = list.IsNullable ? 1 : 0;
+            if (name != ChunkColumns.References && list.Item is DataField item && IsText(item))
+            {
+                return new TextColumnCursor(item, definedLevel, reuse);
+            }
+
+            if (name == ChunkColumns.References && list.Item is StructField entry
+                && entry.Fields.FirstOrDefault(f => f.Name == "id") is DataField id && IsText(id))
+            {
+                return new TextColumnCursor(id, definedLevel, reuse);
+            }
+        }
+
+        var expected = name == ChunkColumns.References ? "a list of struct<id: string>" : isList ? "a list of strings" : "a string column";
+        throw FormatError(0, 0, name, $"expected {expected}, found {Describe(field)}");
+    }
+
+    private protected override async ValueTask LoadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken)
+    {
+        foreach (var cursor in _texts.Values)
+        {
+            await cursor.LoadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+        }
+
+        _chunkIds?.Dispose();
+        _chunkIds = await rowGroup.ReadRawColumnDataBaseAsync(_chunkIdField!, cancellationToken).ConfigureAwait(false);
+        _chunkIdIndex = 0;
+        _chunkIdLevel = 0;
+    }
+
+    // Advances every column by one row; null (after reporting) when the row is unusable.
+    private protected override ChunkRecord? NextRow()
+    {
+        var doi = Scalar(ChunkColumns.Doi);
+        var chunkId = NextChunkId();
+        var chunk = Scalar(ChunkColumns.Chunk);
+        var record = new ChunkRecord
+        {
+            Doi = doi ?? "",
+            ChunkId = chunkId ?? 0,
+            Chunk = chunk ?? "",
+            Id = Scalar(ChunkColumns.Id) ?? "",
+            Title = Scalar(ChunkColumns.Title) ?? "",
+            Summary = Scalar(ChunkColumns.Summary) ?? "",
+            Source = Scalar(ChunkColumns.Source) ?? "",
+            Authors = List(ChunkColumns.Authors, out var nullAuthor),
+            Categories = List(ChunkColumns.Categories, out var nullCategory),
+            Comment = Scalar(ChunkColumns.Comment),
+            JournalRef = Scalar(ChunkColumns.JournalRef),
+            PrimaryCategory = Scalar(ChunkColumns.PrimaryCategory) ?? "",
+            Published = Scalar(ChunkColumns.Published),
+            Updated = Scalar(ChunkColumns.Updated),
+            References = References(out var nullReference),
+            AbsentFields = _absent,
+        };
+
+        var bad = doi is null ? ChunkColumns.Doi
+            : chunkId is null ? ChunkColumns.ChunkId
+            : chunk is null ? ChunkColumns.Chunk
+            : nullAuthor ? ChunkColumns.Authors
+            : nullCategory ? ChunkColumns.Categories
+            : nullReference ? ChunkColumns.References
+            : null;
+        if (bad is null)
+        {
+            return record;
+        }
+
+        var what = bad is ChunkColumns.Authors or ChunkColumns.Categories or ChunkColumns.References ? "a null list element" : "null";
+        ReportBadRow(FormatError(0, 0, bad, $"row {Row}: expected a value, found {what}"));
+        return null;
+    }
+
+    private string? Scalar(string name) => _texts.TryGetValue(name, out var cursor) ? cursor.NextScalar() : null;
+
+    private string[] List(string name, out bool hasNull)
+    {
+        hasNull = false;
+        if (!_texts.TryGetValue(name, out var cursor))
+        {
+            return [];
+        }
+
+        _items.Clear();
+        cursor.NextList(_items);
+        var result = new string[_items.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            hasNull |= _items[i] is null;
+            result[i] = _items[i] ?? "";
+        }
+
+        return result;
+    }
+
+    private PaperReference[] References(out bool hasNull)
+    {
+        var ids = List(ChunkColumns.References, out hasNull);
+        var references = new PaperReference[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            references[i] = new PaperReference(ids[i]);
+        }
+
+        return references;
+    }
+
+    private long? NextChunkId()
+    {
+        var field = _chunkIdField!;
+        if (field.MaxDefinitionLevel > 0 && _chunkIds!.DefinitionLevels[_chunkIdLevel++] < field.MaxDefinitionLevel)
+        {
+            return null;
+        }
+
+        return _chunkIds switch
+        {
+            RawColumnData<long> longs => longs.Values[_chunkIdIndex++],
+            RawColumnData<int> ints => ints.Values[_chunkIdIndex++],
+            _ => throw new InvalidOperationException("chunk-id was checked to be int64 or int32 when the file was opened"),
+        };
+    }
+
+    private static bool IsText(DataField field) =>
+        field.ClrType == typeof(ReadOnlyMemory<char>) || field.ClrType == typeof(string);
+
+    private static string Describe(Field field) => field switch
+    {
+        DataField d => d.ClrType == typeof(ReadOnlyMemory<char>) ? "string" : d.ClrType.Name,
+        ListField l => $"a list of {Describe(l.Item)}",
+        StructField s => $"struct<{string.Join(", ", s.Fields.Select(f => f.Name + ": " + Describe(f)))}>",
+        _ => field.SchemaType.ToString(),
+    };
+}

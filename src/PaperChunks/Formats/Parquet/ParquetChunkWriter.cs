@@ -1,0 +1,43 @@
+using PaperChunks.Records;
+
+namespace PaperChunks.Formats.Parquet;
+
+/// <summary>
+/// Writes chunk rows to one Parquet file in the Hugging Face export's schema (see <see cref="ChunkColumns"/>).
+/// Rows are buffered column by column and written a row group at a time while the next one fills; a
+/// path output appears only on <see cref="RecordWriter{T}.Complete"/>. <see cref="ChunkRecord.ExtraFields"/>
+/// have no column and are not written.
+/// </summary>
+public sealed class ParquetChunkWriter : ParquetRecordWriter<ChunkRecord>
+{
+    /// <summary>Writes to a file, through a temporary file beside it.</summary>
+    /// <param name="path">The target <c>.parquet</c> path.</param>
+    /// <param name="parquetOptions">Layout settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="options">Overwrite setting, or <see langword="null"/> for the defaults.</param>
+    /// <exception cref="PaperChunksOutputException">The file exists and overwriting is off, or it cannot be created.</exception>
+    public ParquetChunkWriter(string path, ParquetWriterOptions? parquetOptions = null, WriterOptions? options = null)
+        : base(Open(path ?? throw new ArgumentNullException(nameof(path)), null, parquetOptions, (options ?? WriterOptions.Default).Overwrite))
+    {
+    }
+
+    /// <summary>Writes to a stream the caller owns; it must be writable (and is left open).</summary>
+    /// <param name="output">The destination.</param>
+    /// <param name="parquetOptions">Layout settings, or <see langword="null"/> for the defaults.</param>
+    public ParquetChunkWriter(Stream output, ParquetWriterOptions? parquetOptions = null)
+        : base(Open(null, output ?? throw new ArgumentNullException(nameof(output)), parquetOptions, false))
+    {
+    }
+
+    /// <summary>Bytes of rows held for the row group being filled.</summary>
+    internal long BufferedBytes => Output.BufferedBytes;
+
+    /// <summary>Closes the row group being filled early (a dataset writer does this to bound memory across partitions).</summary>
+    internal ValueTask FlushRowGroupAsync(CancellationToken cancellationToken) => Output.FlushRowGroupAsync(cancellationToken);
+
+    /// <summary>A shard of a dataset: the dataset writer has validated the options and strips the folder-only ones.</summary>
+    internal static ParquetChunkWriter ForShard(string path, ParquetWriterOptions options) =>
+        new(path, options with { ShardRows = null, ShardBytes = null, PartitionBy = null }, new WriterOptions { Overwrite = false });
+
+    private static ParquetFileOutput<ChunkRecord, ChunkColumnBatch> Open(string? path, Stream? stream, ParquetWriterOptions? options, bool overwrite) =>
+        new(path, stream, ChunkParquetSchema.Schema, SingleFile(options, "use ParquetChunkDatasetWriter"), overwrite, () => new ChunkColumnBatch());
+}

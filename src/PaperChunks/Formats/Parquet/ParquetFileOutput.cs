@@ -1,0 +1,65 @@
+using Parquet.Schema;
+
+namespace PaperChunks.Formats.Parquet;
+
+/// <summary>
+/// What every Parquet record writer does the same way: a path output through <see cref="AtomicOutputFile"/>
+/// or a caller's stream, rows buffered in a batch, a row group handed to the <see cref="RowGroupPipeline{TBatch}"/>
+/// once the batch reaches the size limits, and the file discarded unless completed.
+/// </summary>
+internal sealed class ParquetFileOutput<T, TBatch> : IParquetOutput<T>
+    where TBatch : class, IRowGroupBatch<T>
+{
+    private readonly AtomicOutputFile? _file;
+    private readonly RowGroupPipeline<TBatch> _pipeline;
+    private readonly ParquetWriterOptions _options;
+    private bool _released;
+
+    public ParquetFileOutput(string? path, Stream? stream, ParquetSchema schema, ParquetWriterOptions options, bool overwrite, Func<TBatch> newBatch)
+    {
+        _options = options;
+        _file = path is null ? null : AtomicOutputFile.Create(path, overwrite);
+        _pipeline = new RowGroupPipeline<TBatch>(
+            _file?.Stream ?? stream!, path ?? "<stream>", schema, options.ToParquetNet(schema.GetDataFields()), newBatch);
+    }
+
+    /// <summary>Bytes of rows held for the row group being filled.</summary>
+    public long BufferedBytes => _pipeline.Current.Bytes;
+
+    /// <summary>Uncompressed bytes of the rows added so far.</summary>
+    public long BytesWritten { get; private set; }
+
+    /// <summary>Adds a row to the batch being filled and hands the batch over when it is full.</summary>
+    public ValueTask WriteAsync(T record, CancellationToken cancellationToken)
+    {
+        var batch = _pipeline.Current;
+        var bytesBefore = batch.Bytes;
+        batch.Add(record);
+        BytesWritten += batch.Bytes - bytesBefore;
+        return batch.Bytes >= _options.RowGroupBytes || batch.RowCount >= _options.RowGroupRows
+            ? _pipeline.SubmitAsync(cancellationToken)
+            : ValueTask.CompletedTask;
+    }
+
+    /// <summary>Closes the row group being filled early.</summary>
+    public ValueTask FlushRowGroupAsync(CancellationToken cancellationToken) =>
+        _pipeline.Current.RowCount == 0 ? ValueTask.CompletedTask : _pipeline.SubmitAsync(cancellationToken);
+
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken)
+    {
+        await _pipeline.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        _file?.Commit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_released)
+        {
+            return;
+        }
+
+        _released = true;
+        await _pipeline.DisposeAsync().ConfigureAwait(false);
+        _file?.Dispose();
+    }
+}

@@ -1,0 +1,77 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace PaperChunks.Formats.Parquet;
+
+/// <summary>
+/// Base of the Parquet readers: opens the file (footer first), checks its schema once, then reads one row
+/// group at a time. Parquet has no lines: <see cref="RecordReader{T}.CurrentLine"/> is the 1-based row.
+/// </summary>
+/// <typeparam name="T">The record type.</typeparam>
+public abstract class ParquetRecordReader<T> : RecordReader<T>
+    where T : class
+{
+    private readonly ParquetInput _input;
+    private bool _opened;
+
+    private protected ParquetRecordReader(string path, ReaderOptions? options)
+        : base(path, options) => _input = ParquetInput.OpenFile(path, (reason, e) => FormatError(0, 0, null, reason, e));
+
+    private protected ParquetRecordReader(Stream input, ReaderOptions? options)
+        : base(options?.SourceName ?? "<stream>", options) => _input = ParquetInput.OfStream(input);
+
+    /// <summary>Rows in the file, known once the first row has been read (its footer says).</summary>
+    public long? TotalRows => _input.Reader?.Metadata?.NumRows;
+
+    /// <summary>1-based number of the current row across the file.</summary>
+    private protected long Row => _input.Row;
+
+    /// <inheritdoc/>
+    protected sealed override T? ReadCore() => ReadCoreAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    /// <inheritdoc/>
+    protected sealed override async ValueTask<T?> ReadCoreAsync(CancellationToken cancellationToken)
+    {
+        if (!_opened)
+        {
+            var reader = await _input.OpenAsync((reason, e) => FormatError(0, 0, null, reason, e), cancellationToken).ConfigureAwait(false);
+            Bind(reader.Schema);
+            _opened = true;
+        }
+
+        while (await _input.NextRowAsync(rowGroup => LoadAsync(rowGroup, cancellationToken), cancellationToken).ConfigureAwait(false))
+        {
+            CurrentLine = _input.Row;
+            if (NextRow() is { } record)
+            {
+                return record;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            ReleaseColumns();
+            _input.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Checks the file's schema and sets up a cursor per column; throws a located error if it cannot be read.</summary>
+    private protected abstract void Bind(ParquetSchema schema);
+
+    /// <summary>Loads every cursor's column of the next row group.</summary>
+    private protected abstract ValueTask LoadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken);
+
+    /// <summary>Advances every cursor one row; null (after reporting it) when the row is unusable.</summary>
+    private protected abstract T? NextRow();
+
+    /// <summary>Releases the cursors' column data.</summary>
+    private protected abstract void ReleaseColumns();
+}

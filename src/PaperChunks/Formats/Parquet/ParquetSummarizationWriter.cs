@@ -1,0 +1,37 @@
+using PaperChunks.Records;
+
+namespace PaperChunks.Formats.Parquet;
+
+/// <summary>
+/// Writes SciTLDR summarization rows to one Parquet file in the Hugging Face export's schema: in the list
+/// shape <c>source</c> and <c>target</c> are lists of sentences, in the flattened shape one string each;
+/// <c>source_labels</c> list&lt;int64&gt;, <c>rouge_scores</c> list&lt;double&gt; (null when a record has
+/// none), <c>paper_id</c> and <c>title</c> strings. A path output appears only on completion.
+/// </summary>
+public sealed class ParquetSummarizationWriter : ParquetRecordWriter<SummarizationRecord>
+{
+    /// <summary>Writes to a file, through a temporary file beside it.</summary>
+    /// <param name="path">The target <c>.parquet</c> path.</param>
+    /// <param name="shape">The on-disk shape of <c>source</c> and <c>target</c>.</param>
+    /// <param name="parquetOptions">Layout settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="options">Overwrite setting, or <see langword="null"/> for the defaults.</param>
+    /// <exception cref="PaperChunksOutputException">The file exists and overwriting is off, or it cannot be created.</exception>
+    public ParquetSummarizationWriter(
+        string path, SummarizationShape shape = SummarizationShape.List, ParquetWriterOptions? parquetOptions = null, WriterOptions? options = null)
+        : base(Open(path ?? throw new ArgumentNullException(nameof(path)), null, shape, parquetOptions, (options ?? WriterOptions.Default).Overwrite))
+    {
+    }
+
+    /// <summary>Writes to a stream the caller owns; it must be writable (and is left open).</summary>
+    /// <param name="output">The destination.</param>
+    /// <param name="shape">The on-disk shape of <c>source</c> and <c>target</c>.</param>
+    /// <param name="parquetOptions">Layout settings, or <see langword="null"/> for the defaults.</param>
+    public ParquetSummarizationWriter(Stream output, SummarizationShape shape = SummarizationShape.List, ParquetWriterOptions? parquetOptions = null)
+        : base(Open(null, output ?? throw new ArgumentNullException(nameof(output)), shape, parquetOptions, false))
+    {
+    }
+
+    private static ParquetFileOutput<SummarizationRecord, SummarizationColumnBatch> Open(
+        string? path, Stream? stream, SummarizationShape shape, ParquetWriterOptions? options, bool overwrite) =>
+        new(path, stream, SummarizationParquetSchema.For(shape), SingleFile(options, "summarization rows have no dataset writer"), overwrite, () => new SummarizationColumnBatch(shape));
+}

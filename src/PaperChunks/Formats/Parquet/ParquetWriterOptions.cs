@@ -1,0 +1,123 @@
+using System.IO.Compression;
+using PaperChunks.Records;
+
+namespace PaperChunks.Formats.Parquet;
+
+/// <summary>
+/// How Parquet files are laid out: codec, row-group size, dictionary columns, and, for a folder output,
+/// sharding and Hive partitioning. Immutable and validated once when a writer is created; derive a variant
+/// with a <c>with</c> expression.
+/// </summary>
+public sealed record ParquetWriterOptions
+{
+    /// <summary>The defaults: snappy, row groups of about 16 MB, dictionary for the per-paper columns.</summary>
+    public static ParquetWriterOptions Default { get; } = new();
+
+    /// <summary>The page codec. Default <see cref="ParquetCompression.Snappy"/>.</summary>
+    public ParquetCompression Compression { get; init; } = ParquetCompression.Snappy;
+
+    /// <summary>
+    /// Speed against size for zstd and gzip. Default <see cref="System.IO.Compression.CompressionLevel.Optimal"/>
+    /// (zstd level 3, as DuckDB and Arrow use); <c>SmallestSize</c> is much slower.
+    /// </summary>
+    public CompressionLevel CompressionLevel { get; init; } = CompressionLevel.Optimal;
+
+    /// <summary>
+    /// A row group is closed once its values take this many bytes uncompressed (text counted in characters,
+    /// repeated per-paper values counted on every row). Default 16 MB, about 4,500 rows of a typical corpus.
+    /// </summary>
+    /// <remarks>
+    /// Why not the 128 MB many tools default to: a row group is held in memory as .NET strings (two bytes a
+    /// character) and Parquet.Net encodes a whole column chunk in memory, with the next row group filling
+    /// meanwhile. Converting 1 GB of JSONL peaked at 1.2 GB of memory with 128 MB row groups, 330–370 MB
+    /// with 32 MB and 230 MB with 16 MB (see docs/performance.md); files grow by about 1 %.
+    /// </remarks>
+    public long RowGroupBytes { get; init; } = 16L * 1024 * 1024;
+
+    /// <summary>A row group is also closed at this many rows, when set. Default none.</summary>
+    public int? RowGroupRows { get; init; }
+
+    /// <summary>
+    /// Columns written with dictionary encoding. Default: the per-paper metadata that every chunk of a
+    /// paper repeats (<c>doi</c>, <c>title</c>, <c>summary</c>, …), where a dictionary stores each value once.
+    /// </summary>
+    public IReadOnlyList<string> DictionaryColumns { get; init; } =
+    [
+        ChunkColumns.Doi, ChunkColumns.Title, ChunkColumns.Summary, ChunkColumns.Source, ChunkColumns.Authors,
+        ChunkColumns.Categories, ChunkColumns.Comment, ChunkColumns.JournalRef, ChunkColumns.PrimaryCategory,
+        ChunkColumns.Published, ChunkColumns.Updated, ChunkColumns.References,
+    ];
+
+    /// <summary>For a folder output: start a new shard after this many rows. Default none (one shard).</summary>
+    public long? ShardRows { get; init; }
+
+    /// <summary>
+    /// For a folder output: start a new shard once a shard's uncompressed values reach this many bytes
+    /// (counted as for <see cref="RowGroupBytes"/>). Default none.
+    /// </summary>
+    public long? ShardBytes { get; init; }
+
+    /// <summary>
+    /// For a folder output: the column to Hive-partition by, e.g. <c>primary_category</c> writes
+    /// <c>primary_category=cs.LG/train-00000-of-00001.parquet</c>. Default none.
+    /// </summary>
+    public string? PartitionBy { get; init; }
+
+    internal void Validate()
+    {
+        if (!Enum.IsDefined(Compression))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Compression), Compression, "is not a known codec");
+        }
+
+        if (RowGroupBytes < 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RowGroupBytes), RowGroupBytes, "must be at least 1024 bytes");
+        }
+
+        if (RowGroupRows is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RowGroupRows), RowGroupRows, "must be at least 1");
+        }
+
+        if (ShardRows is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ShardRows), ShardRows, "must be at least 1");
+        }
+
+        if (ShardBytes is < 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ShardBytes), ShardBytes, "must be at least 1024 bytes");
+        }
+
+        ArgumentNullException.ThrowIfNull(DictionaryColumns, nameof(DictionaryColumns));
+    }
+
+    internal global::Parquet.ParquetOptions ToParquetNet(IEnumerable<global::Parquet.Schema.DataField> fields)
+    {
+        var options = new global::Parquet.ParquetOptions
+        {
+            CompressionMethod = Compression switch
+            {
+                ParquetCompression.Zstd => global::Parquet.CompressionMethod.Zstd,
+                ParquetCompression.Gzip => global::Parquet.CompressionMethod.Gzip,
+                ParquetCompression.None => global::Parquet.CompressionMethod.None,
+                _ => global::Parquet.CompressionMethod.Snappy,
+            },
+            CompressionLevel = CompressionLevel,
+            DictionaryEncodingThreshold = 0.8,
+            DictionaryEncodingSampleSize = 10_000,
+
+            // Parquet.Net keeps freed encoding buffers pooled; its defaults (16 + 64 MB) weigh on a 300 MB budget.
+            MaximumSmallPoolFreeBytes = 4 * 1024 * 1024,
+            MaximumLargePoolFreeBytes = 32 * 1024 * 1024,
+        };
+        foreach (var field in fields)
+        {
+            options.ColumnEncodingHints[field.Path.ToString()] =
+                DictionaryColumns.Contains(field.Path.FirstPart) ? global::Parquet.EncodingHint.Dictionary : global::Parquet.EncodingHint.Default;
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,285 @@
+using PaperChunks.Records;
+
+namespace PaperChunks.Reassembly;
+
+/// <summary>
+/// Sorts chunk rows by (doi, chunk-id, input position) within a memory budget. Each row is serialized
+/// on arrival into reused byte segments (so the reader's strings die young and the held batch costs
+/// exactly its bytes, with no long-lived objects for the GC to trace); a paper's metadata is stored
+/// once per batch while it stays the same. When the batch passes the budget its keys are sorted and
+/// the rows copied in order to a run file; the runs and the last batch are merged with a priority
+/// queue. The temporary folder is deleted on dispose, whatever happened.
+/// </summary>
+internal sealed class ExternalChunkSorter : IDisposable
+{
+    private const int KeyBytes = 64;
+
+    private readonly long _budget;
+    private readonly int _segmentBytes;
+    private readonly List<byte[]> _large = [];
+    private readonly string _folder;
+    private readonly List<byte[]> _segments = [];
+    private readonly List<RowKey> _keys = [];
+    private readonly Dictionary<string, (string Doi, Blob Metadata)> _metadataByDoi = new(StringComparer.Ordinal);
+    private readonly MemoryStream _scratch = new();
+    private readonly BinaryWriter _scratchWriter;
+    private readonly List<(string Path, long Count)> _runs = [];
+    private long _largeBytes;
+    private int _segment;
+    private int _segmentUsed;
+    private long _sequence;
+    private bool _folderCreated;
+
+    public ExternalChunkSorter(long memoryLimitBytes, string? tempDirectory)
+    {
+        // Half the limit for the held batch: the rest covers the reader, the paper being built and GC slack.
+        _budget = Math.Min(memoryLimitBytes / 2, int.MaxValue);
+        _segmentBytes = (int)Math.Clamp(_budget / 8, 64 * 1024, 4 * 1024 * 1024);
+        _folder = Path.Combine(tempDirectory ?? Path.GetTempPath(), "paperchunks-reassemble-" + Guid.NewGuid().ToString("N"));
+        _scratchWriter = new BinaryWriter(_scratch);
+    }
+
+    /// <summary>Sorted runs written to disk so far.</summary>
+    public int RunsSpilled => _runs.Count;
+
+    public void Add(ChunkRecord row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var metadata = StoreMetadata(row, out var doi);
+        Serialize(row, _sequence, metadata: false);
+        var head = Store(_scratch.GetBuffer().AsSpan(0, (int)_scratch.Length));
+        _keys.Add(new RowKey(doi, row.ChunkId, _sequence++, head, metadata));
+        if (((long)(_segment + 1) * _segmentBytes) + _largeBytes + ((long)_keys.Count * KeyBytes) > _budget)
+        {
+            Spill();
+        }
+    }
+
+    /// <summary>Every row added, in (doi, chunk-id, input position) order.</summary>
+    public IEnumerable<(ChunkRecord Row, long Sequence)> Sorted()
+    {
+        _keys.Sort(RowOrder.Instance);
+        if (_runs.Count == 0)
+        {
+            return ReadBatch();
+        }
+
+        return Merge();
+    }
+
+    public void Dispose()
+    {
+        _scratchWriter.Dispose();
+        _keys.Clear();
+        _segments.Clear();
+        if (_folderCreated && Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private IEnumerable<(ChunkRecord Row, long Sequence)> Merge()
+    {
+        var sources = new List<IEnumerator<(ChunkRecord Row, long Sequence)>>(_runs.Count + 1);
+        try
+        {
+            foreach (var (path, count) in _runs)
+            {
+                sources.Add(ReadRun(path, count).GetEnumerator());
+            }
+
+            sources.Add(ReadBatch().GetEnumerator());
+            var queue = new PriorityQueue<int, (ChunkRecord Row, long Sequence)>(sources.Count, MergeOrder.Instance);
+            for (var i = 0; i < sources.Count; i++)
+            {
+                if (sources[i].MoveNext())
+                {
+                    queue.Enqueue(i, sources[i].Current);
+                }
+            }
+
+            while (queue.TryDequeue(out var index, out var item))
+            {
+                yield return item;
+                if (sources[index].MoveNext())
+                {
+                    queue.Enqueue(index, sources[index].Current);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var source in sources)
+            {
+                source.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Stores the row's metadata unless the batch already holds the same bytes for its doi.</summary>
+    private Blob StoreMetadata(ChunkRecord row, out string doi)
+    {
+        Serialize(row, 0, metadata: true);
+        var bytes = _scratch.GetBuffer().AsSpan(0, (int)_scratch.Length);
+        if (_metadataByDoi.TryGetValue(row.Doi, out var known) && Span(known.Metadata).SequenceEqual(bytes))
+        {
+            doi = known.Doi;
+            return known.Metadata;
+        }
+
+        doi = known.Doi ?? row.Doi;
+        var blob = Store(bytes);
+        _metadataByDoi[doi] = (doi, blob);
+        return blob;
+    }
+
+    private void Serialize(ChunkRecord row, long sequence, bool metadata)
+    {
+        _scratch.SetLength(0);
+        if (metadata)
+        {
+            ChunkRunFile.WriteMetadata(_scratchWriter, row);
+        }
+        else
+        {
+            ChunkRunFile.WriteHead(_scratchWriter, row, sequence);
+        }
+
+        _scratchWriter.Flush();
+    }
+
+    private Blob Store(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > _segmentBytes)
+        {
+            // A row larger than a segment gets an array of its own, numbered -1, -2, …
+            _large.Add(bytes.ToArray());
+            _largeBytes += bytes.Length;
+            return new Blob(-_large.Count, 0, bytes.Length);
+        }
+
+        if (_segments.Count == 0 || _segmentUsed + bytes.Length > _segmentBytes)
+        {
+            if (_segments.Count > 0)
+            {
+                _segment++;
+            }
+
+            if (_segment == _segments.Count)
+            {
+                _segments.Add(new byte[_segmentBytes]);
+            }
+
+            _segmentUsed = 0;
+        }
+
+        bytes.CopyTo(_segments[_segment].AsSpan(_segmentUsed));
+        var blob = new Blob(_segment, _segmentUsed, bytes.Length);
+        _segmentUsed += bytes.Length;
+        return blob;
+    }
+
+    private byte[] Array(Blob blob) => blob.Segment >= 0 ? _segments[blob.Segment] : _large[-blob.Segment - 1];
+
+    private Span<byte> Span(Blob blob) => Array(blob).AsSpan(blob.Offset, blob.Length);
+
+    private void Spill()
+    {
+        _keys.Sort(RowOrder.Instance);
+        if (!_folderCreated)
+        {
+            Directory.CreateDirectory(_folder);
+            _folderCreated = true;
+        }
+
+        var path = Path.Combine(_folder, $"run-{_runs.Count:D5}.bin");
+        using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+        {
+            Blob? previous = null;
+            foreach (var key in _keys)
+            {
+                file.Write(Span(key.Head));
+                if (previous == key.Metadata)
+                {
+                    file.WriteByte(ChunkRunFile.SameMetadata);
+                }
+                else
+                {
+                    file.WriteByte(ChunkRunFile.FullMetadata);
+                    file.Write(Span(key.Metadata));
+                }
+
+                previous = key.Metadata;
+            }
+        }
+
+        _runs.Add((path, _keys.Count));
+        _keys.Clear();
+        _metadataByDoi.Clear();
+        _large.Clear();
+        _largeBytes = 0;
+        _segment = 0;
+        _segmentUsed = 0;
+    }
+
+    private IEnumerable<(ChunkRecord Row, long Sequence)> ReadBatch()
+    {
+        ChunkRecord? previous = null;
+        Blob? previousMetadata = null;
+        foreach (var key in _keys)
+        {
+            var head = ChunkRunFile.ReadHead(Reader(key.Head));
+            var row = previous is not null && previousMetadata == key.Metadata
+                ? head.On(previous)
+                : ChunkRunFile.ReadMetadata(Reader(key.Metadata), head);
+            previous = row;
+            previousMetadata = key.Metadata;
+            yield return (row, head.Sequence);
+        }
+    }
+
+    private BinaryReader Reader(Blob blob) =>
+        new(new MemoryStream(Array(blob), blob.Offset, blob.Length, writable: false));
+
+    private static IEnumerable<(ChunkRecord Row, long Sequence)> ReadRun(string path, long count)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var reader = new ChunkRunFile.FileReader(file);
+        ChunkRecord? previous = null;
+        for (var i = 0L; i < count; i++)
+        {
+            var item = ChunkRunFile.Read(reader, previous);
+            previous = item.Row;
+            yield return item;
+        }
+    }
+
+    /// <summary>A stored byte range: segment (negative for a row of its own), offset, length.</summary>
+    private readonly record struct Blob(int Segment, int Offset, int Length);
+
+    private readonly record struct RowKey(string Doi, long ChunkId, long Sequence, Blob Head, Blob Metadata);
+
+    private sealed class RowOrder : IComparer<RowKey>
+    {
+        public static readonly RowOrder Instance = new();
+
+        public int Compare(RowKey x, RowKey y)
+        {
+            var byDoi = string.CompareOrdinal(x.Doi, y.Doi);
+            return byDoi != 0 ? byDoi : x.ChunkId != y.ChunkId ? x.ChunkId.CompareTo(y.ChunkId) : x.Sequence.CompareTo(y.Sequence);
+        }
+    }
+
+    private sealed class MergeOrder : IComparer<(ChunkRecord Row, long Sequence)>
+    {
+        public static readonly MergeOrder Instance = new();
+
+        public int Compare((ChunkRecord Row, long Sequence) x, (ChunkRecord Row, long Sequence) y)
+        {
+            var byDoi = string.CompareOrdinal(x.Row.Doi, y.Row.Doi);
+            return byDoi != 0 ? byDoi
+                : x.Row.ChunkId != y.Row.ChunkId ? x.Row.ChunkId.CompareTo(y.Row.ChunkId)
+                : x.Sequence.CompareTo(y.Sequence);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace PaperChunks.Reassembly;
+
+/// <summary>
+/// What a reassembly met: papers and rows, and every gap, repeated chunk id and metadata
+/// disagreement, in the order the papers were completed.
+/// </summary>
+public sealed record ReassemblyReport
+{
+    /// <summary>Papers produced.</summary>
+    public long Papers { get; init; }
+
+    /// <summary>Chunk rows consumed, repeats included.</summary>
+    public long Chunks { get; init; }
+
+    /// <summary>Papers with chunk ids missing between their first and last chunk.</summary>
+    public IReadOnlyList<ChunkGap> Gaps { get; init; } = [];
+
+    /// <summary>Chunk ids met more than once, identical or conflicting.</summary>
+    public IReadOnlyList<ChunkRepeat> Duplicates { get; init; } = [];
+
+    /// <summary>The repeats whose text disagreed with the kept row (a subset of <see cref="Duplicates"/>).</summary>
+    public IReadOnlyList<ChunkRepeat> Conflicts => Duplicates.Where(d => d.IsConflict).ToList();
+
+    /// <summary>Metadata fields whose value differs between chunks of one paper.</summary>
+    public IReadOnlyList<MetadataDisagreement> Disagreements { get; init; } = [];
+
+    /// <summary>Whether nothing was missing, repeated or inconsistent.</summary>
+    public bool IsClean => Gaps.Count == 0 && Duplicates.Count == 0 && Disagreements.Count == 0;
+}

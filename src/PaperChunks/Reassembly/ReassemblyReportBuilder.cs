@@ -1,0 +1,24 @@
+namespace PaperChunks.Reassembly;
+
+/// <summary>Collects report entries as papers complete; <see cref="ToReport"/> takes a snapshot.</summary>
+internal sealed class ReassemblyReportBuilder
+{
+    public long Papers { get; set; }
+
+    public long Chunks { get; set; }
+
+    public List<ChunkGap> Gaps { get; } = [];
+
+    public List<ChunkRepeat> Duplicates { get; } = [];
+
+    public List<MetadataDisagreement> Disagreements { get; } = [];
+
+    public ReassemblyReport ToReport() => new()
+    {
+        Papers = Papers,
+        Chunks = Chunks,
+        Gaps = Gaps.ToArray(),
+        Duplicates = Duplicates.ToArray(),
+        Disagreements = Disagreements.ToArray(),
+    };
+}

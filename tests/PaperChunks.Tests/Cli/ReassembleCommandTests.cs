@@ -1,0 +1,75 @@
+using System.Text.Json;
+using FluentAssertions;
+using Xunit;
+
+namespace PaperChunks.Tests.Cli;
+
+public class ReassembleCommandTests
+{
+    [Fact]
+    public async Task Reassembles_the_sample_and_lists_its_gaps()
+    {
+        using var temp = new TempDirectory();
+        var output = temp.File("papers.jsonl");
+
+        var (exit, stdout, _) = await CliRun.RunAsync("reassemble", SampleFiles.Chunks000, "-o", output);
+
+        exit.Should().Be(0);
+        stdout.Should().Be(
+            $"papers              5 from 100 rows -> {output}\n"
+            + "papers with gaps    2\n  1703.04933: 61\n  1703.05175: 45, 46\n"
+            + "repeated chunk ids  0 (0 with different text)\n"
+            + "metadata conflicts  0\n");
+        var papers = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        papers.Select(p => p.GetProperty("doi").GetString()).Should().Equal("1703.03664", "1703.04247", "1703.04908", "1703.04933", "1703.05175");
+        papers[3].GetProperty("title").GetString().Should().Be("Sharp Minima Can Generalize For Deep Nets");
+        papers[3].GetProperty("chunk_count").GetInt32().Should().Be(24);
+    }
+
+    [Fact]
+    public async Task Reassembles_a_dataset_viewer_table_copy_directly()
+    {
+        using var temp = new TempDirectory();
+        var input = SeedFiles.WritePlain(SeedFiles.ChunkTable, temp.Path);
+        var output = temp.File("papers.jsonl");
+
+        var (exit, stdout, _) = await CliRun.RunAsync("reassemble", input, "-o", output, "--strip-running-headers");
+
+        exit.Should().Be(0);
+        stdout.Should().Contain("papers              4 from 100 rows").And.Contain("  1511.06856: 6, 10, 22\n  1511.06939: 11\n");
+        File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString())
+            .Should().HaveCount(4).And.NotContain(t => t!.Contains("Published as a conference paper at ICLR 2016", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Json_report_carries_gaps_and_repeats()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.File("rows.jsonl");
+        await File.WriteAllTextAsync(input,
+            "{\"doi\":\"1703.04933\",\"chunk-id\":2,\"chunk\":\"third\"}\n"
+            + "{\"doi\":\"1703.04933\",\"chunk-id\":0,\"chunk\":\"first\"}\n"
+            + "{\"doi\":\"1703.04933\",\"chunk-id\":0,\"chunk\":\"first again, differently\"}\n");
+
+        var (exit, stdout, _) = await CliRun.RunAsync("reassemble", input, "-o", temp.File("papers.jsonl.zst"), "--report", "json");
+
+        exit.Should().Be(1, "a conflicting repeat is a data error");
+        using var json = JsonDocument.Parse(stdout);
+        var report = json.RootElement.GetProperty("reassembly");
+        report.GetProperty("gaps")[0].GetProperty("missing_chunk_ids")[0].GetInt64().Should().Be(1);
+        report.GetProperty("conflicts")[0].GetProperty("chunk_id").GetInt64().Should().Be(0);
+        File.Exists(temp.File("papers.jsonl.zst")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Refuses_an_output_format_it_cannot_write()
+    {
+        using var temp = new TempDirectory();
+
+        var (exit, _, stderr) = await CliRun.RunAsync("reassemble", SampleFiles.Chunks000, "-o", temp.File("papers.csv"));
+
+        exit.Should().Be(2);
+        stderr.Should().Be($"paperchunks: --output {temp.File("papers.csv")}: expected a .jsonl file (optionally .gz or .zst); Parquet output is not available yet\n");
+        Directory.EnumerateFileSystemEntries(temp.Path).Should().BeEmpty();
+    }
+}
