@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using PaperChunks.Conversion;
+using PaperChunks.Formats;
 using PaperChunks.Formats.Csv;
 using PaperChunks.Formats.Parquet;
+using PaperChunks.Text;
 using Spectre.Console;
 
 namespace PaperChunks.Cli.Commands;
@@ -35,13 +37,21 @@ internal static class ConvertCommand
         var partitionBy = new Option<string?>("--partition-by") { Description = "Hive-partition the Parquet folder by a column, e.g. primary_category." };
         var from = CommonOptions.From();
         var escapeFormulas = new Option<bool>("--escape-formulas") { Description = "CSV: prefix ' to cells starting with = + - @ so spreadsheets do not run them." };
+        var normalize = new Option<bool>("--normalize")
+        {
+            Description = "Repair PDF-extraction damage in text fields while converting (reads the input twice: first to learn its words), as `normalize` does.",
+        };
+        var fields = new Option<string[]>("--field")
+        {
+            Description = "With --normalize: a string field to normalize, by its on-disk name; repeat for several. Default: each record kind's (chunk, title, summary for chunks).",
+        };
         var onError = CommonOptions.OnError();
         var quiet = CommonOptions.Quiet();
         var report = CommonOptions.Report();
         var command = new Command("convert", "Convert chunk rows between JSONL, CSV and Parquet, streaming; the output appears only when complete.")
         {
             inputs, output, to, from, overwrite, compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy,
-            escapeFormulas, onError, quiet, report,
+            escapeFormulas, normalize, fields, onError, quiet, report,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -74,6 +84,20 @@ internal static class ConvertCommand
                 Parquet = parquet,
                 Csv = new CsvWriterOptions { EscapeFormulas = parse.GetValue(escapeFormulas) },
             };
+            var named = parse.GetValue(fields) ?? [];
+            if (named.Length > 0 && !parse.GetValue(normalize))
+            {
+                return await UsageAsync(console, "--field only applies with --normalize").ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(normalize))
+            {
+                options = options with
+                {
+                    Normalizer = await RecordNormalizer.ForCorpusAsync(files, null, named, options.Reader, options.From, ct).ConfigureAwait(false),
+                };
+            }
+
             return await RunAsync(console, files, parse.GetValue(output)!, options, parse.GetValue(quiet), parse.GetValue(report)!, ct).ConfigureAwait(false);
         });
         return command;
@@ -93,12 +117,10 @@ internal static class ConvertCommand
             options = options with { To = ChunkFormat.Parquet };
         }
 
-        // One text input to JSON Lines keeps its record kind; CSV and Parquet inputs hold chunk rows.
-        if (inputs.Length == 1 && (options.To ?? ChunkConverter.FormatOf(output)) == ChunkFormat.Jsonl
-            && ChunkConverter.FormatOf(inputs[0]) is not (ChunkFormat.Csv or ChunkFormat.Parquet)
-            && options.From is not (Formats.InputFormat.Csv or Formats.InputFormat.Parquet))
+        // One input keeps its record kind: any kind to JSON Lines, SciTLDR and ShortScience rows to Parquet too.
+        if (inputs.Length == 1 && KeepsKind(inputs[0], output, options))
         {
-            return await ToJsonlAsync(console, inputs[0], output, options, report, ct).ConfigureAwait(false);
+            return await OneInputAsync(console, inputs[0], output, options, report, ct).ConfigureAwait(false);
         }
 
         ConvertReport result;
@@ -126,6 +148,7 @@ internal static class ConvertCommand
                 seconds = Math.Round(result.Elapsed.TotalSeconds, 3),
                 error_count = result.ErrorCount,
                 errors = result.Errors.Select(JsonReport.Error),
+                normalization = result.Normalization is { } n ? NormalizationOutput.Json(n, options.Normalizer?.Normalizer.Vocabulary?.WordCount) : null,
             }).ConfigureAwait(false);
         }
         else
@@ -136,6 +159,7 @@ internal static class ConvertCommand
             }
 
             await console.Out.WriteLineAsync(Summary(result)).ConfigureAwait(false);
+            await NormalizationOutput.WriteTextAsync(console.Out, result.Normalization).ConfigureAwait(false);
         }
 
         return result.ErrorCount > 0 ? ExitCodes.DataErrors : ExitCodes.Clean;
@@ -145,10 +169,38 @@ internal static class ConvertCommand
         CultureInfo.InvariantCulture,
         $"{r.Rows:N0} rows, {r.Papers:N0} papers, {r.BytesRead:N0} bytes read, {r.BytesWritten:N0} bytes written, {r.Elapsed.TotalSeconds:F1} s -> {r.Output}: {r.Rows} rows, {r.ErrorCount} skipped");
 
-    // One input to JSON Lines: whatever its record kind, detected from the content.
-    private static async Task<int> ToJsonlAsync(CliConsole console, string input, string output, ConvertOptions options, string report, CancellationToken ct)
+    // Chunk rows from CSV or Parquet, or into CSV or a Parquet folder, go through ChunkConverter; any other
+    // single input keeps its detected record kind, and a kind the output format cannot hold is a usage error.
+    private static bool KeepsKind(string input, string output, ConvertOptions options)
     {
-        var result = await JsonlConverter.ConvertAsync(input, output, options.Reader, options.From, options.Overwrite, ct).ConfigureAwait(false);
+        var to = options.To ?? ChunkConverter.FormatOf(output);
+        var textInput = ChunkConverter.FormatOf(input) is not (ChunkFormat.Csv or ChunkFormat.Parquet)
+            && options.From is not (Formats.InputFormat.Csv or Formats.InputFormat.Parquet);
+        if (to == ChunkFormat.Jsonl && textInput)
+        {
+            return true;
+        }
+
+        return PaperChunksReader.Detect(input, options.From, options.Reader).Kind != RecordKind.Chunk;
+    }
+
+    private static async Task<int> OneInputAsync(CliConsole console, string input, string output, ConvertOptions options, string report, CancellationToken ct)
+    {
+        if (options.Parquet is not { ShardRows: null, ShardBytes: null, PartitionBy: null })
+        {
+            return await UsageAsync(console, "sharding and partitioning apply to chunk rows only").ConfigureAwait(false);
+        }
+
+        JsonlConversionReport result;
+        try
+        {
+            result = await RecordConverter.ConvertAsync(input, output, options, ct).ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            return await UsageAsync(console, e.Message).ConfigureAwait(false);
+        }
+
         if (report == "json")
         {
             await JsonReport.WriteAsync(console.Out, new
@@ -160,6 +212,7 @@ internal static class ConvertCommand
                 rows = result.Rows,
                 error_count = result.ErrorCount,
                 errors = result.Errors.Select(JsonReport.Error),
+                normalization = result.Normalization is { } n ? NormalizationOutput.Json(n, options.Normalizer?.Normalizer.Vocabulary?.WordCount) : null,
             }).ConfigureAwait(false);
         }
         else
@@ -170,6 +223,7 @@ internal static class ConvertCommand
             }
 
             await console.Out.WriteLineAsync($"{input} ({result.Input.Name}, {result.Input.KindName} rows) -> {result.Output}: {result.Rows} rows, {result.ErrorCount} skipped").ConfigureAwait(false);
+            await NormalizationOutput.WriteTextAsync(console.Out, result.Normalization).ConfigureAwait(false);
         }
 
         return result.ErrorCount > 0 ? ExitCodes.DataErrors : ExitCodes.Clean;

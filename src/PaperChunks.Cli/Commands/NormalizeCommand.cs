@@ -47,34 +47,18 @@ internal static class NormalizeCommand
         var detected = PaperChunksReader.Detect(request.Input, request.From, readerOptions);
         var format = detected.Format;
         var options = TextNormalizerOptions.Default with { RemoveSciTldrMarkers = request.Markers };
-        var collector = new RecordNormalizer(new TextNormalizer(options), request.Fields);
+        var normalizer = request.LearnVocabulary
+            ? await RecordNormalizer.ForCorpusAsync([request.Input], options, request.Fields, readerOptions, format, ct).ConfigureAwait(false)
+            : new RecordNormalizer(new TextNormalizer(options), request.Fields);
+        var vocabulary = normalizer.Normalizer.Vocabulary;
         var summary = new NormalizationReport();
-        RecordNormalizer normalizer;
-        (long Count, IReadOnlyList<PaperChunksFormatException> List) errors;
-        CorpusVocabulary? vocabulary;
-        switch (detected.Kind)
+        var errors = detected.Kind switch
         {
-            case RecordKind.Summarization:
-                vocabulary = await LearnAsync(request, () => PaperChunksReader.OpenSummarization(request.Input, readerOptions, format), collector.TextsOf, ct).ConfigureAwait(false);
-                normalizer = new RecordNormalizer(new TextNormalizer(options, vocabulary), request.Fields);
-                errors = await CopyAsync(PaperChunksReader.OpenSummarization(request.Input, readerOptions, format), new JsonlSummarizationWriter(request.Output), r => normalizer.Normalize(r, summary), ct).ConfigureAwait(false);
-                break;
-            case RecordKind.PaperSummary:
-                vocabulary = await LearnAsync(request, () => PaperChunksReader.OpenPaperSummaries(request.Input, readerOptions, format), collector.TextsOf, ct).ConfigureAwait(false);
-                normalizer = new RecordNormalizer(new TextNormalizer(options, vocabulary), request.Fields);
-                errors = await CopyAsync(PaperChunksReader.OpenPaperSummaries(request.Input, readerOptions, format), new JsonlPaperSummaryWriter(request.Output), r => normalizer.Normalize(r, summary), ct).ConfigureAwait(false);
-                break;
-            case RecordKind.Generic:
-                vocabulary = await LearnAsync(request, () => PaperChunksReader.OpenGeneric(request.Input, readerOptions, format), collector.TextsOf, ct).ConfigureAwait(false);
-                normalizer = new RecordNormalizer(new TextNormalizer(options, vocabulary), request.Fields);
-                errors = await CopyAsync(PaperChunksReader.OpenGeneric(request.Input, readerOptions, format), new JsonlGenericWriter(request.Output), r => normalizer.Normalize(r, summary), ct).ConfigureAwait(false);
-                break;
-            default:
-                vocabulary = await LearnAsync(request, () => PaperChunksReader.OpenChunks(request.Input, readerOptions, format), collector.TextsOf, ct).ConfigureAwait(false);
-                normalizer = new RecordNormalizer(new TextNormalizer(options, vocabulary), request.Fields);
-                errors = await CopyAsync(PaperChunksReader.OpenChunks(request.Input, readerOptions, format), new JsonlChunkWriter(request.Output), r => normalizer.Normalize(r, summary), ct).ConfigureAwait(false);
-                break;
-        }
+            RecordKind.Summarization => await CopyAsync(PaperChunksReader.OpenSummarization(request.Input, readerOptions, format), new JsonlSummarizationWriter(request.Output), r => normalizer.Normalize(r, summary), ct).ConfigureAwait(false),
+            RecordKind.PaperSummary => await CopyAsync(PaperChunksReader.OpenPaperSummaries(request.Input, readerOptions, format), new JsonlPaperSummaryWriter(request.Output), r => normalizer.Normalize(r, summary), ct).ConfigureAwait(false),
+            RecordKind.Generic => await CopyAsync(PaperChunksReader.OpenGeneric(request.Input, readerOptions, format), new JsonlGenericWriter(request.Output), r => normalizer.Normalize(r, summary), ct).ConfigureAwait(false),
+            _ => await CopyAsync(PaperChunksReader.OpenChunks(request.Input, readerOptions, format), new JsonlChunkWriter(request.Output), r => normalizer.Normalize(r, summary), ct).ConfigureAwait(false),
+        };
 
         if (request.Report == "json")
             await JsonReport.WriteAsync(console.Out, JsonOf(request, detected, vocabulary, summary, errors.Count, errors.List)).ConfigureAwait(false);
@@ -83,19 +67,7 @@ internal static class NormalizeCommand
         return errors.Count > 0 ? ExitCodes.DataErrors : ExitCodes.Clean;
     }
 
-    private static async Task<CorpusVocabulary?> LearnAsync<T>(Request request, Func<RecordReader<T>> open, Func<T, IReadOnlyList<string>> texts, CancellationToken ct)
-        where T : class
-    {
-        if (!request.LearnVocabulary)
-            return null;
-        var all = new List<string>();
-        await using var reader = open();
-        await foreach (var record in reader.ReadAllAsync(ct).ConfigureAwait(false))
-            all.AddRange(texts(record));
-        return CorpusVocabulary.FromTexts(all);
-    }
-
-    private static async Task<(long, IReadOnlyList<PaperChunksFormatException>)> CopyAsync<T>(
+    private static async Task<(long Count, IReadOnlyList<PaperChunksFormatException> List)> CopyAsync<T>(
         RecordReader<T> reader, RecordWriter<T> writer, Func<T, T> normalize, CancellationToken ct)
         where T : class
     {
@@ -119,10 +91,10 @@ internal static class NormalizeCommand
         texts = r.Texts,
         changed_texts = r.ChangedTexts,
         corpus_words = vocabulary?.WordCount,
-        fixes = Enum.GetValues<RepairKind>().ToDictionary(k => k.ToString(), r.FixesOf),
-        examples = r.Examples.Select(e => new { record = e.RecordId, field = e.Field, kind = e.Fix.Kind.ToString(), offset = e.Fix.Offset, before = e.Fix.Before, after = e.Fix.After }),
+        fixes = NormalizationOutput.Fixes(r),
+        examples = NormalizationOutput.Examples(r),
         undecided_count = r.UndecidedCount,
-        undecided = r.Undecided.Select(u => new { record = u.RecordId, field = u.Field, kind = u.Sequence.Kind.ToString(), offset = u.Sequence.Offset, text = u.Sequence.Text, reason = u.Sequence.Reason }),
+        undecided = NormalizationOutput.Undecided(r),
         error_count = errorCount,
         errors = errors.Select(JsonReport.Error),
     };
@@ -131,10 +103,7 @@ internal static class NormalizeCommand
     {
         var c = CultureInfo.InvariantCulture;
         await console.Out.WriteLineAsync(string.Create(c, $"records             {r.Records:N0}")).ConfigureAwait(false);
-        await console.Out.WriteLineAsync(string.Create(c, $"texts changed       {r.ChangedTexts:N0} of {r.Texts:N0}")).ConfigureAwait(false);
-        foreach (var kind in Enum.GetValues<RepairKind>())
-            await console.Out.WriteLineAsync(string.Create(c, $"{kind,-20}{r.FixesOf(kind):N0}")).ConfigureAwait(false);
-        await console.Out.WriteLineAsync(string.Create(c, $"undecided           {r.UndecidedCount:N0}")).ConfigureAwait(false);
+        await NormalizationOutput.WriteTextAsync(console.Out, r).ConfigureAwait(false);
         foreach (var error in errors)
             await console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
     }

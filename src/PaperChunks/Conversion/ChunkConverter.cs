@@ -65,13 +65,15 @@ public static class ChunkConverter
         var errors = new List<PaperChunksFormatException>();
         long rows = 0, errorCount = 0, doneBytes = 0;
         string? lastDoi = null;
+        var normalization = options.Normalizer is null ? null : new Text.NormalizationReport();
         await using (var writer = OpenWriter(output, format, options))
         {
             foreach (var input in inputs)
             {
                 await using var source = InputSource.Open(input, options.Reader, options.From);
-                while (await source.Reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } record)
+                while (await source.Reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } read)
                 {
+                    var record = options.Normalizer is { } normalizer ? normalizer.Normalize(read, normalization) : read;
                     await writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
                     rows++;
                     if (!ReferenceEquals(record.Doi, lastDoi))
@@ -95,7 +97,10 @@ public static class ChunkConverter
         }
 
         progress?.Report(new ConvertProgress(total, total, rows));
-        return new ConvertReport(output, format, rows, papers.Count, total, SizeOf(output), stopwatch.Elapsed, errorCount, errors);
+        return new ConvertReport(output, format, rows, papers.Count, total, SizeOf(output), stopwatch.Elapsed, errorCount, errors)
+        {
+            Normalization = normalization,
+        };
     }
 
     private static RecordWriter<ChunkRecord> OpenWriter(string output, ChunkFormat format, ConvertOptions options)

@@ -29,4 +29,11 @@ public sealed record ConvertOptions
 
     /// <summary>CSV settings (formula escaping).</summary>
     public CsvWriterOptions Csv { get; init; } = CsvWriterOptions.Default;
+
+    /// <summary>
+    /// Repairs the chosen text fields of every record on the way through, or <see langword="null"/> (the
+    /// default) to copy records as read. Build it with a <see cref="Text.CorpusVocabulary"/> learned from
+    /// the same inputs (<see cref="Text.CorpusVocabulary.LearnAsync"/>) to recognise the corpus' own words.
+    /// </summary>
+    public Text.RecordNormalizer? Normalizer { get; init; }
 }

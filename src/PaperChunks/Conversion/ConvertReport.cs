@@ -19,4 +19,8 @@ public sealed record ConvertReport(
     long BytesWritten,
     TimeSpan Elapsed,
     long ErrorCount,
-    IReadOnlyList<PaperChunksFormatException> Errors);
+    IReadOnlyList<PaperChunksFormatException> Errors)
+{
+    /// <summary>What <see cref="ConvertOptions.Normalizer"/> repaired, or <see langword="null"/> when records were copied as read.</summary>
+    public Text.NormalizationReport? Normalization { get; init; }
+}

@@ -9,4 +9,8 @@ namespace PaperChunks.Conversion;
 /// <param name="ErrorCount">Bad rows skipped (under <see cref="ErrorPolicy.SkipAndReport"/>).</param>
 /// <param name="Errors">The kept errors of skipped rows, in input order.</param>
 public sealed record JsonlConversionReport(
-    string Output, DetectedFormat Input, long Rows, long ErrorCount, IReadOnlyList<PaperChunksFormatException> Errors);
+    string Output, DetectedFormat Input, long Rows, long ErrorCount, IReadOnlyList<PaperChunksFormatException> Errors)
+{
+    /// <summary>What <see cref="ConvertOptions.Normalizer"/> repaired, or <see langword="null"/> when records were copied as read.</summary>
+    public Text.NormalizationReport? Normalization { get; init; }
+}

@@ -1,6 +1,4 @@
 using PaperChunks.Formats;
-using PaperChunks.Formats.Jsonl;
-using PaperChunks.Records;
 
 namespace PaperChunks.Conversion;
 
@@ -31,44 +29,13 @@ public static class JsonlConverter
     {
         ArgumentException.ThrowIfNullOrEmpty(input);
         ArgumentException.ThrowIfNullOrEmpty(output);
-        var detected = PaperChunksReader.Detect(input, from, readerOptions);
-        var writerOptions = new WriterOptions { Overwrite = overwrite };
-        return detected.Kind switch
+        var options = new ConvertOptions
         {
-            RecordKind.Chunk => await CopyAsync(
-                detected, output, PaperChunksReader.OpenChunks(input, readerOptions, detected.Format),
-                _ => new JsonlChunkWriter(output, writerOptions), cancellationToken).ConfigureAwait(false),
-            RecordKind.Summarization => await CopyAsync(
-                detected, output, PaperChunksReader.OpenSummarization(input, readerOptions, detected.Format),
-                first => new JsonlSummarizationWriter(output, first?.Shape ?? SummarizationShape.List, writerOptions), cancellationToken).ConfigureAwait(false),
-            RecordKind.PaperSummary => await CopyAsync(
-                detected, output, PaperChunksReader.OpenPaperSummaries(input, readerOptions, detected.Format),
-                _ => new JsonlPaperSummaryWriter(output, writerOptions), cancellationToken).ConfigureAwait(false),
-            _ => await CopyAsync(
-                detected, output, PaperChunksReader.OpenGeneric(input, readerOptions, detected.Format),
-                _ => new JsonlGenericWriter(output, writerOptions), cancellationToken).ConfigureAwait(false),
+            To = ChunkFormat.Jsonl,
+            From = from,
+            Overwrite = overwrite,
+            Reader = readerOptions ?? ReaderOptions.Default,
         };
-    }
-
-    /// <summary>Copies every record; the writer is made once the first record shows its shape.</summary>
-    private static async Task<JsonlConversionReport> CopyAsync<T>(
-        DetectedFormat detected, string output, RecordReader<T> reader, Func<T?, RecordWriter<T>> createWriter, CancellationToken cancellationToken)
-        where T : class
-    {
-        await using (reader.ConfigureAwait(false))
-        {
-            var first = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            var writer = createWriter(first);
-            await using (writer.ConfigureAwait(false))
-            {
-                for (var record = first; record is not null; record = await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    await writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
-                }
-
-                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-                return new JsonlConversionReport(output, detected, writer.RecordsWritten, reader.ErrorCount, reader.Errors);
-            }
-        }
+        return await RecordConverter.ConvertAsync(input, output, options, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -82,7 +82,7 @@ public class NormalizeCommandTests
             .Count(u => u.GetProperty("reason").GetString()!.StartsWith("ï¬", StringComparison.Ordinal)).Should().Be(2);
     }
 
-    private static int CountOf(string text, string part)
+    internal static int CountOf(string text, string part)
     {
         var count = 0;
         for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + 1, StringComparison.Ordinal))
