@@ -4,6 +4,7 @@ using PaperChunks.Formats;
 using PaperChunks.Formats.Jsonl;
 using PaperChunks.Reassembly;
 using PaperChunks.Records;
+using PaperChunks.Text;
 
 namespace PaperChunks.Cli.Commands;
 
@@ -57,9 +58,17 @@ internal static class ReassembleCommand
         {
             Description = "The input already has each paper's rows together: one pass, no sort, one paper in memory.",
         };
+        var normalize = new Option<bool>("--normalize")
+        {
+            Description = "Repair PDF-extraction damage in each chunk (and title, summary) before joining, as `normalize` does; reads the input twice.",
+        };
+        var fields = new Option<string[]>("--field")
+        {
+            Description = "With --normalize: a chunk field to normalize, by its on-disk name; repeat for several. Default: chunk, title, summary.",
+        };
         var command = new Command("reassemble", "Rebuild whole papers from their chunks (any order), each overlap once, and report gaps, duplicates and conflicts.")
         {
-            inputs, output, stripHeaders, gapMarkers, onDuplicate, minOverlap, memoryLimit, tempDir, grouped, report, onError,
+            inputs, output, stripHeaders, gapMarkers, onDuplicate, minOverlap, memoryLimit, tempDir, grouped, normalize, fields, report, onError,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -68,6 +77,7 @@ internal static class ReassembleCommand
             var usage = !IsJsonl(path) ? $"--output {path}: expected a .jsonl file (optionally .gz or .zst); Parquet output is not available yet"
                 : limit is not >= 1024 * 1024 ? $"--memory-limit {parse.GetValue(memoryLimit)}: expected a size of at least 1MB, such as 256MB or 1GB"
                 : parse.GetValue(minOverlap) < 1 ? "--min-overlap: expected at least 1"
+                : (parse.GetValue(fields) ?? []).Length > 0 && !parse.GetValue(normalize) ? "--field only applies with --normalize"
                 : null;
             if (usage is not null)
             {
@@ -85,7 +95,12 @@ internal static class ReassembleCommand
                 TempDirectory = parse.GetValue(tempDir),
                 InputGroupedByDoi = parse.GetValue(grouped),
             };
-            var run = new Run(console, parse.GetValue(inputs)!, path, CommonOptions.PolicyOf(parse.GetValue(onError)!));
+            var files = parse.GetValue(inputs)!;
+            var policy = CommonOptions.PolicyOf(parse.GetValue(onError)!);
+            var normalizer = parse.GetValue(normalize)
+                ? await RecordNormalizer.ForCorpusAsync(files, null, parse.GetValue(fields), new ReaderOptions { ErrorPolicy = policy }, null, ct).ConfigureAwait(false)
+                : null;
+            var run = new Run(console, files, path, policy, normalizer);
             return await run.ExecuteAsync(options, parse.GetValue(report)!, ct).ConfigureAwait(false);
         });
         return command;
@@ -112,9 +127,13 @@ internal static class ReassembleCommand
         return name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
     }
 
-    private sealed class Run(CliConsole console, string[] inputs, string output, ErrorPolicy policy)
+    // Normalizing each chunk row before the join, rather than the joined text, keeps the spans exact and
+    // names the repaired row (doi#chunk-id) in the report; copies that differed only by extraction damage
+    // then count as identical repeats.
+    private sealed class Run(CliConsole console, string[] inputs, string output, ErrorPolicy policy, RecordNormalizer? normalizer)
     {
         private readonly List<PaperChunksFormatException> _errors = [];
+        private readonly NormalizationReport? _normalization = normalizer is null ? null : new NormalizationReport();
         private long _errorCount;
 
         public async Task<int> ExecuteAsync(ReassemblyOptions options, string report, CancellationToken ct)
@@ -142,6 +161,7 @@ internal static class ReassembleCommand
                     output,
                     runs_spilled = reassembler.RunsSpilled,
                     reassembly = result,
+                    normalization = _normalization is { } n ? NormalizationOutput.Json(n, normalizer?.Normalizer.Vocabulary?.WordCount) : null,
                     error_count = _errorCount,
                     errors = _errors.Select(JsonReport.Error),
                 }).ConfigureAwait(false);
@@ -149,6 +169,7 @@ internal static class ReassembleCommand
             else
             {
                 await WriteTextAsync(result).ConfigureAwait(false);
+                await NormalizationOutput.WriteTextAsync(console.Out, _normalization).ConfigureAwait(false);
                 foreach (var error in _errors)
                 {
                     await console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
@@ -169,7 +190,7 @@ internal static class ReassembleCommand
                 foreach (var record in reader.ReadAll())
                 {
                     ct.ThrowIfCancellationRequested();
-                    yield return record;
+                    yield return normalizer is null ? record : normalizer.Normalize(record, _normalization);
                 }
 
                 _errors.AddRange(reader.Errors);

@@ -61,27 +61,34 @@ public sealed class CorpusVocabulary
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(fields);
-        var texts = new List<string>();
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var compounds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        void LearnAll(IReadOnlyList<string> texts)
+        {
+            foreach (var text in texts)
+                Learn(text, words, compounds);
+        }
+
         foreach (var input in inputs)
         {
             var detected = Formats.PaperChunksReader.Detect(input, format, options);
             switch (detected.Kind)
             {
                 case Formats.RecordKind.Summarization:
-                    await CollectAsync(Formats.PaperChunksReader.OpenSummarization(input, options, detected.Format), fields.TextsOf, texts, cancellationToken).ConfigureAwait(false);
+                    await CollectAsync(Formats.PaperChunksReader.OpenSummarization(input, options, detected.Format), r => LearnAll(fields.TextsOf(r)), cancellationToken).ConfigureAwait(false);
                     break;
                 case Formats.RecordKind.PaperSummary:
-                    await CollectAsync(Formats.PaperChunksReader.OpenPaperSummaries(input, options, detected.Format), fields.TextsOf, texts, cancellationToken).ConfigureAwait(false);
+                    await CollectAsync(Formats.PaperChunksReader.OpenPaperSummaries(input, options, detected.Format), r => LearnAll(fields.TextsOf(r)), cancellationToken).ConfigureAwait(false);
                     break;
                 case Formats.RecordKind.Generic:
-                    await CollectAsync(Formats.PaperChunksReader.OpenGeneric(input, options, detected.Format), fields.TextsOf, texts, cancellationToken).ConfigureAwait(false);
+                    await CollectAsync(Formats.PaperChunksReader.OpenGeneric(input, options, detected.Format), r => LearnAll(fields.TextsOf(r)), cancellationToken).ConfigureAwait(false);
                     break;
                 default:
-                    await CollectAsync(Formats.PaperChunksReader.OpenChunks(input, options, detected.Format), fields.TextsOf, texts, cancellationToken).ConfigureAwait(false);
+                    await CollectAsync(Formats.PaperChunksReader.OpenChunks(input, options, detected.Format), r => LearnAll(fields.TextsOf(r)), cancellationToken).ConfigureAwait(false);
                     break;
             }
         }
-        return FromTexts(texts);
+        return new CorpusVocabulary(words, compounds);
     }
 
     /// <summary>Whether <paramref name="word"/> was seen in the corpus (case-insensitive).</summary>
@@ -92,13 +99,14 @@ public sealed class CorpusVocabulary
     /// <param name="compound">Words joined by hyphens.</param>
     public bool ContainsCompound(string compound) => _compounds.Contains(compound);
 
-    private static async Task CollectAsync<T>(Formats.RecordReader<T> reader, Func<T, IReadOnlyList<string>> texts, List<string> into, CancellationToken cancellationToken)
+    // Learns record by record: a corpus' texts are never all held at once.
+    private static async Task CollectAsync<T>(Formats.RecordReader<T> reader, Action<T> learn, CancellationToken cancellationToken)
         where T : class
     {
         await using (reader.ConfigureAwait(false))
         {
             await foreach (var record in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-                into.AddRange(texts(record));
+                learn(record);
         }
     }
 

@@ -41,6 +41,28 @@ public class ReassembleCommandTests
             .Should().HaveCount(4).And.NotContain(t => t!.Contains("Published as a conference paper at ICLR 2016", StringComparison.Ordinal));
     }
 
+    // Seed 001 has "Natural gradient works efï¬ciently in learning." once and "ï¬rst" 16 times.
+    [Fact]
+    public async Task Reassemble_normalize_repairs_each_chunk_and_reports_the_fixes()
+    {
+        using var temp = new TempDirectory();
+        var input = SeedFiles.WritePlain(SeedFiles.ChunkTable, temp.Path);
+        var output = temp.File("papers.jsonl");
+
+        var (exit, stdout, error) = await CliRun.RunAsync("reassemble", input, "-o", output, "--normalize", "--report", "json");
+
+        exit.Should().Be(0, error);
+        var texts = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!).ToList();
+        texts.Should().HaveCount(4);
+        texts.Should().Contain(t => t.Contains("Natural gradient works efficiently in learning.", StringComparison.Ordinal));
+        texts.Should().NotContain(t => t.Contains("ï¬rst", StringComparison.Ordinal));
+        using var json = JsonDocument.Parse(stdout);
+        var normalization = json.RootElement.GetProperty("normalization");
+        normalization.GetProperty("records").GetInt64().Should().Be(100);
+        normalization.GetProperty("fixes").GetProperty("LossyMojibake").GetInt64().Should().BeGreaterThan(0);
+        normalization.GetProperty("examples")[0].GetProperty("record").GetString().Should().StartWith("1511.");
+    }
+
     [Fact]
     public async Task Json_report_carries_gaps_and_repeats()
     {
