@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PaperChunks.Formats;
 using PaperChunks.Formats.Jsonl;
+using PaperChunks.Formats.Parquet;
 using PaperChunks.Reassembly;
 using PaperChunks.Records;
 using PaperChunks.Text;
@@ -23,7 +24,7 @@ internal static class ReassembleCommand
         var onError = CommonOptions.OnError();
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Where the papers go: papers.jsonl (.gz/.zst compress). Replaced only when the run succeeds.",
+            Description = "Where the papers go: papers.jsonl (.gz/.zst compress) or papers.parquet. Replaced only when the run succeeds.",
             Required = true,
         };
         var stripHeaders = new Option<bool>("--strip-running-headers")
@@ -74,7 +75,7 @@ internal static class ReassembleCommand
         {
             var path = parse.GetValue(output)!;
             var limit = ParseSize(parse.GetValue(memoryLimit)!);
-            var usage = !IsJsonl(path) ? $"--output {path}: expected a .jsonl file (optionally .gz or .zst); Parquet output is not available yet"
+            var usage = !IsJsonl(path) && !IsParquet(path) ? $"--output {path}: expected a .jsonl file (optionally .gz or .zst) or a .parquet file"
                 : limit is not >= 1024 * 1024 ? $"--memory-limit {parse.GetValue(memoryLimit)}: expected a size of at least 1MB, such as 256MB or 1GB"
                 : parse.GetValue(minOverlap) < 1 ? "--min-overlap: expected at least 1"
                 : (parse.GetValue(fields) ?? []).Length > 0 && !parse.GetValue(normalize) ? "--field only applies with --normalize"
@@ -130,6 +131,8 @@ internal static class ReassembleCommand
     // Normalizing each chunk row before the join, rather than the joined text, keeps the spans exact and
     // names the repaired row (doi#chunk-id) in the report; copies that differed only by extraction damage
     // then count as identical repeats.
+    private static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+
     private sealed class Run(CliConsole console, string[] inputs, string output, ErrorPolicy policy, RecordNormalizer? normalizer)
     {
         private readonly List<PaperChunksFormatException> _errors = [];
@@ -139,7 +142,7 @@ internal static class ReassembleCommand
         public async Task<int> ExecuteAsync(ReassemblyOptions options, string report, CancellationToken ct)
         {
             var reassembler = new PaperReassembler(options);
-            await using (var writer = new JsonlPaperWriter(output))
+            await using (RecordWriter<PaperRecord> writer = IsParquet(output) ? new ParquetPaperWriter(output) : new JsonlPaperWriter(output))
             {
                 // Synchronous on purpose: the reassembly is CPU-bound, and the async read path's thread
                 // hops cost more CPU than they free (docs/performance.md, Reassembly).

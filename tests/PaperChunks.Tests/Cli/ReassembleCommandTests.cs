@@ -64,6 +64,20 @@ public class ReassembleCommandTests
     }
 
     [Fact]
+    public async Task Reassembles_to_parquet_by_the_output_extension()
+    {
+        using var temp = new TempDirectory();
+        var output = temp.File("papers.parquet");
+
+        var (exit, stdout, _) = await CliRun.RunAsync("reassemble", SampleFiles.Chunks000, "-o", output);
+
+        exit.Should().Be(0);
+        stdout.Should().StartWith($"papers              5 from 100 rows -> {output}\n");
+        using var file = new ParquetSharp.ParquetFileReader(output);
+        file.FileMetaData.NumRows.Should().Be(5);
+    }
+
+    [Fact]
     public async Task Json_report_carries_gaps_and_repeats()
     {
         using var temp = new TempDirectory();
@@ -91,7 +105,7 @@ public class ReassembleCommandTests
         var (exit, _, stderr) = await CliRun.RunAsync("reassemble", SampleFiles.Chunks000, "-o", temp.File("papers.csv"));
 
         exit.Should().Be(2);
-        stderr.Should().Be($"paperchunks: --output {temp.File("papers.csv")}: expected a .jsonl file (optionally .gz or .zst); Parquet output is not available yet\n");
+        stderr.Should().Be($"paperchunks: --output {temp.File("papers.csv")}: expected a .jsonl file (optionally .gz or .zst) or a .parquet file\n");
         Directory.EnumerateFileSystemEntries(temp.Path).Should().BeEmpty();
     }
 }

@@ -11,10 +11,23 @@ namespace PaperChunks.Formats.Parquet;
 internal static class ChunkParquetSchema
 {
     public static ParquetSchema Schema { get; } = new(
+    [
         Text(ChunkColumns.Doi),
         new DataField<long?>(ChunkColumns.ChunkId, true),
         Text(ChunkColumns.Chunk),
         Text(ChunkColumns.Id),
+        .. PaperFields(),
+    ]);
+
+    /// <summary>The leaf columns in schema (= write) order.</summary>
+    public static DataField[] Leaves { get; } = Schema.GetDataFields();
+
+    /// <summary>
+    /// The per-paper columns every chunk repeats, <c>title</c> to <c>references</c>, as new fields (a field
+    /// belongs to one schema); reassembled papers (<see cref="PaperParquetSchema"/>) keep them too.
+    /// </summary>
+    public static Field[] PaperFields() =>
+    [
         Text(ChunkColumns.Title),
         Text(ChunkColumns.Summary),
         Text(ChunkColumns.Source),
@@ -25,10 +38,8 @@ internal static class ChunkParquetSchema
         Text(ChunkColumns.PrimaryCategory),
         Text(ChunkColumns.Published),
         Text(ChunkColumns.Updated),
-        new ListField(ChunkColumns.References, new StructField(ListField.ElementName, Text("id"))));
-
-    /// <summary>The leaf columns in schema (= write) order.</summary>
-    public static DataField[] Leaves { get; } = Schema.GetDataFields();
+        new ListField(ChunkColumns.References, new StructField(ListField.ElementName, Text("id"))),
+    ];
 
     private static DataField<string> Text(string name) => new(name, true);
 

@@ -1,0 +1,32 @@
+using PaperChunks.Reassembly;
+
+namespace PaperChunks.Formats.Parquet;
+
+/// <summary>
+/// Writes reassembled papers (<see cref="PaperRecord"/>) to one Parquet file: the paper metadata as in the
+/// chunk schema, then <c>text</c>, <c>chunk_count</c>, <c>missing_chunk_ids</c>, <c>duplicate_chunk_ids</c>
+/// and <c>spans</c> (names as <see cref="PaperColumns"/>). A path output appears only on completion.
+/// </summary>
+public sealed class ParquetPaperWriter : ParquetRecordWriter<PaperRecord>
+{
+    /// <summary>Writes to a file, through a temporary file beside it.</summary>
+    /// <param name="path">The target <c>.parquet</c> path.</param>
+    /// <param name="parquetOptions">Layout settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="options">Overwrite setting, or <see langword="null"/> for the defaults.</param>
+    /// <exception cref="PaperChunksOutputException">The file exists and overwriting is off, or it cannot be created.</exception>
+    public ParquetPaperWriter(string path, ParquetWriterOptions? parquetOptions = null, WriterOptions? options = null)
+        : base(Open(path ?? throw new ArgumentNullException(nameof(path)), null, parquetOptions, (options ?? WriterOptions.Default).Overwrite))
+    {
+    }
+
+    /// <summary>Writes to a stream the caller owns; it must be writable (and is left open).</summary>
+    /// <param name="output">The destination.</param>
+    /// <param name="parquetOptions">Layout settings, or <see langword="null"/> for the defaults.</param>
+    public ParquetPaperWriter(Stream output, ParquetWriterOptions? parquetOptions = null)
+        : base(Open(null, output ?? throw new ArgumentNullException(nameof(output)), parquetOptions, false))
+    {
+    }
+
+    private static ParquetFileOutput<PaperRecord, PaperColumnBatch> Open(string? path, Stream? stream, ParquetWriterOptions? options, bool overwrite) =>
+        new(path, stream, PaperParquetSchema.Schema, SingleFile(options, "papers have no dataset writer"), overwrite, () => new PaperColumnBatch());
+}
