@@ -11,8 +11,9 @@ namespace PaperChunks.Cli.Commands;
 
 /// <summary>
 /// <c>paperchunks convert IN... -o OUT</c>: any readable input to JSONL, CSV or Parquet, streaming, through a
-/// temporary file that replaces the output only when complete. One input to JSON Lines keeps its record
-/// kind (chunks, SciTLDR rows, paper summaries); CSV, Parquet and several inputs take chunk rows.
+/// temporary file that replaces the output only when complete. One input keeps its record kind (chunks,
+/// SciTLDR rows, paper summaries) in JSON Lines or Parquet; CSV and several inputs take chunk rows.
+/// <c>--normalize</c> repairs text on the way (a first pass learns the corpus' words).
 /// </summary>
 internal static class ConvertCommand
 {
@@ -48,7 +49,7 @@ internal static class ConvertCommand
         var onError = CommonOptions.OnError();
         var quiet = CommonOptions.Quiet();
         var report = CommonOptions.Report();
-        var command = new Command("convert", "Convert chunk rows between JSONL, CSV and Parquet, streaming; the output appears only when complete.")
+        var command = new Command("convert", "Convert chunk rows between JSONL, CSV and Parquet (SciTLDR and ShortScience rows to JSONL or Parquet), streaming, optionally normalizing text; the output appears only when complete.")
         {
             inputs, output, to, from, overwrite, compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy,
             escapeFormulas, normalize, fields, onError, quiet, report,
