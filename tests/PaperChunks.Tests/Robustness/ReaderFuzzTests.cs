@@ -26,6 +26,34 @@ public class ReaderFuzzTests
 
     [Theory]
     [MemberData(nameof(Readers))]
+    public void Reads_every_row_of_the_undamaged_fixture(string name)
+    {
+        var reader = ReaderUnderTest.All.Single(r => r.Name == name);
+
+        var records = reader.ReadAll(new MemoryStream(reader.Fixture), ReaderUnderTest.Options(ErrorPolicy.FailFast)).ToList();
+
+        records.Should().NotBeEmpty("a fuzz fixture that does not read cleanly tests nothing");
+    }
+
+    [Theory]
+    [InlineData("jsonl.gz")]
+    [InlineData("jsonl.zst")]
+    [InlineData("csv")]
+    [InlineData("parquet")]
+    public void Fixture_holds_the_same_four_chunk_rows_as_the_jsonl_one(string name)
+    {
+        var jsonl = ReaderUnderTest.All.Single(r => r.Name == "jsonl");
+        var reader = ReaderUnderTest.All.Single(r => r.Name == name);
+        var expected = jsonl.ReadAll(new MemoryStream(jsonl.Fixture), ReaderOptions.Default).ToList();
+
+        var records = reader.ReadAll(new MemoryStream(reader.Fixture), ReaderOptions.Default).ToList();
+
+        expected.Should().HaveCount(4);
+        records.Should().Equal(expected);
+    }
+
+    [Theory]
+    [MemberData(nameof(Readers))]
     public void Survives_random_damage_under_both_error_policies(string name)
     {
         var reader = ReaderUnderTest.All.Single(r => r.Name == name);

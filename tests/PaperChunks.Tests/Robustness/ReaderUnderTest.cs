@@ -42,7 +42,7 @@ internal sealed record ReaderUnderTest(string Name, byte[] Fixture, Func<Stream,
             new("csv", Written(jsonl, s => new CsvChunkWriter(s)), (s, o) => Records(new CsvChunkReader(s, o))),
             new("parquet", Written(jsonl, s => new ParquetChunkWriter(s)), (s, o) => Records(new ParquetChunkReader(s, o))),
             new("parquet-summarization", SummarizationParquet(), (s, o) => Records(new ParquetSummarizationReader(s, o))),
-            new("shortscience", SeedFiles.Bytes(SeedFiles.ShortScience)[..12_000], (s, o) => Records(new ShortScienceReader(s, o))),
+            new("shortscience", FirstLines(SeedFiles.Bytes(SeedFiles.ShortScience), 36), (s, o) => Records(new ShortScienceReader(s, o))),
         ];
     }
 
@@ -56,6 +56,8 @@ internal sealed record ReaderUnderTest(string Name, byte[] Fixture, Func<Stream,
             {
                 writer.Write((PaperChunks.Records.ChunkRecord)record);
             }
+
+            writer.Complete();
         }
 
         return output.ToArray();
@@ -72,6 +74,8 @@ internal sealed record ReaderUnderTest(string Name, byte[] Fixture, Func<Stream,
             {
                 writer.Write(record);
             }
+
+            writer.Complete();
         }
 
         return output.ToArray();
