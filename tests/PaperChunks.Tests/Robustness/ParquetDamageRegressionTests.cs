@@ -36,6 +36,15 @@ public class ParquetDamageRegressionTests
         error.InnerException.Should().BeOfType<System.IO.InvalidDataException>();
     }
 
+    [Fact]
+    public void Rejects_a_footer_whose_schema_has_no_fields()
+    {
+        var error = Read("parquet", new Mutation(MutationKind.Duplicate, 0.8071700866549496, 540));
+
+        error.Message.Should().Be("fuzz: expected a Parquet file, found at least one field is required (Parameter 'fields')");
+        error.InnerException.Should().BeOfType<ArgumentException>();
+    }
+
     private static PaperChunksFormatException Read(string name, Mutation mutation)
     {
         var reader = ReaderUnderTest.All.Single(r => r.Name == name);

@@ -52,6 +52,9 @@ internal sealed class ParquetInput : IDisposable
         try
         {
             Reader = await ParquetReader.CreateAsync(_stream, null, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
+
+            // The schema is built lazily from the footer on first access; build it here, inside the boundary.
+            _ = Reader.Schema;
             return Reader;
         }
         catch (Exception e) when (IsCorruption(e))
@@ -93,12 +96,13 @@ internal sealed class ParquetInput : IDisposable
     /// What Parquet.Net throws on a damaged file, as the fuzzer (Robustness/ReaderFuzzTests) found it: a bad
     /// magic or short file (IOException), a broken Snappy/Gzip page (InvalidDataException), a broken Thrift footer or page header (ThriftProtocolException),
     /// offsets and lengths read from damaged metadata that index past their buffers
-    /// (ArgumentOutOfRangeException, IndexOutOfRangeException), sizes that overflow (OverflowException), and
+    /// (ArgumentOutOfRangeException, IndexOutOfRangeException), a footer schema with no fields, rejected by
+    /// the ParquetSchema constructor (ArgumentException "at least one field is required"), sizes that overflow (OverflowException), and
     /// codes for encodings or types that do not exist (NotSupportedException, InvalidCastException).
     /// Anything else is a bug of ours and must surface as is.
     /// </summary>
     private static bool IsCorruption(Exception e) =>
-        e is IOException or InvalidDataException or ThriftProtocolException or ParquetException or ArgumentOutOfRangeException or IndexOutOfRangeException
+        e is IOException or InvalidDataException or ThriftProtocolException or ParquetException or ArgumentException or IndexOutOfRangeException
             or OverflowException or NotSupportedException or InvalidCastException;
 
     public void Dispose()
