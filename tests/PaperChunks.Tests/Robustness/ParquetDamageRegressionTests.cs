@@ -45,6 +45,15 @@ public class ParquetDamageRegressionTests
         error.InnerException.Should().BeOfType<ArgumentException>();
     }
 
+    [Fact(Skip = "Open: Parquet.Net sizes its buffers from the damaged page header (1.86 GB allocated for a 10 KB file); needs a page-size guard in Parquet.Net or our own page reader. See docs/reliability.md.")]
+    public void Reading_a_page_header_with_damaged_sizes_allocates_within_bounds()
+    {
+        var reader = ReaderUnderTest.All.Single(r => r.Name == "parquet");
+        var bytes = new Mutation(MutationKind.Insert, 0.010623813010328664, 520).ApplyTo(reader.Fixture);
+
+        ReaderFuzzTests.ReadsOrFailsLocated(reader, bytes, ErrorPolicy.FailFast);
+    }
+
     private static PaperChunksFormatException Read(string name, Mutation mutation)
     {
         var reader = ReaderUnderTest.All.Single(r => r.Name == name);
