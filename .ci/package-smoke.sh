@@ -17,6 +17,8 @@ dotnet tool install PaperChunks.Cli --version "$version" --tool-path "$work/tool
 "$work/tools/paperchunks" --help >/dev/null
 "$work/tools/paperchunks" stats "$repo/samples/data/chunks-000.jsonl" | tee "$work/stats.txt"
 grep -q "rows                100" "$work/stats.txt"
+"$work/tools/paperchunks" convert "$repo/samples/data/chunks-000.jsonl" -o "$work/sample.parquet" --compression zstd
+"$work/tools/paperchunks" validate "$work/sample.parquet"
 
 mkdir -p "$work/consumer"
 cat > "$work/consumer/nuget.config" <<XML
@@ -53,4 +55,23 @@ CS
 # The consumer sits outside the repository, so the repository's props and central versions do not apply.
 dotnet run --project "$work/consumer" -- "$repo/samples/data/chunks-000.jsonl" | tee "$work/consumer.txt"
 grep -q "consumer: 100 rows, 5 papers, 0 violations" "$work/consumer.txt"
+# The build-pipeline sample: a project importing the MSBuild targets converts data/*.jsonl on build,
+# with the tool restored from the local tool manifest (pinned to this run's version).
+mkdir -p "$work/pipeline/data" "$work/pipeline/.config"
+cp samples/pipeline/PaperChunks.Convert.targets "$work/pipeline/"
+sed "s/\"version\": \"0.1.0\"/\"version\": \"$version\"/" samples/pipeline/.config/dotnet-tools.json > "$work/pipeline/.config/dotnet-tools.json"
+cp samples/data/chunks-000.jsonl "$work/pipeline/data/"
+cat > "$work/pipeline/Corpus.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+  </PropertyGroup>
+  <Import Project="PaperChunks.Convert.targets" />
+</Project>
+XML
+(cd "$work/pipeline" && dotnet tool restore --add-source "$work/feed" && dotnet build -nologo -v q)
+test -s "$work/pipeline/parquet/chunks-000.parquet"
+(cd "$work/pipeline" && dotnet tool run paperchunks stats parquet/chunks-000.parquet) | tee "$work/pipeline-stats.txt"
+grep -q "rows                100" "$work/pipeline-stats.txt"
+
 echo "package smoke test passed ($version)"

@@ -8,7 +8,7 @@ namespace PaperChunks.Formats;
 /// decompression bomb once the output outgrows the compressed input by the allowed ratio.
 /// </summary>
 internal sealed class BoundedDecompressionStream(
-    Stream decompressor, CountingStream compressed, string sourceName, int maxRatio) : Stream
+    Stream decompressor, CountingStream compressed, string sourceName, int maxRatio) : ReadOnlyStream
 {
     // Headroom so that a tiny, highly compressible but honest file (a few repeated rows) is not refused.
     private const long Slack = 16L * 1024 * 1024;
@@ -17,21 +17,11 @@ internal sealed class BoundedDecompressionStream(
 
     public long CompressedBytesRead => compressed.BytesRead;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position
     {
         get => BytesOut;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -62,19 +52,6 @@ internal sealed class BoundedDecompressionStream(
 
         return Count(n);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

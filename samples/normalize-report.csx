@@ -1,0 +1,24 @@
+// Repair PDF-extraction damage in chunk text and print each fix (kind, before, after) and what was left undecided.
+//   dotnet script samples/normalize-report.csx -- samples/data/chunks-001.jsonl
+#r "nuget: PaperChunks, 0.1.0"
+
+using PaperChunks.Formats;
+using PaperChunks.Text;
+
+var input = Args.Count > 0 ? Args[0] : "samples/data/chunks-001.jsonl";
+var normalizer = new TextNormalizer();
+var fixes = 0;
+using (var reader = PaperChunksReader.OpenChunks(input))
+{
+    foreach (var chunk in reader.ReadAll())
+    {
+        var result = normalizer.Normalize(chunk.Chunk);
+        foreach (var fix in result.Fixes)
+        {
+            Console.WriteLine($"{chunk.Id} @{fix.Offset}: {fix.Kind}: \"{fix.Before}\" -> \"{fix.After}\"");
+            fixes++;
+        }
+    }
+
+    Console.WriteLine($"{fixes} fixes in {reader.RecordsRead} chunks");
+}
