@@ -30,6 +30,12 @@ public sealed record ReaderOptions
     /// </summary>
     public int MaxDecompressionRatio { get; init; } = 1000;
 
+    /// <summary>
+    /// Longest single field in characters (a list field counts its items together). A longer one makes its
+    /// row bad, located at the row and named by its on-disk field. Default 16 M characters.
+    /// </summary>
+    public int MaxFieldChars { get; init; } = 16 * 1024 * 1024;
+
     /// <summary>Deepest JSON nesting accepted inside a row. Default 64.</summary>
     public int MaxJsonDepth { get; init; } = 64;
 
@@ -54,6 +60,11 @@ public sealed record ReaderOptions
         if (MaxDecompressionRatio < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxDecompressionRatio), MaxDecompressionRatio, "must be at least 1");
+        }
+
+        if (MaxFieldChars < 64)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxFieldChars), MaxFieldChars, "must be at least 64 characters");
         }
 
         if (MaxJsonDepth < 4)

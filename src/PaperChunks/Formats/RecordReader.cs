@@ -47,7 +47,13 @@ public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
     /// <exception cref="PaperChunksFormatException">The input is malformed (first bad row under fail-fast).</exception>
     public T? Read()
     {
-        var record = ReadCore();
+        T? record;
+        do
+        {
+            record = ReadCore();
+        }
+        while (record is not null && Oversized(record));
+
         if (record is not null)
         {
             RecordsRead++;
@@ -61,7 +67,13 @@ public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
     /// <exception cref="PaperChunksFormatException">The input is malformed (first bad row under fail-fast).</exception>
     public async ValueTask<T?> ReadAsync(CancellationToken cancellationToken = default)
     {
-        var record = await ReadCoreAsync(cancellationToken).ConfigureAwait(false);
+        T? record;
+        do
+        {
+            record = await ReadCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        while (record is not null && Oversized(record));
+
         if (record is not null)
         {
             RecordsRead++;
@@ -139,6 +151,22 @@ public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
         {
             _errors.Add(error);
         }
+    }
+
+    // Reports a record with a field over ReaderOptions.MaxFieldChars as a bad row (true: skip it).
+    private bool Oversized(T record)
+    {
+        if (FieldSizeLimit.FirstOversized(record, Options.MaxFieldChars) is not { } oversized)
+        {
+            return false;
+        }
+
+        ReportBadRow(FormatError(
+            CurrentLine,
+            0,
+            oversized.Field,
+            System.FormattableString.Invariant($"expected at most {Options.MaxFieldChars:N0} characters (ReaderOptions.MaxFieldChars), found {oversized.Length:N0}")));
+        return true;
     }
 
     /// <summary>Builds a located format error for this input.</summary>

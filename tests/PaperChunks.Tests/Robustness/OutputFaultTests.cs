@@ -108,7 +108,7 @@ public class OutputFaultTests
         }
     }
 
-    private static bool TryMountTmpfs(string folder, string size)
+    internal static bool TryMountTmpfs(string folder, string size)
     {
         try
         {

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using PaperChunks.Formats;
+using PaperChunks.Formats.Csv;
 using PaperChunks.Formats.Jsonl;
+using PaperChunks.Formats.Parquet;
 using PaperChunks.Formats.ShortScience;
 using PaperChunks.Formats.ViewerText;
 
@@ -37,8 +39,46 @@ internal sealed record ReaderUnderTest(string Name, byte[] Fixture, Func<Stream,
             new("viewer-lines", FirstLines(SeedFiles.Bytes(SeedFiles.ChunkLines), 58 + (4 * 15)), (s, o) => Records(new ViewerChunkReader(s, o))),
             new("viewer-table", LinesBetween(SeedFiles.Bytes(SeedFiles.ChunkTable), 1, 45, 321, 407), (s, o) => Records(new ViewerChunkReader(s, o))),
             new("viewer-lines.zst", Zstd(FirstLines(SeedFiles.Bytes(SeedFiles.SciTldrLines), 14 + 4)), (s, o) => Records(new ViewerSummarizationReader(s, o))),
-            new("shortscience", SeedFiles.Bytes(SeedFiles.ShortScience)[..12_000], (s, o) => Records(new ShortScienceReader(s, o))),
+            new("csv", Written(jsonl, s => new CsvChunkWriter(s)), (s, o) => Records(new CsvChunkReader(s, o))),
+            new("parquet", Written(jsonl, s => new ParquetChunkWriter(s)), (s, o) => Records(new ParquetChunkReader(s, o))),
+            new("parquet-summarization", SummarizationParquet(), (s, o) => Records(new ParquetSummarizationReader(s, o))),
+            new("shortscience", FirstLines(SeedFiles.Bytes(SeedFiles.ShortScience), 36), (s, o) => Records(new ShortScienceReader(s, o))),
         ];
+    }
+
+    /// <summary>The JSONL fixture's chunks written by one of our writers, so CSV and Parquet carry the same real rows.</summary>
+    private static byte[] Written(byte[] jsonl, Func<Stream, RecordWriter<PaperChunks.Records.ChunkRecord>> open)
+    {
+        using var output = new MemoryStream();
+        using (var writer = open(output))
+        {
+            foreach (var record in Chunks(new MemoryStream(jsonl), ReaderOptions.Default))
+            {
+                writer.Write((PaperChunks.Records.ChunkRecord)record);
+            }
+
+            writer.Complete();
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>The first SciTLDR rows of seed 004 (viewer lines) as a summarization Parquet file.</summary>
+    private static byte[] SummarizationParquet()
+    {
+        using var output = new MemoryStream();
+        using (var writer = new ParquetSummarizationWriter(output))
+        using (var reader = new ViewerSummarizationReader(new MemoryStream(FirstLines(SeedFiles.Bytes(SeedFiles.SciTldrLines), 14 + 4))))
+        {
+            foreach (var record in reader.ReadAll())
+            {
+                writer.Write(record);
+            }
+
+            writer.Complete();
+        }
+
+        return output.ToArray();
     }
 
     private static IEnumerable<object> Chunks(Stream stream, ReaderOptions options)

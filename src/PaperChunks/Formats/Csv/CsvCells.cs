@@ -11,6 +11,8 @@ namespace PaperChunks.Formats.Csv;
 /// </summary>
 internal static class CsvCells
 {
+    private const string InvalidUtf8 = "expected UTF-8 text in the JSON list, found invalid bytes";
+
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = MinimalJsonEncoder.Instance, SkipValidation = true };
 
     public static ReadOnlySpan<byte> Strings(ArrayBufferWriter<byte> buffer, IReadOnlyList<string> items)
@@ -72,7 +74,13 @@ internal static class CsvCells
                     return null;
                 }
 
-                items.Add(json.GetString()!);
+                if (Utf8String(ref json) is not { } item)
+                {
+                    error = InvalidUtf8;
+                    return null;
+                }
+
+                items.Add(item);
             }
 
             return Finished(ref json, out error) ? [.. items] : null;
@@ -119,7 +127,12 @@ internal static class CsvCells
                     json.Read();
                     if (isId && json.TokenType == JsonTokenType.String)
                     {
-                        id = json.GetString();
+                        id = Utf8String(ref json);
+                        if (id is null)
+                        {
+                            error = InvalidUtf8;
+                            return null;
+                        }
                     }
                     else
                     {
@@ -141,6 +154,20 @@ internal static class CsvCells
         catch (JsonException e)
         {
             error = $"{Expected}: {e.Message}";
+            return null;
+        }
+    }
+
+    // Utf8JsonReader validates structure, not the bytes inside strings: GetString throws
+    // InvalidOperationException (wrapping DecoderFallbackException) on invalid UTF-8. Found by the fuzzer.
+    private static string? Utf8String(ref Utf8JsonReader json)
+    {
+        try
+        {
+            return json.GetString();
+        }
+        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+        {
             return null;
         }
     }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Parquet;
+using Parquet.Meta.Proto;
 
 namespace PaperChunks.Formats.Parquet;
 
@@ -50,16 +52,20 @@ internal sealed class ParquetInput : IDisposable
         try
         {
             Reader = await ParquetReader.CreateAsync(_stream, null, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
+
+            // The schema is built lazily from the footer on first access; build it here, inside the boundary.
+            _ = Reader.Schema;
             return Reader;
         }
-        catch (IOException e)
+        catch (Exception e) when (IsCorruption(e))
         {
             throw error($"expected a Parquet file, found {e.Message}", e);
         }
     }
 
     /// <summary>Moves to the next row, loading the next row group when needed; false at the end.</summary>
-    public async ValueTask<bool> NextRowAsync(Func<ParquetRowGroupReader, ValueTask> loadRowGroup, CancellationToken cancellationToken)
+    public async ValueTask<bool> NextRowAsync(
+        Func<ParquetRowGroupReader, ValueTask> loadRowGroup, Func<string, Exception, PaperChunksFormatException> error, CancellationToken cancellationToken)
     {
         while (_rowsLeftInGroup == 0)
         {
@@ -68,16 +74,36 @@ internal sealed class ParquetInput : IDisposable
                 return false;
             }
 
-            var rowGroup = Reader.OpenRowGroupReader(_nextRowGroup++);
             cancellationToken.ThrowIfCancellationRequested();
-            await loadRowGroup(rowGroup).ConfigureAwait(false);
-            _rowsLeftInGroup = rowGroup.RowCount;
+            try
+            {
+                var rowGroup = Reader.OpenRowGroupReader(_nextRowGroup++);
+                await loadRowGroup(rowGroup).ConfigureAwait(false);
+                _rowsLeftInGroup = rowGroup.RowCount;
+            }
+            catch (Exception e) when (IsCorruption(e))
+            {
+                throw error(string.Create(CultureInfo.InvariantCulture, $"row group {_nextRowGroup - 1} (from row {Row + 1}) cannot be decoded, the file is corrupt: {e.Message}"), e);
+            }
         }
 
         _rowsLeftInGroup--;
         Row++;
         return true;
     }
+
+    /// <summary>
+    /// What Parquet.Net throws on a damaged file, as the fuzzer (Robustness/ReaderFuzzTests) found it: a bad
+    /// magic or short file (IOException), a broken Snappy/Gzip page (InvalidDataException), a broken Thrift footer or page header (ThriftProtocolException),
+    /// offsets and lengths read from damaged metadata that index past their buffers
+    /// (ArgumentOutOfRangeException, IndexOutOfRangeException), a footer schema with no fields, rejected by
+    /// the ParquetSchema constructor (ArgumentException "at least one field is required"), sizes that overflow (OverflowException), and
+    /// codes for encodings or types that do not exist (NotSupportedException, InvalidCastException).
+    /// Anything else is a bug of ours and must surface as is.
+    /// </summary>
+    private static bool IsCorruption(Exception e) =>
+        e is IOException or InvalidDataException or ThriftProtocolException or ParquetException or ArgumentException or IndexOutOfRangeException
+            or OverflowException or NotSupportedException or InvalidCastException;
 
     public void Dispose()
     {

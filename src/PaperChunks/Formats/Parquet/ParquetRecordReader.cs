@@ -39,7 +39,7 @@ public abstract class ParquetRecordReader<T> : RecordReader<T>
             _opened = true;
         }
 
-        while (await _input.NextRowAsync(rowGroup => LoadAsync(rowGroup, cancellationToken), cancellationToken).ConfigureAwait(false))
+        while (await _input.NextRowAsync(rowGroup => LoadAsync(rowGroup, cancellationToken), (reason, e) => FormatError(_input.Row + 1, 0, null, reason, e), cancellationToken).ConfigureAwait(false))
         {
             CurrentLine = _input.Row;
             if (NextRow() is { } record)

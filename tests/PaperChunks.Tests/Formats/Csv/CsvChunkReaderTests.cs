@@ -90,6 +90,20 @@ public class CsvChunkReaderTests
         record.ExtraFields.Should().Equal(new ExtraField("score", "\"0.5\""));
     }
 
+    [Fact]
+    public void Rejects_invalid_utf8_inside_a_list_cell_found_by_the_fuzzer()
+    {
+        var bytes = Encoding.UTF8.GetBytes("doi,chunk-id,chunk,authors\n1511.07289,0,text,\"[\"\"a\"\"]\"\n");
+        var quote = Array.LastIndexOf(bytes, (byte)'a');
+        bytes[quote] = 0xFF;
+        using var reader = new CsvChunkReader(new MemoryStream(bytes));
+
+        var act = () => reader.ReadAll().ToList();
+
+        act.Should().Throw<PaperChunksFormatException>()
+            .Which.Message.Should().Be("<stream>:2:19: field \"authors\": expected UTF-8 text in the JSON list, found invalid bytes");
+    }
+
     private static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));
 
     private static List<ChunkRecord> Read(string text)
