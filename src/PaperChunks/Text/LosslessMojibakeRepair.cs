@@ -71,8 +71,10 @@ internal sealed class LosslessMojibakeRepair : TextRepair
     /// <c>café »</c> with a no-break space U+983B), so a decoding is only accepted into Latin-1 and Latin
     /// Extended-A (U+00A0–U+017F), the spacing accents (U+02C6–U+02DD), Greek and basic Cyrillic letters,
     /// and, from three or four bytes, punctuation, symbols and math (U+1E00–U+27FF), ligatures
-    /// (U+FB00–U+FB4F), U+FFFD and the supplementary planes. Mojibake of IPA, CJK, Arabic or Hebrew text is
-    /// left alone: telling it from real text needs a language model, not a byte table.
+    /// (U+FB00–U+FB4F), U+FFFD, and from four bytes the mathematical alphanumerics (U+1D400–U+1D7FF) and
+    /// pictographs (U+1F300–U+1FAFF). Other supplementary code points are mostly unassigned: <c>ñ‘•—</c>
+    /// (good Spanish and typography) would decode to U+51557, so they are refused. Mojibake of IPA, CJK,
+    /// Arabic or Hebrew text is left alone: telling it from real text needs a language model, not a byte table.
     /// </summary>
     private static bool IsPlausible(int codePoint) => codePoint switch
     {
@@ -83,7 +85,8 @@ internal sealed class LosslessMojibakeRepair : TextRepair
         >= 0x1E00 and <= 0x27FF => true,
         >= 0xFB00 and <= 0xFB4F => true,
         0xFFFD => true,
-        >= 0x10000 => true,
+        >= 0x1D400 and <= 0x1D7FF => true,
+        >= 0x1F300 and <= 0x1FAFF => true,
         _ => false,
     };
 

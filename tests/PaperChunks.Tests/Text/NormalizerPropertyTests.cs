@@ -15,6 +15,20 @@ public sealed class NormalizerPropertyTests
 
     private static readonly TextNormalizer s_normalizer = new();
 
+    [Theory]
+    // Regressions found by the property below (and a 3-million-case hunt): Windows-1252 bytes F1 91 95 97
+    // and the like decoded as one four-byte UTF-8 character in an unassigned plane.
+    [InlineData("o∞ø5≈añ•‘œoδq+IVv≤~−y!ε→s")]
+    [InlineData("s–hø—NyP:)αΘ7ñ‘•—*")]
+    [InlineData("≤ö)L)vLoñ‘”–)MπLdłzCHLJ<Qå0")]
+    public void Good_text_that_looks_like_four_byte_mojibake_is_left_alone(string text)
+    {
+        var result = s_normalizer.Normalize(text);
+
+        result.Text.Should().BeSameAs(text);
+        result.Fixes.Should().BeEmpty();
+    }
+
     [Fact]
     public void Text_made_of_good_characters_comes_back_as_the_same_instance() =>
         Gen.Char[GoodCharacters].Array[0, 400].Select(chars => new string(chars)).Sample(text =>
