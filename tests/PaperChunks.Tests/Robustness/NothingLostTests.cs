@@ -10,6 +10,9 @@ namespace PaperChunks.Tests.Robustness;
 /// <summary>Under skip-and-report, every input row is either returned or reported: none vanish.</summary>
 public class NothingLostTests
 {
+    // The same damaged files every run, so CI never fails on a case no change made (see ReaderFuzzTests).
+    private const string FixedSeed = "d5K33g9HSAG6";
+
     [Fact]
     public void Rows_read_plus_rows_reported_equal_the_rows_in_a_damaged_jsonl_file()
     {
@@ -28,7 +31,7 @@ public class NothingLostTests
             (reader.RecordsRead + reader.ErrorCount).Should().Be(lines.Length);
             reader.Errors.Select(e => e.Line - 1).Should().BeEquivalentTo(damaged.Select(i => (long)i));
             rows.Should().Equal(expected.Where((_, i) => !damaged.Contains(i)));
-        }, iter: 100);
+        }, seed: FixedSeed, iter: 100, threads: 1);
     }
 
     [Fact]
@@ -49,7 +52,7 @@ public class NothingLostTests
             (reader.RecordsRead + reader.ErrorCount).Should().Be(rows.Count);
             reader.Errors.Should().OnlyContain(e => e.Field == ChunkColumns.ChunkId);
             read.Should().Equal(expected.Where((_, i) => !damaged.Contains(i)));
-        }, iter: 50);
+        }, seed: FixedSeed, iter: 50, threads: 1);
     }
 
     [Theory]

@@ -98,12 +98,15 @@ internal sealed class ParquetInput : IDisposable
     /// offsets and lengths read from damaged metadata that index past their buffers
     /// (ArgumentOutOfRangeException, IndexOutOfRangeException), a footer schema with no fields, rejected by
     /// the ParquetSchema constructor (ArgumentException "at least one field is required"), sizes that overflow (OverflowException), and
-    /// codes for encodings or types that do not exist (NotSupportedException, InvalidCastException).
+    /// codes for encodings or types that do not exist (NotSupportedException, InvalidCastException), and
+    /// a page sequence Parquet.Net's own state machine rejects, e.g. a second dictionary page
+    /// (InvalidOperationException "dictionary already read", only when Parquet.Net threw it).
     /// Anything else is a bug of ours and must surface as is.
     /// </summary>
     private static bool IsCorruption(Exception e) =>
         e is IOException or InvalidDataException or ThriftProtocolException or ParquetException or ArgumentException or IndexOutOfRangeException
-            or OverflowException or NotSupportedException or InvalidCastException;
+            or OverflowException or NotSupportedException or InvalidCastException
+        || (e is InvalidOperationException && e.TargetSite?.DeclaringType?.Assembly == typeof(ParquetReader).Assembly);
 
     public void Dispose()
     {
