@@ -13,9 +13,7 @@ namespace PaperChunks.Formats.Csv;
 /// </summary>
 public sealed class CsvChunkWriter : RecordWriter<ChunkRecord>
 {
-    private readonly AtomicOutputFile? _file;
-    private readonly Stream _sink;
-    private readonly Stream _output;
+    private readonly TextOutput _out;
     private readonly CsvWriter _csv;
     private readonly ArrayBufferWriter<byte> _json = new(4096);
     private bool _headerWritten;
@@ -27,11 +25,8 @@ public sealed class CsvChunkWriter : RecordWriter<ChunkRecord>
     /// <exception cref="PaperChunksOutputException">The file exists and overwriting is off, or it cannot be created.</exception>
     public CsvChunkWriter(string path, CsvWriterOptions? csvOptions = null, WriterOptions? options = null)
     {
-        var settings = options ?? WriterOptions.Default;
-        _file = AtomicOutputFile.Create(path, settings.Overwrite);
-        _sink = _file.Stream;
-        _output = CompressedStreams.Compress(_sink, settings.Compression ?? CompressedStreams.FromExtension(path), settings.CompressionLevel);
-        _csv = CsvWriter.Create(_output, HelperOptions(csvOptions ?? CsvWriterOptions.Default), true);
+        _out = TextOutput.ToFile(path, options);
+        _csv = CsvWriter.Create(_out.Stream, HelperOptions(csvOptions ?? CsvWriterOptions.Default), true);
     }
 
     /// <summary>Writes to a stream, which stays open; compression only if the options ask for it.</summary>
@@ -40,11 +35,8 @@ public sealed class CsvChunkWriter : RecordWriter<ChunkRecord>
     /// <param name="options">Writer settings, or <see langword="null"/> for the defaults.</param>
     public CsvChunkWriter(Stream stream, CsvWriterOptions? csvOptions = null, WriterOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        var settings = options ?? WriterOptions.Default;
-        _sink = stream;
-        _output = CompressedStreams.Compress(stream, settings.Compression ?? StreamCompression.None, settings.CompressionLevel);
-        _csv = CsvWriter.Create(_output, HelperOptions(csvOptions ?? CsvWriterOptions.Default), true);
+        _out = TextOutput.ToStream(stream, options);
+        _csv = CsvWriter.Create(_out.Stream, HelperOptions(csvOptions ?? CsvWriterOptions.Default), true);
     }
 
     /// <inheritdoc/>
@@ -84,19 +76,7 @@ public sealed class CsvChunkWriter : RecordWriter<ChunkRecord>
         WriteHeaderOnce();
         _csv.Flush();
         _csv.Dispose();
-        if (!ReferenceEquals(_output, _sink))
-        {
-            _output.Dispose();
-        }
-
-        if (_file is not null)
-        {
-            _file.Commit();
-        }
-        else
-        {
-            _sink.Flush();
-        }
+        _out.Finish();
     }
 
     /// <inheritdoc/>
@@ -134,16 +114,12 @@ public sealed class CsvChunkWriter : RecordWriter<ChunkRecord>
         if (!IsCompleted)
         {
             DisposeQuietly(_csv);
-            if (!ReferenceEquals(_output, _sink))
-            {
-                DisposeQuietly(_output);
-            }
         }
 
-        _file?.Dispose();
+        _out.Dispose();
     }
 
-    private static void DisposeQuietly(IDisposable disposable)
+    private static void DisposeQuietly(CsvWriter disposable)
     {
         try
         {

@@ -21,10 +21,7 @@ public abstract class JsonlWriter<T> : RecordWriter<T>
         SkipValidation = true,
     };
 
-    private readonly string _target;
-    private readonly AtomicOutputFile? _file;
-    private readonly Stream _sink;
-    private readonly Stream _output;
+    private readonly TextOutput _out;
     private readonly ArrayBufferWriter<byte> _buffer = new(FlushThreshold + (FlushThreshold / 4));
     private readonly Utf8JsonWriter _json;
 
@@ -34,11 +31,7 @@ public abstract class JsonlWriter<T> : RecordWriter<T>
     /// <exception cref="PaperChunksOutputException">The file exists and overwriting is off, or it cannot be created.</exception>
     protected JsonlWriter(string path, WriterOptions? options)
     {
-        var settings = options ?? WriterOptions.Default;
-        _target = path;
-        _file = AtomicOutputFile.Create(path, settings.Overwrite);
-        _sink = _file.Stream;
-        _output = CompressedStreams.Compress(_sink, settings.Compression ?? CompressedStreams.FromExtension(path), settings.CompressionLevel);
+        _out = TextOutput.ToFile(path, options);
         _json = new Utf8JsonWriter(_buffer, JsonOptions);
     }
 
@@ -47,11 +40,7 @@ public abstract class JsonlWriter<T> : RecordWriter<T>
     /// <param name="options">Writer settings, or <see langword="null"/> for the defaults.</param>
     protected JsonlWriter(Stream stream, WriterOptions? options)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        var settings = options ?? WriterOptions.Default;
-        _target = "<stream>";
-        _sink = stream;
-        _output = CompressedStreams.Compress(stream, settings.Compression ?? StreamCompression.None, settings.CompressionLevel);
+        _out = TextOutput.ToStream(stream, options);
         _json = new Utf8JsonWriter(_buffer, JsonOptions);
     }
 
@@ -85,14 +74,14 @@ public abstract class JsonlWriter<T> : RecordWriter<T>
     protected sealed override void CompleteCore()
     {
         Drain();
-        Guarded(Finish);
+        Guarded(_out.Finish);
     }
 
     /// <inheritdoc/>
     protected sealed override async ValueTask CompleteCoreAsync(CancellationToken cancellationToken)
     {
         await DrainAsync(cancellationToken).ConfigureAwait(false);
-        Guarded(Finish);
+        Guarded(_out.Finish);
     }
 
     /// <inheritdoc/>
@@ -101,32 +90,15 @@ public abstract class JsonlWriter<T> : RecordWriter<T>
         if (disposing)
         {
             _json.Dispose();
-            if (!ReferenceEquals(_output, _sink))
-            {
-                DisposeQuietly(_output);
-            }
-
-            _file?.Dispose();
+            _out.Dispose();
         }
 
         base.Dispose(disposing);
     }
 
-    private static void DisposeQuietly(Stream stream)
-    {
-        try
-        {
-            stream.Dispose();
-        }
-        catch (IOException)
-        {
-            // Disposing a compressor after a failed write flushes again and fails again; the output is discarded anyway.
-        }
-    }
-
     private void Drain()
     {
-        Guarded(() => _output.Write(_buffer.WrittenSpan));
+        Guarded(() => _out.Stream.Write(_buffer.WrittenSpan));
         _buffer.ResetWrittenCount();
     }
 
@@ -134,7 +106,7 @@ public abstract class JsonlWriter<T> : RecordWriter<T>
     {
         try
         {
-            await _output.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            await _out.Stream.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException e)
         {
@@ -157,9 +129,9 @@ public abstract class JsonlWriter<T> : RecordWriter<T>
         }
     }
 
-    private PaperChunksOutputException WriteFailed(IOException e) => _file is null
-        ? new(_target, $"cannot write the output: {e.Message}", e)
-        : new(_target, $"cannot write the output: {e.Message}; nothing was written there and any previous file is untouched", e);
+    private PaperChunksOutputException WriteFailed(IOException e) => _out.IsFile
+        ? new(_out.Target, $"cannot write the output: {e.Message}; nothing was written there and any previous file is untouched", e)
+        : new(_out.Target, $"cannot write the output: {e.Message}", e);
 
     private void Append(T record)
     {
@@ -167,22 +139,5 @@ public abstract class JsonlWriter<T> : RecordWriter<T>
         _json.Flush();
         _json.Reset();
         _buffer.Write("\n"u8);
-    }
-
-    private void Finish()
-    {
-        if (!ReferenceEquals(_output, _sink))
-        {
-            _output.Dispose();
-        }
-
-        if (_file is not null)
-        {
-            _file.Commit();
-        }
-        else
-        {
-            _sink.Flush();
-        }
     }
 }
