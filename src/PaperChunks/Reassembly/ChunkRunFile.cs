@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using PaperChunks.Records;
 
@@ -5,9 +6,10 @@ namespace PaperChunks.Reassembly;
 
 /// <summary>
 /// The external sort's binary row format. A row is a head (input position, doi, chunk id, chunk, id,
-/// absent fields, extra fields) and the paper metadata. In a run file each head is followed by a flag:
-/// the metadata itself, or "same as the previous row" (the usual case once rows are sorted by doi), which
-/// keeps runs near the size of the chunk text.
+/// absent fields, extra fields) and the paper metadata, each written by <see cref="BinaryWriter"/>. In a
+/// run file each length-prefixed head is followed by a flag: the length-prefixed metadata, or "same as
+/// the previous row" (the usual case once rows are sorted by doi), which keeps runs near the size of the
+/// chunk text.
 /// </summary>
 internal static class ChunkRunFile
 {
@@ -40,47 +42,43 @@ internal static class ChunkRunFile
         WriteList(writer, row.References, static (w, r) => w.Write(r.Id));
     }
 
-    /// <summary>Reads the next row of a run file; the caller knows how many the run holds.</summary>
-    public static (ChunkRecord Row, long Sequence) Read(BinaryReader reader, ChunkRecord? previous)
+    public static RowHead ReadHead(ReadOnlySpan<byte> bytes)
     {
-        var head = ReadHead(reader);
-        if (reader.ReadByte() == SameMetadata)
-        {
-            return (head.On(previous ?? throw new InvalidDataException("A run starts with a row that refers to a previous row.")), head.Sequence);
-        }
-
-        return (ReadMetadata(reader, head), head.Sequence);
+        var reader = new SpanReader(bytes);
+        return new RowHead(
+            reader.ReadInt64(),
+            reader.ReadString(),
+            reader.ReadInt64(),
+            reader.ReadString(),
+            reader.ReadString(),
+            (ChunkFields)reader.ReadInt32(),
+            ReadExtraFields(ref reader));
     }
 
-    public static RowHead ReadHead(BinaryReader reader) => new(
-        reader.ReadInt64(),
-        reader.ReadString(),
-        reader.ReadInt64(),
-        reader.ReadString(),
-        reader.ReadString(),
-        (ChunkFields)reader.ReadInt32(),
-        ReadList(reader, static r => new ExtraField(r.ReadString(), r.ReadString())));
-
-    public static ChunkRecord ReadMetadata(BinaryReader reader, RowHead head) => new()
+    public static ChunkRecord ReadMetadata(ReadOnlySpan<byte> bytes, RowHead head)
     {
-        Doi = head.Doi,
-        ChunkId = head.ChunkId,
-        Chunk = head.Chunk,
-        Id = head.Id,
-        AbsentFields = head.AbsentFields,
-        ExtraFields = head.ExtraFields,
-        Title = reader.ReadString(),
-        Summary = reader.ReadString(),
-        Source = reader.ReadString(),
-        Authors = ReadList(reader, static r => r.ReadString()),
-        Categories = ReadList(reader, static r => r.ReadString()),
-        Comment = ReadNullable(reader),
-        JournalRef = ReadNullable(reader),
-        PrimaryCategory = reader.ReadString(),
-        Published = ReadNullable(reader),
-        Updated = ReadNullable(reader),
-        References = ReadList(reader, static r => new PaperReference(r.ReadString())),
-    };
+        var reader = new SpanReader(bytes);
+        return new ChunkRecord
+        {
+            Doi = head.Doi,
+            ChunkId = head.ChunkId,
+            Chunk = head.Chunk,
+            Id = head.Id,
+            AbsentFields = head.AbsentFields,
+            ExtraFields = head.ExtraFields,
+            Title = reader.ReadString(),
+            Summary = reader.ReadString(),
+            Source = reader.ReadString(),
+            Authors = ReadStrings(ref reader),
+            Categories = ReadStrings(ref reader),
+            Comment = reader.ReadNullableString(),
+            JournalRef = reader.ReadNullableString(),
+            PrimaryCategory = reader.ReadString(),
+            Published = reader.ReadNullableString(),
+            Updated = reader.ReadNullableString(),
+            References = ReadReferences(ref reader),
+        };
+    }
 
     private static void WriteNullable(BinaryWriter writer, string? value)
     {
@@ -91,8 +89,6 @@ internal static class ChunkRunFile
         }
     }
 
-    private static string? ReadNullable(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
-
     private static void WriteList<T>(BinaryWriter writer, IReadOnlyList<T> items, Action<BinaryWriter, T> write)
     {
         writer.Write(items.Count);
@@ -102,47 +98,80 @@ internal static class ChunkRunFile
         }
     }
 
-    private static T[] ReadList<T>(BinaryReader reader, Func<BinaryReader, T> read)
+    private static string[] ReadStrings(ref SpanReader reader)
     {
-        var count = reader.ReadInt32();
-        if (count == 0)
+        var items = reader.ReadInt32() is var count and > 0 ? new string[count] : [];
+        for (var i = 0; i < items.Length; i++)
         {
-            return [];
+            items[i] = reader.ReadString();
         }
 
-        var items = new T[count];
-        for (var i = 0; i < count; i++)
+        return items;
+    }
+
+    private static PaperReference[] ReadReferences(ref SpanReader reader)
+    {
+        var items = reader.ReadInt32() is var count and > 0 ? new PaperReference[count] : [];
+        for (var i = 0; i < items.Length; i++)
         {
-            items[i] = read(reader);
+            items[i] = new PaperReference(reader.ReadString());
+        }
+
+        return items;
+    }
+
+    private static ExtraField[] ReadExtraFields(ref SpanReader reader)
+    {
+        var items = reader.ReadInt32() is var count and > 0 ? new ExtraField[count] : [];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = new ExtraField(reader.ReadString(), reader.ReadString());
         }
 
         return items;
     }
 
     /// <summary>
-    /// A reader for run files. <see cref="BinaryReader.ReadString"/> decodes a string from a file
-    /// stream 128 bytes at a time through a StringBuilder; chunks are ~1–2 KB, so this reads the whole
-    /// UTF-8 string into one buffer and decodes it once.
+    /// Reads what <see cref="BinaryWriter"/> wrote, straight from a span: each string is decoded once,
+    /// whole (<see cref="BinaryReader.ReadString"/> goes through a StringBuilder 128 bytes at a time).
     /// </summary>
-    internal sealed class FileReader(Stream stream) : BinaryReader(stream, Encoding.UTF8, leaveOpen: false)
+    private ref struct SpanReader(ReadOnlySpan<byte> bytes)
     {
-        private byte[] _bytes = new byte[8192];
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+        private int _position;
 
-        public override string ReadString()
+        public long ReadInt64()
         {
-            var length = Read7BitEncodedInt();
-            if (length == 0)
+            var value = BinaryPrimitives.ReadInt64LittleEndian(_bytes[_position..]);
+            _position += sizeof(long);
+            return value;
+        }
+
+        public int ReadInt32()
+        {
+            var value = BinaryPrimitives.ReadInt32LittleEndian(_bytes[_position..]);
+            _position += sizeof(int);
+            return value;
+        }
+
+        public string? ReadNullableString() => _bytes[_position++] != 0 ? ReadString() : null;
+
+        public string ReadString()
+        {
+            var length = 0;
+            for (var shift = 0; ; shift += 7)
             {
-                return "";
+                var b = _bytes[_position++];
+                length |= (b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    break;
+                }
             }
 
-            if (_bytes.Length < length)
-            {
-                _bytes = new byte[Math.Max(length, _bytes.Length * 2)];
-            }
-
-            BaseStream.ReadExactly(_bytes, 0, length);
-            return Encoding.UTF8.GetString(_bytes, 0, length);
+            var value = length == 0 ? "" : Encoding.UTF8.GetString(_bytes.Slice(_position, length));
+            _position += length;
+            return value;
         }
     }
 

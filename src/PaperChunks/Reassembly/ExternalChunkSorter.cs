@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using PaperChunks.Records;
+using Blob = PaperChunks.Reassembly.RowArena.Blob;
 
 namespace PaperChunks.Reassembly;
 
@@ -15,18 +17,13 @@ internal sealed class ExternalChunkSorter : IDisposable
     private const int KeyBytes = 64;
 
     private readonly long _budget;
-    private readonly int _segmentBytes;
-    private readonly List<byte[]> _large = [];
+    private readonly RowArena _arena;
     private readonly string _folder;
-    private readonly List<byte[]> _segments = [];
     private readonly List<RowKey> _keys = [];
     private readonly Dictionary<string, (string Doi, Blob Metadata)> _metadataByDoi = new(StringComparer.Ordinal);
     private readonly MemoryStream _scratch = new();
     private readonly BinaryWriter _scratchWriter;
     private readonly List<(string Path, long Count)> _runs = [];
-    private long _largeBytes;
-    private int _segment;
-    private int _segmentUsed;
     private long _sequence;
     private bool _folderCreated;
 
@@ -34,7 +31,7 @@ internal sealed class ExternalChunkSorter : IDisposable
     {
         // Half the limit for the held batch: the rest covers the reader, the paper being built and GC slack.
         _budget = Math.Min(memoryLimitBytes / 2, int.MaxValue);
-        _segmentBytes = (int)Math.Clamp(_budget / 8, 64 * 1024, 4 * 1024 * 1024);
+        _arena = new RowArena((int)Math.Clamp(_budget / 8, 64 * 1024, 4 * 1024 * 1024));
         _folder = Path.Combine(tempDirectory ?? Path.GetTempPath(), "paperchunks-reassemble-" + Guid.NewGuid().ToString("N"));
         _scratchWriter = new BinaryWriter(_scratch);
     }
@@ -47,9 +44,9 @@ internal sealed class ExternalChunkSorter : IDisposable
         ArgumentNullException.ThrowIfNull(row);
         var metadata = StoreMetadata(row, out var doi);
         Serialize(row, _sequence, metadata: false);
-        var head = Store(_scratch.GetBuffer().AsSpan(0, (int)_scratch.Length));
+        var head = _arena.Store(_scratch.GetBuffer().AsSpan(0, (int)_scratch.Length));
         _keys.Add(new RowKey(doi, row.ChunkId, _sequence++, head, metadata));
-        if (((long)(_segment + 1) * _segmentBytes) + _largeBytes + ((long)_keys.Count * KeyBytes) > _budget)
+        if (_arena.BytesHeld + ((long)_keys.Count * KeyBytes) > _budget)
         {
             Spill();
         }
@@ -71,7 +68,7 @@ internal sealed class ExternalChunkSorter : IDisposable
     {
         _scratchWriter.Dispose();
         _keys.Clear();
-        _segments.Clear();
+        _arena.Dispose();
         if (_folderCreated && Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
@@ -121,14 +118,14 @@ internal sealed class ExternalChunkSorter : IDisposable
     {
         Serialize(row, 0, metadata: true);
         var bytes = _scratch.GetBuffer().AsSpan(0, (int)_scratch.Length);
-        if (_metadataByDoi.TryGetValue(row.Doi, out var known) && Span(known.Metadata).SequenceEqual(bytes))
+        if (_metadataByDoi.TryGetValue(row.Doi, out var known) && _arena.Span(known.Metadata).SequenceEqual(bytes))
         {
             doi = known.Doi;
             return known.Metadata;
         }
 
         doi = known.Doi ?? row.Doi;
-        var blob = Store(bytes);
+        var blob = _arena.Store(bytes);
         _metadataByDoi[doi] = (doi, blob);
         return blob;
     }
@@ -148,41 +145,6 @@ internal sealed class ExternalChunkSorter : IDisposable
         _scratchWriter.Flush();
     }
 
-    private Blob Store(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.Length > _segmentBytes)
-        {
-            // A row larger than a segment gets an array of its own, numbered -1, -2, …
-            _large.Add(bytes.ToArray());
-            _largeBytes += bytes.Length;
-            return new Blob(-_large.Count, 0, bytes.Length);
-        }
-
-        if (_segments.Count == 0 || _segmentUsed + bytes.Length > _segmentBytes)
-        {
-            if (_segments.Count > 0)
-            {
-                _segment++;
-            }
-
-            if (_segment == _segments.Count)
-            {
-                _segments.Add(new byte[_segmentBytes]);
-            }
-
-            _segmentUsed = 0;
-        }
-
-        bytes.CopyTo(_segments[_segment].AsSpan(_segmentUsed));
-        var blob = new Blob(_segment, _segmentUsed, bytes.Length);
-        _segmentUsed += bytes.Length;
-        return blob;
-    }
-
-    private byte[] Array(Blob blob) => blob.Segment >= 0 ? _segments[blob.Segment] : _large[-blob.Segment - 1];
-
-    private Span<byte> Span(Blob blob) => Array(blob).AsSpan(blob.Offset, blob.Length);
-
     private void Spill()
     {
         _keys.Sort(RowOrder.Instance);
@@ -198,7 +160,7 @@ internal sealed class ExternalChunkSorter : IDisposable
             Blob? previous = null;
             foreach (var key in _keys)
             {
-                file.Write(Span(key.Head));
+                WriteBlob(file, key.Head);
                 if (previous == key.Metadata)
                 {
                     file.WriteByte(ChunkRunFile.SameMetadata);
@@ -206,7 +168,7 @@ internal sealed class ExternalChunkSorter : IDisposable
                 else
                 {
                     file.WriteByte(ChunkRunFile.FullMetadata);
-                    file.Write(Span(key.Metadata));
+                    WriteBlob(file, key.Metadata);
                 }
 
                 previous = key.Metadata;
@@ -216,10 +178,15 @@ internal sealed class ExternalChunkSorter : IDisposable
         _runs.Add((path, _keys.Count));
         _keys.Clear();
         _metadataByDoi.Clear();
-        _large.Clear();
-        _largeBytes = 0;
-        _segment = 0;
-        _segmentUsed = 0;
+        _arena.Clear();
+    }
+
+    private void WriteBlob(FileStream file, Blob blob)
+    {
+        Span<byte> length = stackalloc byte[sizeof(int)];
+        BinaryPrimitives.WriteInt32LittleEndian(length, blob.Length);
+        file.Write(length);
+        file.Write(_arena.Span(blob));
     }
 
     private IEnumerable<(ChunkRecord Row, long Sequence)> ReadBatch()
@@ -228,34 +195,47 @@ internal sealed class ExternalChunkSorter : IDisposable
         Blob? previousMetadata = null;
         foreach (var key in _keys)
         {
-            var head = ChunkRunFile.ReadHead(Reader(key.Head));
+            var head = ChunkRunFile.ReadHead(_arena.Span(key.Head));
             var row = previous is not null && previousMetadata == key.Metadata
                 ? head.On(previous)
-                : ChunkRunFile.ReadMetadata(Reader(key.Metadata), head);
+                : ChunkRunFile.ReadMetadata(_arena.Span(key.Metadata), head);
             previous = row;
             previousMetadata = key.Metadata;
             yield return (row, head.Sequence);
         }
     }
 
-    private BinaryReader Reader(Blob blob) =>
-        new(new MemoryStream(Array(blob), blob.Offset, blob.Length, writable: false));
-
     private static IEnumerable<(ChunkRecord Row, long Sequence)> ReadRun(string path, long count)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        using var reader = new ChunkRunFile.FileReader(file);
+        var buffer = new byte[1 << 16];
         ChunkRecord? previous = null;
         for (var i = 0L; i < count; i++)
         {
-            var item = ChunkRunFile.Read(reader, previous);
-            previous = item.Row;
-            yield return item;
+            var head = ChunkRunFile.ReadHead(ReadBlob(file, ref buffer));
+            var row = file.ReadByte() switch
+            {
+                ChunkRunFile.SameMetadata when previous is not null => head.On(previous),
+                ChunkRunFile.FullMetadata => ChunkRunFile.ReadMetadata(ReadBlob(file, ref buffer), head),
+                _ => throw new InvalidDataException($"Run file {path} is damaged at row {i}."),
+            };
+            previous = row;
+            yield return (row, head.Sequence);
         }
     }
 
-    /// <summary>A stored byte range: segment (negative for a row of its own), offset, length.</summary>
-    private readonly record struct Blob(int Segment, int Offset, int Length);
+    private static ReadOnlySpan<byte> ReadBlob(FileStream file, ref byte[] buffer)
+    {
+        file.ReadExactly(buffer.AsSpan(0, sizeof(int)));
+        var length = BinaryPrimitives.ReadInt32LittleEndian(buffer);
+        if (buffer.Length < length)
+        {
+            buffer = new byte[Math.Max(length, buffer.Length * 2)];
+        }
+
+        file.ReadExactly(buffer.AsSpan(0, length));
+        return buffer.AsSpan(0, length);
+    }
 
     private readonly record struct RowKey(string Doi, long ChunkId, long Sequence, Blob Head, Blob Metadata);
 

@@ -1,0 +1,62 @@
+using FluentAssertions;
+using PaperChunks.Reassembly;
+using PaperChunks.Records;
+using Xunit;
+
+namespace PaperChunks.Tests.Reassembly;
+
+public class ExternalChunkSorterTests
+{
+    [Fact]
+    public void Rows_come_back_field_for_field_in_doi_then_chunk_order_through_spilled_runs()
+    {
+        using var temp = new TempDirectory();
+        var rows = Rows().ToList();
+        using var sorter = new ExternalChunkSorter(1024 * 1024, temp.Path);
+        foreach (var row in rows)
+        {
+            sorter.Add(row);
+        }
+
+        var sorted = sorter.Sorted().ToList();
+
+        sorter.RunsSpilled.Should().BeGreaterThan(1);
+        sorted.Select(s => s.Sequence).Should().Equal(
+            rows.Select((row, i) => (row, i)).OrderBy(x => x.row.Doi, StringComparer.Ordinal).ThenBy(x => x.row.ChunkId).ThenBy(x => x.i).Select(x => (long)x.i));
+        foreach (var (row, seq) in sorted)
+        {
+            row.Should().BeEquivalentTo(rows[(int)seq], o => o.WithStrictOrdering());
+        }
+    }
+
+    private static IEnumerable<ChunkRecord> Rows()
+    {
+        var random = new Random(11);
+        for (var i = 0; i < 600; i++)
+        {
+            var paper = random.Next(5);
+            var doi = paper == 4 ? "2402.0000\u00e9" : $"2401.0000{paper}";
+            var id = random.Next(120);
+            yield return new ChunkRecord
+            {
+                Doi = doi,
+                ChunkId = id,
+                Chunk = $"chunk {id} \u00a0 \U0001F600 caf\u00e9 " + new string('w', random.Next(4000)),
+                Id = $"{doi}#{id}",
+                Title = paper == 3 && i % 7 == 0 ? "A title that disagrees" : $"Paper {paper}",
+                Summary = new string('s', 1500),
+                Source = $"http://arxiv.org/pdf/{doi}",
+                Authors = paper == 1 ? [] : ["Laurent Dinh", "Samy Bengio"],
+                Categories = ["cs.LG", "stat.ML"],
+                Comment = paper % 2 == 0 ? null : "8 pages",
+                JournalRef = paper == 2 ? "ICLR 2017" : null,
+                PrimaryCategory = "cs.LG",
+                Published = paper == 0 ? null : "20160527",
+                Updated = "20170227",
+                References = paper == 1 ? [] : [new PaperReference("1609.03193"), new PaperReference("1511.06434")],
+                AbsentFields = paper == 2 ? ChunkFields.Comment : default,
+                ExtraFields = i % 3 == 0 ? [new ExtraField("license", "\"cc-by\""), new ExtraField("score", "0.5")] : [],
+            };
+        }
+    }
+}
