@@ -52,7 +52,7 @@ internal static class ChunkRunFile
             reader.ReadString(),
             reader.ReadString(),
             (ChunkFields)reader.ReadInt32(),
-            ReadExtraFields(ref reader));
+            ReadList(ref reader, static (ref SpanReader r) => new ExtraField(r.ReadString(), r.ReadString())));
     }
 
     public static ChunkRecord ReadMetadata(ReadOnlySpan<byte> bytes, RowHead head)
@@ -69,14 +69,14 @@ internal static class ChunkRunFile
             Title = reader.ReadString(),
             Summary = reader.ReadString(),
             Source = reader.ReadString(),
-            Authors = ReadStrings(ref reader),
-            Categories = ReadStrings(ref reader),
+            Authors = ReadList(ref reader, static (ref SpanReader r) => r.ReadString()),
+            Categories = ReadList(ref reader, static (ref SpanReader r) => r.ReadString()),
             Comment = reader.ReadNullableString(),
             JournalRef = reader.ReadNullableString(),
             PrimaryCategory = reader.ReadString(),
             Published = reader.ReadNullableString(),
             Updated = reader.ReadNullableString(),
-            References = ReadReferences(ref reader),
+            References = ReadList(ref reader, static (ref SpanReader r) => new PaperReference(r.ReadString())),
         };
     }
 
@@ -98,34 +98,15 @@ internal static class ChunkRunFile
         }
     }
 
-    private static string[] ReadStrings(ref SpanReader reader)
+    private delegate T ItemReader<T>(ref SpanReader reader);
+
+    /// <summary>Reads what <see cref="WriteList"/> wrote: a count, then the items.</summary>
+    private static T[] ReadList<T>(ref SpanReader reader, ItemReader<T> read)
     {
-        var items = reader.ReadInt32() is var count and > 0 ? new string[count] : [];
+        var items = reader.ReadInt32() is var count and > 0 ? new T[count] : [];
         for (var i = 0; i < items.Length; i++)
         {
-            items[i] = reader.ReadString();
-        }
-
-        return items;
-    }
-
-    private static PaperReference[] ReadReferences(ref SpanReader reader)
-    {
-        var items = reader.ReadInt32() is var count and > 0 ? new PaperReference[count] : [];
-        for (var i = 0; i < items.Length; i++)
-        {
-            items[i] = new PaperReference(reader.ReadString());
-        }
-
-        return items;
-    }
-
-    private static ExtraField[] ReadExtraFields(ref SpanReader reader)
-    {
-        var items = reader.ReadInt32() is var count and > 0 ? new ExtraField[count] : [];
-        for (var i = 0; i < items.Length; i++)
-        {
-            items[i] = new ExtraField(reader.ReadString(), reader.ReadString());
+            items[i] = read(ref reader);
         }
 
         return items;
