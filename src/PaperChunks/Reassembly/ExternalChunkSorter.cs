@@ -21,8 +21,7 @@ internal sealed class ExternalChunkSorter : IDisposable
     private readonly string _folder;
     private readonly List<RowKey> _keys = [];
     private readonly Dictionary<string, (string Doi, Blob Metadata)> _metadataByDoi = new(StringComparer.Ordinal);
-    private readonly MemoryStream _scratch = new();
-    private readonly BinaryWriter _scratchWriter;
+    private readonly RowBlobWriter _scratch = new();
     private readonly List<(string Path, long Count)> _runs = [];
     private long _sequence;
     private bool _folderCreated;
@@ -33,7 +32,6 @@ internal sealed class ExternalChunkSorter : IDisposable
         _budget = Math.Min(memoryLimitBytes / 2, int.MaxValue);
         _arena = new RowArena((int)Math.Clamp(_budget / 8, 64 * 1024, 4 * 1024 * 1024));
         _folder = Path.Combine(tempDirectory ?? Path.GetTempPath(), "paperchunks-reassemble-" + Guid.NewGuid().ToString("N"));
-        _scratchWriter = new BinaryWriter(_scratch);
     }
 
     /// <summary>Sorted runs written to disk so far.</summary>
@@ -43,8 +41,9 @@ internal sealed class ExternalChunkSorter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(row);
         var metadata = StoreMetadata(row, out var doi);
-        Serialize(row, _sequence, metadata: false);
-        var head = _arena.Store(_scratch.GetBuffer().AsSpan(0, (int)_scratch.Length));
+        _scratch.Clear();
+        ChunkRunFile.WriteHead(_scratch, row, _sequence);
+        var head = _arena.Store(_scratch.Written);
         _keys.Add(new RowKey(doi, row.ChunkId, _sequence++, head, metadata));
         if (_arena.BytesHeld + ((long)_keys.Count * KeyBytes) > _budget)
         {
@@ -52,21 +51,25 @@ internal sealed class ExternalChunkSorter : IDisposable
         }
     }
 
+    /// <summary>Numbers the rows added from now on from <paramref name="sequence"/> (a later part of the input).</summary>
+    public void ContinueAt(long sequence) => _sequence = sequence;
+
     /// <summary>Every row added, in (doi, chunk-id, input position) order.</summary>
-    public IEnumerable<(ChunkRecord Row, long Sequence)> Sorted()
+    public IEnumerable<(ChunkRecord Row, long Sequence)> Sorted() => Sorted([this]);
+
+    /// <summary>Every row added to any of <paramref name="sorters"/> (numbered apart), in (doi, chunk-id, input position) order.</summary>
+    public static IEnumerable<(ChunkRecord Row, long Sequence)> Sorted(IReadOnlyList<ExternalChunkSorter> sorters)
     {
-        _keys.Sort(RowOrder.Instance);
-        if (_runs.Count == 0)
+        foreach (var sorter in sorters)
         {
-            return ReadBatch();
+            sorter._keys.Sort(RowOrder.Instance);
         }
 
-        return Merge();
+        return sorters is [{ _runs.Count: 0 } only] ? only.ReadBatch() : Merge(sorters);
     }
 
     public void Dispose()
     {
-        _scratchWriter.Dispose();
         _keys.Clear();
         _arena.Dispose();
         if (_folderCreated && Directory.Exists(_folder))
@@ -75,17 +78,21 @@ internal sealed class ExternalChunkSorter : IDisposable
         }
     }
 
-    private IEnumerable<(ChunkRecord Row, long Sequence)> Merge()
+    private static IEnumerable<(ChunkRecord Row, long Sequence)> Merge(IReadOnlyList<ExternalChunkSorter> sorters)
     {
-        var sources = new List<IEnumerator<(ChunkRecord Row, long Sequence)>>(_runs.Count + 1);
+        var sources = new List<IEnumerator<(ChunkRecord Row, long Sequence)>>();
         try
         {
-            foreach (var (path, count) in _runs)
+            foreach (var sorter in sorters)
             {
-                sources.Add(ReadRun(path, count).GetEnumerator());
+                foreach (var (path, count) in sorter._runs)
+                {
+                    sources.Add(ReadRun(path, count).GetEnumerator());
+                }
+
+                sources.Add(sorter.ReadBatch().GetEnumerator());
             }
 
-            sources.Add(ReadBatch().GetEnumerator());
             var queue = new PriorityQueue<int, (ChunkRecord Row, long Sequence)>(sources.Count, MergeOrder.Instance);
             for (var i = 0; i < sources.Count; i++)
             {
@@ -113,36 +120,22 @@ internal sealed class ExternalChunkSorter : IDisposable
         }
     }
 
-    /// <summary>Stores the row's metadata unless the batch already holds the same bytes for its doi.</summary>
+    /// <summary>Stores the row's metadata unless the batch already holds the same for its doi.</summary>
     private Blob StoreMetadata(ChunkRecord row, out string doi)
     {
-        Serialize(row, 0, metadata: true);
-        var bytes = _scratch.GetBuffer().AsSpan(0, (int)_scratch.Length);
-        if (_metadataByDoi.TryGetValue(row.Doi, out var known) && _arena.Span(known.Metadata).SequenceEqual(bytes))
+        // Compared in place with the stored copy: no serializing of the 2–3 KB a row repeats.
+        if (_metadataByDoi.TryGetValue(row.Doi, out var known) && ChunkRunFile.MetadataMatches(_arena.Span(known.Metadata), row))
         {
             doi = known.Doi;
             return known.Metadata;
         }
 
         doi = known.Doi ?? row.Doi;
-        var blob = _arena.Store(bytes);
+        _scratch.Clear();
+        ChunkRunFile.WriteMetadata(_scratch, row);
+        var blob = _arena.Store(_scratch.Written);
         _metadataByDoi[doi] = (doi, blob);
         return blob;
-    }
-
-    private void Serialize(ChunkRecord row, long sequence, bool metadata)
-    {
-        _scratch.SetLength(0);
-        if (metadata)
-        {
-            ChunkRunFile.WriteMetadata(_scratchWriter, row);
-        }
-        else
-        {
-            ChunkRunFile.WriteHead(_scratchWriter, row, sequence);
-        }
-
-        _scratchWriter.Flush();
     }
 
     private void Spill()
