@@ -76,6 +76,38 @@ public static class PaperChunksReader
             var other => throw NotReadable(path, other, RecordKind.Chunk),
         };
 
+    /// <summary>
+    /// Opens chunk rows as consecutive parts of one input, each reader to be read on a thread of its
+    /// own (as <see cref="Reassembly.PaperReassembler.Reassemble(IReadOnlyList{IEnumerable{ChunkRecord}})"/>
+    /// does). A plain (uncompressed) JSON Lines file of at least 64 MB is cut at line starts into up to
+    /// <paramref name="parts"/> readers; any other input comes back as one reader. Together the readers
+    /// return the rows of <see cref="OpenChunks"/> in the same order, and their errors name the file's
+    /// own line numbers.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="parts">How many parts at most (the number of threads that will read them).</param>
+    /// <param name="options">Reader settings for every part, or <see langword="null"/> for the defaults.</param>
+    /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
+    /// <exception cref="PaperChunksFormatException">As for <see cref="OpenChunks"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parts"/> is less than 1.</exception>
+    public static IReadOnlyList<RecordReader<ChunkRecord>> OpenChunkParts(string path, int parts, ReaderOptions? options = null, InputFormat? format = null) =>
+        OpenChunkParts(path, parts, options, format, JsonlFileParts.MinPartBytes);
+
+    /// <summary><see cref="OpenChunkParts(string, int, ReaderOptions?, InputFormat?)"/> with a given smallest part (tests cut small files).</summary>
+    internal static IReadOnlyList<RecordReader<ChunkRecord>> OpenChunkParts(string path, int parts, ReaderOptions? options, InputFormat? format, long minPartBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
+        var detected = Detect(path, format, options);
+        if (parts == 1 || detected.Format != InputFormat.Jsonl || detected.Compression != StreamCompression.None)
+        {
+            return [OpenChunks(path, options, detected.Format)];
+        }
+
+        return JsonlFileParts.Split(path, parts, minPartBytes)
+            .Select(range => (RecordReader<ChunkRecord>)new JsonlChunkReader(path, options, range.Start, range.Length))
+            .ToList();
+    }
+
     /// <summary>Opens SciTLDR rows from JSON Lines, Parquet or a dataset-viewer copy.</summary>
     /// <param name="path">The file (plain, <c>.gz</c> or <c>.zst</c>).</param>
     /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>

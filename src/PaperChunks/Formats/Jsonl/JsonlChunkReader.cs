@@ -28,5 +28,9 @@ public sealed class JsonlChunkReader : JsonlReader<ChunkRecord>
     public JsonlChunkReader(Stream stream, ReaderOptions? options = null)
         : base(stream, options) => _json = new ChunkJson(Options.MaxJsonDepth);
 
+    /// <summary>Reads the rows of one line-aligned byte range of a plain file (see <see cref="PaperChunksReader.OpenChunkParts(string, int, ReaderOptions?, InputFormat?)"/>).</summary>
+    internal JsonlChunkReader(string path, ReaderOptions? options, long start, long length)
+        : base(path, options, start, length) => _json = new ChunkJson(Options.MaxJsonDepth);
+
     private protected override ChunkRecord ParseLine(ReadOnlySpan<byte> line) => _json.Parse(line);
 }

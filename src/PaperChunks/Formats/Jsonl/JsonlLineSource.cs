@@ -17,12 +17,13 @@ internal sealed class JsonlLineSource : IDisposable
     private int _start;
     private int _end;
     private bool _eof;
-    private bool _atFileStart = true;
+    private bool _atFileStart;
 
-    public JsonlLineSource(Stream stream, int maxRowBytes)
+    public JsonlLineSource(Stream stream, int maxRowBytes, bool atFileStart = true)
     {
         _stream = stream;
         _maxRow = maxRowBytes;
+        _atFileStart = atFileStart;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
     }
 

@@ -14,6 +14,9 @@ public abstract class JsonlReader<T> : RecordReader<T>
 {
     private readonly Stream _stream;
     private readonly JsonlLineSource _lines;
+    private readonly string? _rangePath;
+    private readonly long _rangeStart;
+    private long? _linesBefore;
 
     /// <summary>Opens a file; compression is chosen by extension and confirmed by magic bytes.</summary>
     /// <param name="path">The file.</param>
@@ -39,12 +42,38 @@ public abstract class JsonlReader<T> : RecordReader<T>
         _lines = new JsonlLineSource(_stream, Options.MaxRowBytes);
     }
 
+    /// <summary>Reads the lines of a plain (uncompressed) file that start within a byte range; the range starts at a line start.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="start">Offset of the range's first line.</param>
+    /// <param name="length">Bytes in the range, ending at a line end or the end of the file.</param>
+    private protected JsonlReader(string path, ReaderOptions? options, long start, long length)
+        : base(path, options)
+    {
+        try
+        {
+            _stream = new FileRangeStream(path, start, length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PaperChunksFormatException(path, 0, 0, null, $"cannot open the file: {e.Message}", e);
+        }
+
+        _rangePath = path;
+        _rangeStart = start;
+        _lines = new JsonlLineSource(_stream, Options.MaxRowBytes, atFileStart: start == 0);
+    }
+
     /// <summary>Bytes of decompressed input consumed so far (for progress reporting).</summary>
     public long BytesConsumed => _lines.BytesConsumed;
 
     /// <summary>Parses one non-blank line into a record.</summary>
     /// <param name="line">The line's bytes, without its line break.</param>
     private protected abstract T ParseLine(ReadOnlySpan<byte> line);
+
+    // The file's line number of the line last taken: a part of a file counts the lines before it once,
+    // on its first read (on the thread that reads it).
+    private long LineNumber => _lines.LineNumber + (_linesBefore ??= _rangePath is null || _rangeStart == 0 ? 0 : FileRangeStream.LinesBefore(_rangePath, _rangeStart));
 
     /// <inheritdoc/>
     protected sealed override T? ReadCore()
@@ -103,7 +132,7 @@ public abstract class JsonlReader<T> : RecordReader<T>
                 return null;
             case JsonlLineSource.Outcome.TooLong:
                 ReportBadRow(FormatError(
-                    _lines.LineNumber, 0, null,
+                    LineNumber, 0, null,
                     string.Create(CultureInfo.InvariantCulture, $"the line is longer than the {Options.MaxRowBytes:N0}-byte row limit; raise ReaderOptions.MaxRowBytes if the row is genuine")));
                 return null;
         }
@@ -116,7 +145,7 @@ public abstract class JsonlReader<T> : RecordReader<T>
         try
         {
             var record = ParseLine(line);
-            CurrentLine = _lines.LineNumber;
+            CurrentLine = LineNumber;
             return record;
         }
         catch (JsonRowException e)
@@ -127,7 +156,7 @@ public abstract class JsonlReader<T> : RecordReader<T>
                 reason += "; the file ends in the middle of this row";
             }
 
-            ReportBadRow(FormatError(_lines.LineNumber, JsonValues.Column(line, e.ByteOffset), e.Field, reason, e));
+            ReportBadRow(FormatError(LineNumber, JsonValues.Column(line, e.ByteOffset), e.Field, reason, e));
             return null;
         }
     }
