@@ -45,10 +45,30 @@ public sealed class PaperReassembler
         return Options.InputGroupedByDoi ? Grouped(Sequenced(rows)) : SortedExternally(rows);
     }
 
-    /// <summary>Rebuilds the papers of <paramref name="rows"/> asynchronously; see <see cref="Reassemble"/>.</summary>
+    /// <summary>
+    /// Rebuilds the papers of an input that comes in consecutive parts (shards, or the parts of one file
+    /// from <see cref="Formats.PaperChunksReader.OpenChunkParts(string, int, ReaderOptions?, Formats.InputFormat?)"/>), reading up to
+    /// <see cref="ReassemblyOptions.ReadThreads"/> parts at once, each on a thread of its own into its
+    /// share of <see cref="ReassemblyOptions.MemoryLimitBytes"/>. The papers, the report and the errors are
+    /// those of <see cref="Reassemble(IEnumerable{ChunkRecord})"/> over the parts one after another.
+    /// </summary>
+    /// <param name="parts">The parts in input order; each is enumerated once, on some thread.</param>
+    /// <exception cref="PaperChunksFormatException">As for <see cref="Reassemble(IEnumerable{ChunkRecord})"/>.</exception>
+    /// <remarks>
+    /// If enumerating a part throws, the parts after it are stopped, the parts before it are read to
+    /// their end, and the first failure in input order is rethrown.
+    /// </remarks>
+    public IEnumerable<PaperRecord> Reassemble(IReadOnlyList<IEnumerable<ChunkRecord>> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var threads = Math.Min(parts.Count, Options.ReadThreads);
+        return Options.InputGroupedByDoi || threads <= 1 ? Reassemble(parts.SelectMany(p => p)) : SortedInParallel(parts, threads);
+    }
+
+    /// <summary>Rebuilds the papers of <paramref name="rows"/> asynchronously; see <see cref="Reassemble(IEnumerable{ChunkRecord})"/>.</summary>
     /// <param name="rows">Chunk rows in any order (or grouped by doi).</param>
     /// <param name="cancellationToken">Stops the reassembly; temporary files are deleted.</param>
-    /// <exception cref="PaperChunksFormatException">As for <see cref="Reassemble"/>.</exception>
+    /// <exception cref="PaperChunksFormatException">As for <see cref="Reassemble(IEnumerable{ChunkRecord})"/>.</exception>
     public async IAsyncEnumerable<PaperRecord> ReassembleAsync(
         IAsyncEnumerable<ChunkRecord> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -102,6 +122,29 @@ public sealed class PaperReassembler
         foreach (var paper in Grouped(sorter.Sorted()))
         {
             yield return paper;
+        }
+    }
+
+    private IEnumerable<PaperRecord> SortedInParallel(IReadOnlyList<IEnumerable<ChunkRecord>> parts, int threads)
+    {
+        var sorters = new List<ExternalChunkSorter>(threads);
+        try
+        {
+            for (var i = 0; i < threads; i++)
+            {
+                sorters.Add(new ExternalChunkSorter(Options.MemoryLimitBytes / threads, Options.TempDirectory));
+            }
+
+            PartSorting.AddAll(parts, sorters);
+            RunsSpilled = sorters.Sum(s => s.RunsSpilled);
+            foreach (var paper in Grouped(ExternalChunkSorter.Sorted(sorters)))
+            {
+                yield return paper;
+            }
+        }
+        finally
+        {
+            sorters.ForEach(s => s.Dispose());
         }
     }
 

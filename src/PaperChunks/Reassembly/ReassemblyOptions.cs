@@ -1,3 +1,5 @@
+using PaperChunks.Records;
+
 namespace PaperChunks.Reassembly;
 
 /// <summary>
@@ -45,6 +47,13 @@ public sealed record ReassemblyOptions
     /// </summary>
     public long MemoryLimitBytes { get; init; } = 256L * 1024 * 1024;
 
+    /// <summary>
+    /// How many parts of the input <see cref="PaperReassembler.Reassemble(IReadOnlyList{IEnumerable{ChunkRecord}})"/>
+    /// reads at once, each on a thread of its own. Default: the number of processors; 1 reads the parts
+    /// one after another on the caller's thread.
+    /// </summary>
+    public int ReadThreads { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Folder for the external sort's temporary files; <see langword="null"/> for the system temp folder.</summary>
     public string? TempDirectory { get; init; }
 
@@ -69,6 +78,11 @@ public sealed record ReassemblyOptions
         if (MemoryLimitBytes < 1024 * 1024)
         {
             throw new ArgumentOutOfRangeException(nameof(MemoryLimitBytes), MemoryLimitBytes, "must be at least 1 MB");
+        }
+
+        if (ReadThreads < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ReadThreads), ReadThreads, "must be at least 1");
         }
 
         if (!Enum.IsDefined(DuplicatePolicy))
