@@ -59,6 +59,11 @@ internal static class ReassembleCommand
         {
             Description = "The input already has each paper's rows together: one pass, no sort, one paper in memory.",
         };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Threads that read and sort unsorted input at once: plain .jsonl files of 64 MB or more are read in parts, several files side by side. Default: the number of processors; 1 without --normalize only.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
         var normalize = new Option<bool>("--normalize")
         {
             Description = "Repair PDF-extraction damage in each chunk (and title, summary) before joining, as `normalize` does; reads the input twice.",
@@ -69,7 +74,7 @@ internal static class ReassembleCommand
         };
         var command = new Command("reassemble", "Rebuild whole papers from their chunks (any order), each overlap once, and report gaps, duplicates and conflicts.")
         {
-            inputs, output, stripHeaders, gapMarkers, onDuplicate, minOverlap, memoryLimit, tempDir, grouped, normalize, fields, report, onError,
+            inputs, output, stripHeaders, gapMarkers, onDuplicate, minOverlap, memoryLimit, tempDir, grouped, threads, normalize, fields, report, onError,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -78,6 +83,7 @@ internal static class ReassembleCommand
             var usage = !IsJsonl(path) && !IsParquet(path) ? $"--output {path}: expected a .jsonl file (optionally .gz or .zst) or a .parquet file"
                 : limit is not >= 1024 * 1024 ? $"--memory-limit {parse.GetValue(memoryLimit)}: expected a size of at least 1MB, such as 256MB or 1GB"
                 : parse.GetValue(minOverlap) < 1 ? "--min-overlap: expected at least 1"
+                : parse.GetValue(threads) < 1 ? "--threads: expected at least 1"
                 : (parse.GetValue(fields) ?? []).Length > 0 && !parse.GetValue(normalize) ? "--field only applies with --normalize"
                 : null;
             if (usage is not null)
@@ -95,6 +101,8 @@ internal static class ReassembleCommand
                 MemoryLimitBytes = limit.GetValueOrDefault(),
                 TempDirectory = parse.GetValue(tempDir),
                 InputGroupedByDoi = parse.GetValue(grouped),
+                // The normalization report is tallied on one thread.
+                ReadThreads = parse.GetValue(normalize) ? 1 : parse.GetValue(threads),
             };
             var files = parse.GetValue(inputs)!;
             var policy = CommonOptions.PolicyOf(parse.GetValue(onError)!);
@@ -142,17 +150,29 @@ internal static class ReassembleCommand
         public async Task<int> ExecuteAsync(ReassemblyOptions options, string report, CancellationToken ct)
         {
             var reassembler = new PaperReassembler(options);
-            await using (RecordWriter<PaperRecord> writer = IsParquet(output) ? new ParquetPaperWriter(output) : new JsonlPaperWriter(output))
+            var readers = inputs.SelectMany(input => PaperChunksReader.OpenChunkParts(input, options.ReadThreads, new ReaderOptions { ErrorPolicy = policy })).ToList();
+            try
             {
+                await using RecordWriter<PaperRecord> writer = IsParquet(output) ? new ParquetPaperWriter(output) : new JsonlPaperWriter(output);
+
                 // Synchronous on purpose: the reassembly is CPU-bound, and the async read path's thread
                 // hops cost more CPU than they free (docs/performance.md, Reassembly).
-                foreach (var paper in reassembler.Reassemble(ReadAll(ct)))
+                foreach (var paper in reassembler.Reassemble(readers.Select(r => Rows(r, ct)).ToList()))
                 {
                     ct.ThrowIfCancellationRequested();
                     writer.Write(paper);
                 }
 
                 writer.Complete();
+                foreach (var reader in readers)
+                {
+                    _errors.AddRange(reader.Errors);
+                    _errorCount += reader.ErrorCount;
+                }
+            }
+            finally
+            {
+                readers.ForEach(r => r.Dispose());
             }
 
             var result = reassembler.Report;
@@ -185,19 +205,12 @@ internal static class ReassembleCommand
                 : ExitCodes.Clean;
         }
 
-        private IEnumerable<ChunkRecord> ReadAll(CancellationToken ct)
+        private IEnumerable<ChunkRecord> Rows(RecordReader<ChunkRecord> reader, CancellationToken ct)
         {
-            foreach (var input in inputs)
+            foreach (var record in reader.ReadAll())
             {
-                using var reader = PaperChunksReader.OpenChunks(input, new ReaderOptions { ErrorPolicy = policy });
-                foreach (var record in reader.ReadAll())
-                {
-                    ct.ThrowIfCancellationRequested();
-                    yield return normalizer is null ? record : normalizer.Normalize(record, _normalization);
-                }
-
-                _errors.AddRange(reader.Errors);
-                _errorCount += reader.ErrorCount;
+                ct.ThrowIfCancellationRequested();
+                yield return normalizer is null ? record : normalizer.Normalize(record, _normalization);
             }
         }
 

@@ -108,4 +108,37 @@ public class ReassembleCommandTests
         stderr.Should().Be($"paperchunks: --output {temp.File("papers.csv")}: expected a .jsonl file (optionally .gz or .zst) or a .parquet file\n");
         Directory.EnumerateFileSystemEntries(temp.Path).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task Reads_several_inputs_side_by_side_with_the_result_of_one_thread()
+    {
+        using var temp = new TempDirectory();
+        var lines = File.ReadAllLines(Path.Combine(Path.GetDirectoryName(SampleFiles.Chunks000)!, "chunks-001.jsonl"));
+        lines[2] = "{\"doi\": \"1511.06856\", \"chunk-id\": \"three\", \"chunk\": \"x\"}";
+        var second = temp.File("second.jsonl");
+        File.WriteAllLines(second, lines);
+        string[] Args(int threads, string output) =>
+            ["reassemble", SampleFiles.Chunks000, second, "-o", temp.File(output), "--threads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture), "--on-error", "skip"];
+
+        var one = await CliRun.RunAsync(Args(1, "one.jsonl"));
+        var two = await CliRun.RunAsync(Args(2, "two.jsonl"));
+
+        one.Exit.Should().Be(1);
+        two.Exit.Should().Be(1);
+        two.Out.Replace("two.jsonl", "one.jsonl", StringComparison.Ordinal).Should().Be(one.Out);
+        two.Error.Should().Be(one.Error).And.Be($"{second}:3:35: field \"chunk-id\": expected an integer, found \"three\"\n");
+        File.ReadAllBytes(temp.File("two.jsonl")).Should().Equal(File.ReadAllBytes(temp.File("one.jsonl")));
+    }
+
+    [Fact]
+    public async Task Refuses_fewer_than_one_thread()
+    {
+        using var temp = new TempDirectory();
+
+        var (exit, _, stderr) = await CliRun.RunAsync("reassemble", SampleFiles.Chunks000, "-o", temp.File("papers.jsonl"), "--threads", "0");
+
+        exit.Should().Be(2);
+        stderr.Should().Be("paperchunks: --threads: expected at least 1\n");
+        Directory.EnumerateFileSystemEntries(temp.Path).Should().BeEmpty();
+    }
 }
