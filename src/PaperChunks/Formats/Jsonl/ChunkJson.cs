@@ -111,27 +111,26 @@ internal sealed class ChunkJson
             return parse(ref reader, line, field);
         }
 
+        // A JSON value's extent follows from its own bytes, so a line that continues with exactly the
+        // previous row's array holds that array: no tokenizing twice when the rows differ (a shuffled dump).
         var start = (int)reader.TokenStartIndex;
-        var probe = reader;
-        try
+        if (cache.TryGetPrefix(line[start..], out var hit))
         {
-            probe.Skip();
-        }
-        catch (JsonException e)
-        {
-            throw JsonValues.Syntax(e, line);
-        }
+            try
+            {
+                reader.Skip();
+            }
+            catch (JsonException e)
+            {
+                throw JsonValues.Syntax(e, line);
+            }
 
-        var raw = line[start..(int)probe.BytesConsumed];
-        if (cache.TryGet(raw, out var hit))
-        {
-            reader = probe;
             return hit;
         }
 
         // Shared between rows, so handed out read-only.
         var list = parse(ref reader, line, field).AsReadOnly();
-        cache.Set(raw, list);
+        cache.Set(line[start..(int)reader.BytesConsumed], list);
         return list;
     }
 

@@ -24,6 +24,19 @@ internal sealed class RepeatedValueCache<T>
         return false;
     }
 
+    /// <summary>The value if <paramref name="rest"/> starts with exactly the remembered raw JSON.</summary>
+    public bool TryGetPrefix(ReadOnlySpan<byte> rest, out T value)
+    {
+        if (_value is not null && rest.StartsWith(_raw.AsSpan(0, _length)))
+        {
+            value = _value;
+            return true;
+        }
+
+        value = null!;
+        return false;
+    }
+
     public void Set(ReadOnlySpan<byte> raw, T value)
     {
         if (_raw.Length < raw.Length)

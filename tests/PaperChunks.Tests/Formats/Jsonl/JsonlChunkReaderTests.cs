@@ -10,6 +10,26 @@ namespace PaperChunks.Tests.Formats.Jsonl;
 public class JsonlChunkReaderTests
 {
     [Fact]
+    public void Rows_repeating_the_previous_rows_list_share_it_and_a_list_that_only_starts_alike_is_its_own()
+    {
+        const string Row = "{{\"doi\":\"1703.04933\",\"chunk-id\":{0},\"chunk\":\"c\",\"authors\":{1},\"references\":[{{\"id\":\"1609.03193\"}}]}}\n";
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, Row, 0, "[\"Laurent Dinh\"]")
+            + string.Format(System.Globalization.CultureInfo.InvariantCulture, Row, 1, "[\"Laurent Dinh\"]")
+            + string.Format(System.Globalization.CultureInfo.InvariantCulture, Row, 2, "[\"Laurent Dinh\",\"Samy Bengio\"]")
+            + string.Format(System.Globalization.CultureInfo.InvariantCulture, Row, 3, "[\"Laurent Dinh\"] ");
+        using var reader = new JsonlChunkReader(new MemoryStream(Encoding.UTF8.GetBytes(text)));
+
+        var rows = reader.ReadAll().ToList();
+
+        rows.Select(r => r.Authors.Count).Should().Equal(1, 1, 2, 1);
+        rows[1].Authors.Should().BeSameAs(rows[0].Authors);
+        rows[2].Authors.Should().Equal("Laurent Dinh", "Samy Bengio");
+        rows[3].Authors.Should().NotBeSameAs(rows[2].Authors).And.Equal("Laurent Dinh");
+        rows[3].References.Should().BeSameAs(rows[0].References);
+        rows[3].References.Should().Equal(new PaperReference("1609.03193"));
+    }
+
+    [Fact]
     public void Reads_the_first_seed_row_field_by_field()
     {
         using var reader = new JsonlChunkReader(SampleFiles.Chunks000);
