@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process figures for `paperchunks reassemble` on a shuffled 1 GB corpus against plain reading
 # (`paperchunks stats` on the same file): wall time, CPU time and peak resident memory (/usr/bin/time -v).
-# Also the one-pass path (--grouped) on the generator's doi-ordered file. Not part of CI.
+# The default reads the file in parts on every processor (--threads); --threads 1 is measured too, as
+# is the one-pass path (--grouped) on the generator's doi-ordered file. Not part of CI.
 #   bash benchmarks/scripts/reassemble.sh [CORPUS]   (default /tmp/corpus-1g.jsonl, generated if missing;
 #                                                    its shuffled copy CORPUS-shuffled.jsonl is made with shuf)
 set -euo pipefail
@@ -40,8 +41,10 @@ size=$(stat -c %s "$shuffled")
 measure stats-shuffled $tool stats "$shuffled"
 measure reassemble-shuffled $tool reassemble "$shuffled" -o "$out/papers.jsonl" --report json
 grep -o '"runs_spilled": [0-9]*' "$out/stdout" || true
+measure reassemble-shuffled-1-thread $tool reassemble "$shuffled" -o "$out/papers-1.jsonl" --threads 1
+cmp "$out/papers.jsonl" "$out/papers-1.jsonl" && echo "outputs of both thread counts identical"
 measure reassemble-grouped $tool reassemble "$corpus" --grouped -o "$out/papers-grouped.jsonl"
 echo "output: $(stat -c %s "$out/papers.jsonl" | awk '{printf "%.0f MB", $1/1e6}') of papers"
-awk -v r="$(cat "$out/reassemble-shuffled.secs")" -v s="$(cat "$out/stats-shuffled.secs")" \
-  'BEGIN{printf "reassemble / stats wall-time ratio on the shuffled file: %.2f\n", r/s}'
+awk -v r="$(cat "$out/reassemble-shuffled.secs")" -v o="$(cat "$out/reassemble-shuffled-1-thread.secs")" -v s="$(cat "$out/stats-shuffled.secs")" \
+  'BEGIN{printf "reassemble / stats wall-time ratio on the shuffled file: %.2f (--threads 1: %.2f)\n", r/s, o/s}'
 uptime
