@@ -61,7 +61,7 @@ internal static class ReassembleCommand
         };
         var threads = new Option<int>("--threads")
         {
-            Description = "Threads that read and sort unsorted input at once: plain .jsonl files of 64 MB or more are read in parts, several files side by side. Default: the number of processors; 1 without --normalize only.",
+            Description = "Threads that read and sort unsorted input at once: plain .jsonl files of 64 MB or more are read in parts, several files side by side. Default: the number of processors (one with --normalize).",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var normalize = new Option<bool>("--normalize")
