@@ -11,6 +11,7 @@ public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
     where T : class
 {
     private readonly List<PaperChunksFormatException> _errors = [];
+    private long _currentLine;
 
     /// <summary>Creates a reader; the options are validated here, once.</summary>
     /// <param name="sourceName">The input's name for error messages (a path as given).</param>
@@ -41,7 +42,14 @@ public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
     /// 1-based line on which the record last returned starts, for formats with lines; for Parquet the
     /// 1-based row number.
     /// </summary>
-    public long CurrentLine { get; protected set; }
+    public long CurrentLine
+    {
+        get => _currentLine + (_currentLine > 0 ? LinesBeforeInput : 0);
+        protected set => _currentLine = value;
+    }
+
+    /// <summary>Lines before the part of a file this reader reads (0 for a whole input); counted only when asked for.</summary>
+    private protected virtual long LinesBeforeInput => 0;
 
     /// <summary>Reads the next record, or <see langword="null"/> at the end of the input.</summary>
     /// <exception cref="PaperChunksFormatException">The input is malformed (first bad row under fail-fast).</exception>

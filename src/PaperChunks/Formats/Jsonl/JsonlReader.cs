@@ -71,9 +71,14 @@ public abstract class JsonlReader<T> : RecordReader<T>
     /// <param name="line">The line's bytes, without its line break.</param>
     private protected abstract T ParseLine(ReadOnlySpan<byte> line);
 
-    // The file's line number of the line last taken: a part of a file counts the lines before it once,
-    // on its first read (on the thread that reads it).
-    private long LineNumber => _lines.LineNumber + (_linesBefore ??= _rangePath is null || _rangeStart == 0 ? 0 : FileRangeStream.LinesBefore(_rangePath, _rangeStart));
+    /// <inheritdoc/>
+    // A part of a file counts the lines before it once, and only for an error or CurrentLine: reading
+    // every row needs no line numbers, and counting means reading all that comes before the part.
+    private protected override long LinesBeforeInput =>
+        _linesBefore ??= _rangePath is null || _rangeStart == 0 ? 0 : FileRangeStream.LinesBefore(_rangePath, _rangeStart);
+
+    // The file's line number of the line last taken.
+    private long LineNumber => _lines.LineNumber + LinesBeforeInput;
 
     /// <inheritdoc/>
     protected sealed override T? ReadCore()
@@ -145,7 +150,7 @@ public abstract class JsonlReader<T> : RecordReader<T>
         try
         {
             var record = ParseLine(line);
-            CurrentLine = LineNumber;
+            CurrentLine = _lines.LineNumber;
             return record;
         }
         catch (JsonRowException e)
