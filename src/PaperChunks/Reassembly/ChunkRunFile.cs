@@ -204,17 +204,7 @@ internal static class ChunkRunFile
 
         public string ReadString()
         {
-            var length = 0;
-            for (var shift = 0; ; shift += 7)
-            {
-                var b = _bytes[_position++];
-                length |= (b & 0x7F) << shift;
-                if (b < 0x80)
-                {
-                    break;
-                }
-            }
-
+            var length = ReadInt32();
             var value = length == 0 ? "" : Encoding.UTF8.GetString(_bytes.Slice(_position, length));
             _position += length;
             return value;

@@ -42,7 +42,7 @@ public sealed class PaperReassembler
     public IEnumerable<PaperRecord> Reassemble(IEnumerable<ChunkRecord> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return Options.InputGroupedByDoi ? Grouped(Sequenced(rows)) : SortedExternally(rows);
+        return Options.InputGroupedByDoi ? Grouped(Sequenced(rows)) : Sorted([rows], threads: 1);
     }
 
     /// <summary>
@@ -61,8 +61,9 @@ public sealed class PaperReassembler
     public IEnumerable<PaperRecord> Reassemble(IReadOnlyList<IEnumerable<ChunkRecord>> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
-        var threads = Math.Min(parts.Count, Options.ReadThreads);
-        return Options.InputGroupedByDoi || threads <= 1 ? Reassemble(parts.SelectMany(p => p)) : SortedInParallel(parts, threads);
+        return Options.InputGroupedByDoi
+            ? Grouped(Sequenced(parts.SelectMany(p => p)))
+            : Sorted(parts, Math.Clamp(parts.Count, 1, Options.ReadThreads));
     }
 
     /// <summary>Rebuilds the papers of <paramref name="rows"/> asynchronously; see <see cref="Reassemble(IEnumerable{ChunkRecord})"/>.</summary>
@@ -110,22 +111,8 @@ public sealed class PaperReassembler
         }
     }
 
-    private IEnumerable<PaperRecord> SortedExternally(IEnumerable<ChunkRecord> rows)
-    {
-        using var sorter = new ExternalChunkSorter(Options.MemoryLimitBytes, Options.TempDirectory);
-        foreach (var row in rows)
-        {
-            sorter.Add(row);
-        }
-
-        RunsSpilled = sorter.RunsSpilled;
-        foreach (var paper in Grouped(sorter.Sorted()))
-        {
-            yield return paper;
-        }
-    }
-
-    private IEnumerable<PaperRecord> SortedInParallel(IReadOnlyList<IEnumerable<ChunkRecord>> parts, int threads)
+    // One part on one thread is the plain external sort: the caller's thread, one sorter, the whole budget.
+    private IEnumerable<PaperRecord> Sorted(IReadOnlyList<IEnumerable<ChunkRecord>> parts, int threads)
     {
         var sorters = new List<ExternalChunkSorter>(threads);
         try

@@ -15,9 +15,9 @@ internal static class PartSorting
     public const int PartShift = 40;
 
     /// <summary>
-    /// Adds every part's rows to <paramref name="sorters"/> (one thread each). If a part fails, the
-    /// parts after it stop, the parts before it finish, and the first failure in input order is
-    /// rethrown, as reading the parts one after another would have.
+    /// Adds every part's rows to <paramref name="sorters"/> (one thread each, the first on the
+    /// caller's). If a part fails, the parts after it stop, the parts before it finish, and the first
+    /// failure in input order is rethrown, as reading the parts one after another would have.
     /// </summary>
     public static void AddAll(IReadOnlyList<IEnumerable<ChunkRecord>> parts, IReadOnlyList<ExternalChunkSorter> sorters)
     {

@@ -20,27 +20,17 @@ internal sealed class RowBlobWriter
 
     public void Clear() => Length = 0;
 
-    public void WriteByte(byte value) => Take(1)[0] = value;
-
     public void WriteInt32(int value) => BinaryPrimitives.WriteInt32LittleEndian(Take(sizeof(int)), value);
 
     public void WriteInt64(long value) => BinaryPrimitives.WriteInt64LittleEndian(Take(sizeof(long)), value);
 
-    /// <summary>A 7-bit-encoded byte count, then the UTF-8 bytes.</summary>
+    /// <summary>A byte count, then the UTF-8 bytes, transcoded straight into the buffer.</summary>
     public void WriteUtf8(string value)
     {
-        // Reserve the worst case, write, then move the bytes left behind a length prefix of the right size.
-        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        var start = Length;
-        var bytes = Encoding.UTF8.GetBytes(value, Reserve(5 + max)[5..]);
-        var prefix = PrefixLength(bytes);
-        if (prefix != 5)
-        {
-            _buffer.AsSpan(start + 5, bytes).CopyTo(_buffer.AsSpan(start + prefix));
-        }
-
-        WritePrefix(_buffer.AsSpan(start), bytes);
-        Length = start + prefix + bytes;
+        var count = Reserve(sizeof(int) + Encoding.UTF8.GetMaxByteCount(value.Length));
+        var bytes = Encoding.UTF8.GetBytes(value, count[sizeof(int)..]);
+        BinaryPrimitives.WriteInt32LittleEndian(count, bytes);
+        Length += sizeof(int) + bytes;
     }
 
     /// <summary>A char count (-1 for null), then the UTF-16 code units as they are in memory.</summary>
@@ -51,29 +41,6 @@ internal sealed class RowBlobWriter
         {
             MemoryMarshal.AsBytes(value.AsSpan()).CopyTo(Take(value.Length * sizeof(char)));
         }
-    }
-
-    private static int PrefixLength(int value)
-    {
-        var length = 1;
-        while (value >= 0x80)
-        {
-            value >>= 7;
-            length++;
-        }
-
-        return length;
-    }
-
-    private static void WritePrefix(Span<byte> destination, int value)
-    {
-        var i = 0;
-        for (; value >= 0x80; value >>= 7)
-        {
-            destination[i++] = (byte)(value | 0x80);
-        }
-
-        destination[i] = (byte)value;
     }
 
     private Span<byte> Take(int count)
