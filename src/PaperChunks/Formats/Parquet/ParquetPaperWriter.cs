@@ -1,4 +1,4 @@
-using PaperChunks.Reassembly;
+using PaperChunks.Records;
 
 namespace PaperChunks.Formats.Parquet;
 
