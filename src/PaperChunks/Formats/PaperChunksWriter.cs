@@ -1,7 +1,6 @@
 using PaperChunks.Formats.Csv;
 using PaperChunks.Formats.Jsonl;
 using PaperChunks.Formats.Parquet;
-using PaperChunks.Reassembly;
 using PaperChunks.Records;
 
 namespace PaperChunks.Formats;
