@@ -119,7 +119,10 @@ internal sealed class ChunkJson
     private long ChunkIdValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, string field)
     {
         var isDigits = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && ChunkIdDigits.TryParse(reader.ValueSpan, out _);
-        var found = reader.TokenType == JsonTokenType.String ? ChunkColumnType.DigitString : ChunkColumnType.Number;
+        // A string counts as the digits variant only when it is all digits: "12a" gets "expected an integer".
+        var found = reader.TokenType == JsonTokenType.String && !reader.ValueSpan.IsEmpty && !reader.ValueSpan.ContainsAnyExceptInRange((byte)'0', (byte)'9')
+            ? ChunkColumnType.DigitString
+            : ChunkColumnType.Number;
         if (_chunkIdType is { } established && established != found && (isDigits || reader.TokenType == JsonTokenType.Number))
         {
             throw MixedVariants(ref reader, field, established, found);

@@ -104,16 +104,25 @@ public class JsonlSchemaVariantTests
             .WithMessage("v.jsonl:1:62: field \"references\": expected a list of {\"id\": …} objects as in the rows before (a file holds one variant), found a list of strings");
     }
 
+    [Fact]
+    public void Rejects_a_chunk_id_string_that_would_not_be_written_back_the_same()
+    {
+        var act = () => ReadText("{\"doi\":\"1\",\"chunk-id\":\"007\",\"chunk\":\"a\"}\n");
+
+        act.Should().Throw<PaperChunksFormatException>()
+            .WithMessage("v.jsonl:1:23: field \"chunk-id\": expected a string of digits without leading zeros (so that it is written back the same), found \"007\"");
+    }
+
     [Theory]
-    [InlineData("\"007\"")]
     [InlineData("\"-1\"")]
     [InlineData("\"1.0\"")]
-    public void Rejects_a_chunk_id_string_that_would_not_be_written_back_the_same(string chunkId)
+    [InlineData("true")]
+    public void Rejects_a_chunk_id_that_is_neither_an_integer_nor_digits(string chunkId)
     {
         var act = () => ReadText($"{{\"doi\":\"1\",\"chunk-id\":{chunkId},\"chunk\":\"a\"}}\n");
 
         act.Should().Throw<PaperChunksFormatException>()
-            .WithMessage($"v.jsonl:1:23: field \"chunk-id\": expected a string of digits without leading zeros (so that it is written back the same), found {chunkId}");
+            .WithMessage($"v.jsonl:1:23: field \"chunk-id\": expected an integer, found {chunkId}");
     }
 
     [Fact]
