@@ -74,8 +74,18 @@ internal static class NormalizeCommand
         await using (reader.ConfigureAwait(false))
         await using (writer.ConfigureAwait(false))
         {
-            await foreach (var record in reader.ReadAllAsync(ct).ConfigureAwait(false))
-                await writer.WriteAsync(normalize(record), ct).ConfigureAwait(false);
+            try
+            {
+                await foreach (var record in reader.ReadAllAsync(ct).ConfigureAwait(false))
+                    await writer.WriteAsync(normalize(record), ct).ConfigureAwait(false);
+            }
+            catch
+            {
+                // A failed read (fail-fast, cancellation) must not leave the rows so far as the output.
+                writer.Abort();
+                throw;
+            }
+
             await writer.CompleteAsync(ct).ConfigureAwait(false);
             return (reader.ErrorCount, reader.Errors);
         }

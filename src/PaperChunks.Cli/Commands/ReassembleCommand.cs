@@ -139,6 +139,15 @@ internal static class ReassembleCommand
     // Normalizing each chunk row before the join, rather than the joined text, keeps the spans exact and
     // names the repaired row (doi#chunk-id) in the report; copies that differed only by extraction damage
     // then count as identical repeats.
+    private static IEnumerable<PaperRecord> Cancellable(IEnumerable<PaperRecord> papers, CancellationToken ct)
+    {
+        foreach (var paper in papers)
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return paper;
+        }
+    }
+
     private static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
 
     private sealed class Run(CliConsole console, string[] inputs, string output, ErrorPolicy policy, RecordNormalizer? normalizer)
@@ -157,13 +166,8 @@ internal static class ReassembleCommand
 
                 // Synchronous on purpose: the reassembly is CPU-bound, and the async read path's thread
                 // hops cost more CPU than they free (docs/performance.md, Reassembly).
-                foreach (var paper in reassembler.Reassemble(readers.Select(r => Rows(r, ct)).ToList()))
-                {
-                    ct.ThrowIfCancellationRequested();
-                    writer.Write(paper);
-                }
-
-                writer.Complete();
+                // WriteAll discards the output when reading or reassembling fails.
+                writer.WriteAll(Cancellable(reassembler.Reassemble(readers.Select(r => Rows(r, ct)).ToList()), ct));
                 foreach (var reader in readers)
                 {
                     _errors.AddRange(reader.Errors);

@@ -68,29 +68,38 @@ public static class ChunkConverter
         var normalization = options.Normalizer is null ? null : new Text.NormalizationReport();
         await using (var writer = OpenWriter(output, format, options))
         {
-            foreach (var input in inputs)
+            try
             {
-                await using var source = InputSource.Open(input, options.Reader, options.From);
-                while (await source.Reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } read)
+                foreach (var input in inputs)
                 {
-                    var record = options.Normalizer is { } normalizer ? normalizer.Normalize(read, normalization) : read;
-                    await writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
-                    rows++;
-                    if (!ReferenceEquals(record.Doi, lastDoi))
+                    await using var source = InputSource.Open(input, options.Reader, options.From);
+                    while (await source.Reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } read)
                     {
-                        lastDoi = record.Doi;
-                        papers.Add(record.Doi);
+                        var record = options.Normalizer is { } normalizer ? normalizer.Normalize(read, normalization) : read;
+                        await writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+                        rows++;
+                        if (!ReferenceEquals(record.Doi, lastDoi))
+                        {
+                            lastDoi = record.Doi;
+                            papers.Add(record.Doi);
+                        }
+
+                        if (progress is not null && rows % ProgressEveryRows == 0)
+                        {
+                            progress.Report(new ConvertProgress(doneBytes + source.BytesRead, total, rows));
+                        }
                     }
 
-                    if (progress is not null && rows % ProgressEveryRows == 0)
-                    {
-                        progress.Report(new ConvertProgress(doneBytes + source.BytesRead, total, rows));
-                    }
+                    doneBytes += source.Length;
+                    errorCount += source.Reader.ErrorCount;
+                    errors.AddRange(source.Reader.Errors);
                 }
-
-                doneBytes += source.Length;
-                errorCount += source.Reader.ErrorCount;
-                errors.AddRange(source.Reader.Errors);
+            }
+            catch
+            {
+                // A failed read (fail-fast, cancellation) must not leave the rows so far as the output.
+                writer.Abort();
+                throw;
             }
 
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);

@@ -94,9 +94,18 @@ public static class RecordConverter
             var writer = createWriter(first);
             await using (writer.ConfigureAwait(false))
             {
-                for (var record = first; record is not null; record = await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                try
                 {
-                    await writer.WriteAsync(normalize is null ? record : normalize(record), cancellationToken).ConfigureAwait(false);
+                    for (var record = first; record is not null; record = await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        await writer.WriteAsync(normalize is null ? record : normalize(record), cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                catch
+                {
+                    // A failed read (fail-fast, cancellation) must not leave the rows so far as the output.
+                    writer.Abort();
+                    throw;
                 }
 
                 await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
