@@ -69,7 +69,7 @@ public class JsonlChunkWriterTests
         var path = temp.File("out.jsonl");
         File.WriteAllText(path, "previous");
 
-        using (var writer = new JsonlChunkWriter(path))
+        using (var writer = new JsonlChunkWriter(path, new WriterOptions { Overwrite = true }))
         {
             writer.Write(new ChunkRecord { Doi = "1", ChunkId = 0, Chunk = "x" });
         }

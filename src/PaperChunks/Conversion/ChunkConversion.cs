@@ -1,60 +1,29 @@
-using System.Diagnostics;
 using PaperChunks.Formats;
 using PaperChunks.Formats.Csv;
 using PaperChunks.Formats.Jsonl;
 using PaperChunks.Formats.Parquet;
 using PaperChunks.Records;
+using PaperChunks.Text;
 
 namespace PaperChunks.Conversion;
 
 /// <summary>
-/// Converts chunk rows between formats, streaming: inputs are read one row at a time and the output is
-/// written through a temporary file that replaces the target only when complete, so a failure or a
-/// cancellation leaves no partial output and an existing output untouched.
+/// Chunk rows from any number of inputs, in order, into one output (a file, or a Parquet dataset folder),
+/// streaming, with progress by bytes read.
 /// </summary>
-public static class ChunkConverter
+internal static class ChunkConversion
 {
     private const int ProgressEveryRows = 1024;
 
-    /// <summary>The format a path names by its extension (<c>.parquet</c>, <c>.csv[.gz|.zst]</c>, <c>.jsonl[.gz|.zst]</c>), or null.</summary>
-    /// <param name="path">A file path.</param>
-    public static ChunkFormat? FormatOf(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var name = StripCompression(Path.GetFileName(path));
-        return Path.GetExtension(name).ToLowerInvariant() switch
-        {
-            ".parquet" => ChunkFormat.Parquet,
-            ".csv" => ChunkFormat.Csv,
-            ".jsonl" or ".json" or ".ndjson" => ChunkFormat.Jsonl,
-            _ => null,
-        };
-    }
-
-    /// <summary>Converts every row of <paramref name="inputs"/>, in order, into one output.</summary>
-    /// <param name="inputs">Input files: JSONL (plain, .gz, .zst), CSV, or Parquet, told apart by extension.</param>
-    /// <param name="output">The output file, or folder for sharded or partitioned Parquet.</param>
-    /// <param name="options">Settings, or <see langword="null"/> for <see cref="ConvertOptions.Default"/>.</param>
-    /// <param name="progress">Receives progress every thousand rows or so; may be null.</param>
-    /// <param name="cancellationToken">Stops the conversion; nothing is left at the output.</param>
-    /// <returns>Counts, sizes and the errors of skipped rows.</returns>
-    /// <exception cref="PaperChunksFormatException">An input is malformed (first bad row under fail-fast).</exception>
-    /// <exception cref="PaperChunksOutputException">The output exists and overwriting is off, or cannot be written.</exception>
-    /// <exception cref="ArgumentException">The output format cannot be told from the output path.</exception>
     public static async Task<ConvertReport> ConvertAsync(
         IReadOnlyList<string> inputs,
         string output,
-        ConvertOptions? options = null,
-        IProgress<ConvertProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        OutputFormat format,
+        ConvertOptions options,
+        RecordNormalizer? normalizer,
+        IProgress<ConvertProgress>? progress,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentException.ThrowIfNullOrEmpty(output);
-        options ??= ConvertOptions.Default;
-        var format = options.To ?? FormatOf(output)
-            ?? throw new ArgumentException($"Cannot tell the output format from \"{output}\"; name it .jsonl, .csv or .parquet, or say which.", nameof(output));
-
-        var stopwatch = Stopwatch.StartNew();
         var total = 0L;
         foreach (var input in inputs)
         {
@@ -65,15 +34,15 @@ public static class ChunkConverter
         var errors = new List<PaperChunksFormatException>();
         long rows = 0, errorCount = 0, doneBytes = 0;
         string? lastDoi = null;
-        var normalization = options.Normalizer is null ? null : new Text.NormalizationReport();
-        await using (var writer = OpenWriter(output, format, options))
+        var normalization = normalizer is null ? null : new NormalizationReport();
+        await using (var writer = PaperChunksWriter.CreateChunks(output, options.Writer, format))
         {
             foreach (var input in inputs)
             {
                 await using var source = InputSource.Open(input, options.Reader, options.From);
                 while (await source.Reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } read)
                 {
-                    var record = options.Normalizer is { } normalizer ? normalizer.Normalize(read, normalization) : read;
+                    var record = normalizer is null ? read : normalizer.Normalize(read, normalization);
                     await writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
                     rows++;
                     if (!ReferenceEquals(record.Doi, lastDoi))
@@ -97,27 +66,23 @@ public static class ChunkConverter
         }
 
         progress?.Report(new ConvertProgress(total, total, rows));
-        return new ConvertReport(output, format, rows, papers.Count, total, SizeOf(output), stopwatch.Elapsed, errorCount, errors)
+        return new ConvertReport
         {
+            Output = output,
+            Format = format,
+            Kind = RecordKind.Chunk,
+            Rows = rows,
+            Papers = papers.Count,
+            BytesRead = total,
+            BytesWritten = SizeOf(output),
+            ErrorCount = errorCount,
+            Errors = errors,
             Normalization = normalization,
         };
     }
 
-    private static RecordWriter<ChunkRecord> OpenWriter(string output, ChunkFormat format, ConvertOptions options)
-    {
-        var writerOptions = new WriterOptions { Overwrite = options.Overwrite };
-        var parquet = options.Parquet;
-        return format switch
-        {
-            ChunkFormat.Parquet when parquet.ShardRows is not null || parquet.ShardBytes is not null || parquet.PartitionBy is not null =>
-                new ParquetChunkDatasetWriter(output, parquet, writerOptions),
-            ChunkFormat.Parquet => new ParquetChunkWriter(output, parquet, writerOptions),
-            ChunkFormat.Csv => new CsvChunkWriter(output, options.Csv, writerOptions),
-            _ => new JsonlChunkWriter(output, writerOptions),
-        };
-    }
-
-    private static long SizeOf(string output)
+    /// <summary>The bytes on disk of a file, or of every file in a folder.</summary>
+    public static long SizeOf(string output)
     {
         if (File.Exists(output))
         {
@@ -134,19 +99,6 @@ public static class ChunkConverter
         }
 
         return total;
-    }
-
-    private static string StripCompression(string name)
-    {
-        foreach (var suffix in (string[])[".gz", ".zst", ".zstd"])
-        {
-            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            {
-                return name[..^suffix.Length];
-            }
-        }
-
-        return name;
     }
 
     /// <summary>One input: its reader and how far into the file it is.</summary>
@@ -176,18 +128,16 @@ public static class ChunkConverter
         {
             var format = from switch
             {
-                InputFormat.Parquet => ChunkFormat.Parquet,
-                InputFormat.Csv => ChunkFormat.Csv,
-                InputFormat.Jsonl => ChunkFormat.Jsonl,
-                null => FormatOf(path),
+                InputFormat.Parquet or InputFormat.Csv or InputFormat.Jsonl => from,
+                null => FormatDetector.FromExtension(path),
                 _ => null,
             };
-            if (format == ChunkFormat.Parquet)
+            if (format == InputFormat.Parquet)
             {
                 return new InputSource(new ParquetChunkReader(path, options), null, FileLength(path));
             }
 
-            if (format is null && PaperChunksReader.Detect(path, from, options).Format != InputFormat.Jsonl)
+            if (format is null && PaperChunksReader.Detect(path, options, from).Format != InputFormat.Jsonl)
             {
                 // Dataset-viewer copies: their reader reads the file itself, so progress counts rows only.
                 return new InputSource(PaperChunksReader.OpenChunks(path, options, from), null, FileLength(path));
@@ -197,7 +147,7 @@ public static class ChunkConverter
             try
             {
                 var named = options with { SourceName = options.SourceName ?? path };
-                RecordReader<ChunkRecord> reader = format == ChunkFormat.Csv
+                RecordReader<ChunkRecord> reader = format == InputFormat.Csv
                     ? new CsvChunkReader(file, named)
                     : new JsonlChunkReader(file, named);
                 return new InputSource(reader, file, file.Length);
