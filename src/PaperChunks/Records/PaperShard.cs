@@ -95,6 +95,30 @@ public sealed record PaperShard
     /// <param name="doi">The paper's doi.</param>
     public bool Contains(string doi) => BucketOf(doi, Count) == Index;
 
+    /// <summary>
+    /// This shard's name for an output: <c>-KKKKK-of-NNNNN</c> before the file's extensions
+    /// (<c>papers.jsonl.zst</c> → <c>papers-00002-of-00008.jsonl.zst</c>; a folder <c>out</c> →
+    /// <c>out-00002-of-00008</c>), so that N workers given one output name never write the same file, and a
+    /// rerun of one shard replaces only its own output.
+    /// </summary>
+    /// <param name="path">The output as named for the whole job.</param>
+    public string NameOutput(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var trimmed = Path.TrimEndingDirectorySeparator(path);
+        var name = Path.GetFileName(trimmed);
+        var dot = name.LastIndexOf('.');
+        if (dot > 0 && name[dot..] is ".gz" or ".zst" && name.LastIndexOf('.', dot - 1) is var inner and > 0)
+        {
+            dot = inner;
+        }
+
+        var stem = dot > 0 ? name[..dot] : name;
+        var extensions = dot > 0 ? name[dot..] : "";
+        var folder = trimmed[..^name.Length];
+        return string.Create(CultureInfo.InvariantCulture, $"{folder}{stem}-{Index:D5}-of-{Count:D5}{extensions}");
+    }
+
     /// <summary><c>K/N</c>, as <see cref="Parse"/> reads it.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Index}/{Count}");
 
