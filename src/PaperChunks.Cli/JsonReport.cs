@@ -19,6 +19,9 @@ internal static class JsonReport
     public static Task WriteAsync<T>(TextWriter output, T report) =>
         output.WriteLineAsync(JsonSerializer.Serialize(report, Options));
 
+    /// <summary>Reads back a report this tool wrote (<c>stats --merge</c>).</summary>
+    public static T? Read<T>(Stream input) => JsonSerializer.Deserialize<T>(input, Options);
+
     /// <summary>A format error as it appears in every report.</summary>
     public static object Error(PaperChunksFormatException e) =>
         new { file = e.Source, line = e.Line, column = e.Column, field = e.Field, message = e.Reason };

@@ -46,12 +46,13 @@ internal static class ConvertCommand
             Description = "With --normalize: a string field to normalize, by its on-disk name; repeat for several. Default: each record kind's (chunk, title, summary for chunks).",
         };
         var onError = CommonOptions.OnError();
+        var shard = CommonOptions.Shard();
         var quiet = CommonOptions.Quiet();
         var report = CommonOptions.Report();
         var command = new Command("convert", "Convert chunk rows between JSONL, CSV and Parquet (SciTLDR and ShortScience rows to JSONL or Parquet), streaming, optionally normalizing text; the output appears only when complete.")
         {
             inputs, output, to, from, overwrite, compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy,
-            escapeFormulas, normalize, fields, onError, quiet, report,
+            escapeFormulas, normalize, fields, onError, shard, quiet, report,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -79,7 +80,7 @@ internal static class ConvertCommand
                 {
                     To = parse.GetValue(to) is { } format ? Enum.Parse<OutputFormat>(format, ignoreCase: true) : null,
                     From = CommonOptions.FormatOf(parse.GetValue(from)),
-                    Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!) },
+                    Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!), Shard = parse.GetValue(shard) },
                     Writer = new WriterOptions
                     {
                         Overwrite = parse.GetValue(overwrite),
@@ -94,7 +95,7 @@ internal static class ConvertCommand
                 throw new UsageException(e.Message);
             }
 
-            return await RunAsync(console, files, parse.GetValue(output)!, options, parse.GetValue(quiet), parse.GetValue(report)!, ct).ConfigureAwait(false);
+            return await RunAsync(console, files, CommonOptions.OutputOf(parse.GetValue(output)!, parse.GetValue(shard)), options, parse.GetValue(quiet), parse.GetValue(report)!, ct).ConfigureAwait(false);
         });
         return command;
     }

@@ -11,21 +11,22 @@ internal static class ValidateCommand
     {
         var inputs = CommonOptions.Inputs();
         var report = CommonOptions.Report();
+        var shard = CommonOptions.Shard();
         var command = new Command("validate", "Check every row of chunk or SciTLDR files in any readable format: syntax and types, then the rules (id = doi#chunk-id, source matches the doi, valid dates; 0/1 labels, one per sentence). Lists every problem; exit code 1 if any.")
         {
-            inputs, report,
+            inputs, report, shard,
         };
-        command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(inputs)!, parse.GetValue(report)!, ct));
+        command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(inputs)!, parse.GetValue(report)!, parse.GetValue(shard), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string[] inputs, string report, CancellationToken ct)
+    private static async Task<int> RunAsync(CliConsole console, string[] inputs, string report, Records.PaperShard? shard, CancellationToken ct)
     {
         var problems = new List<Problem>();
         var rows = 0L;
         foreach (var input in inputs)
         {
-            var options = new ReaderOptions { ErrorPolicy = ErrorPolicy.SkipAndReport };
+            var options = new ReaderOptions { ErrorPolicy = ErrorPolicy.SkipAndReport, Shard = shard };
             try
             {
                 rows += PaperChunksReader.Detect(input, options).Kind switch
@@ -47,7 +48,7 @@ internal static class ValidateCommand
         problems.Sort((a, b) => (a.File, a.Line).CompareTo((b.File, b.Line)));
         if (report == "json")
         {
-            await JsonReport.WriteAsync(console.Out, new { files = inputs, rows, valid = problems.Count == 0, problems }).ConfigureAwait(false);
+            await JsonReport.WriteAsync(console.Out, new { files = inputs, shard = shard?.ToString(), rows, valid = problems.Count == 0, problems }).ConfigureAwait(false);
         }
         else
         {
