@@ -21,5 +21,5 @@ internal static class JsonReport
 
     /// <summary>A format error as it appears in every report.</summary>
     public static object Error(PaperChunksFormatException e) =>
-        new { file = e.Source, line = e.Line, column = e.Column, field = e.Field, message = e.Reason };
+        new { file = e.SourceName, line = e.Line, column = e.Column, field = e.Field, message = e.Reason };
 }

@@ -70,7 +70,7 @@ internal static class ValidateCommand
                 }
             }
 
-            problems.AddRange(reader.Errors.Select(e => new Problem(e.Source, e.Line, e.Column, e.Field, e.Reason)));
+            problems.AddRange(reader.Errors.Select(e => new Problem(e.SourceName, e.Line, e.Column, e.Field, e.Reason)));
         }
 
         return rows;
