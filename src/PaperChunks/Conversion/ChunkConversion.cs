@@ -37,29 +37,38 @@ internal static class ChunkConversion
         var normalization = normalizer is null ? null : new NormalizationReport();
         await using (var writer = PaperChunksWriter.CreateChunks(output, options.Writer, format))
         {
-            foreach (var input in inputs)
+            try
             {
-                await using var source = InputSource.Open(input, options.Reader, options.From);
-                while (await source.Reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } read)
+                foreach (var input in inputs)
                 {
-                    var record = normalizer is null ? read : normalizer.Normalize(read, normalization);
-                    await writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
-                    rows++;
-                    if (!ReferenceEquals(record.Doi, lastDoi))
+                    await using var source = InputSource.Open(input, options.Reader, options.From);
+                    while (await source.Reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } read)
                     {
-                        lastDoi = record.Doi;
-                        papers.Add(record.Doi);
+                        var record = normalizer is null ? read : normalizer.Normalize(read, normalization);
+                        await writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+                        rows++;
+                        if (!ReferenceEquals(record.Doi, lastDoi))
+                        {
+                            lastDoi = record.Doi;
+                            papers.Add(record.Doi);
+                        }
+
+                        if (progress is not null && rows % ProgressEveryRows == 0)
+                        {
+                            progress.Report(new ConvertProgress(doneBytes + source.BytesRead, total, rows));
+                        }
                     }
 
-                    if (progress is not null && rows % ProgressEveryRows == 0)
-                    {
-                        progress.Report(new ConvertProgress(doneBytes + source.BytesRead, total, rows));
-                    }
+                    doneBytes += source.Length;
+                    errorCount += source.Reader.ErrorCount;
+                    errors.AddRange(source.Reader.Errors);
                 }
-
-                doneBytes += source.Length;
-                errorCount += source.Reader.ErrorCount;
-                errors.AddRange(source.Reader.Errors);
+            }
+            catch
+            {
+                // A failed read (fail-fast, cancellation) must not leave the rows so far as the output.
+                writer.Abort();
+                throw;
             }
 
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);

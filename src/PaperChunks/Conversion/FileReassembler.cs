@@ -53,14 +53,23 @@ public static class FileReassembler
 
             // Synchronous on purpose: the reassembly is CPU-bound, and the async read path's thread
             // hops cost more CPU than they free (docs/performance.md, Reassembly).
-            foreach (var paper in reassembler.Reassemble(readers.Select(run.Rows).ToList()))
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                writer.Write(paper);
-                if (writer.RecordsWritten % ProgressEveryPapers == 0)
+                foreach (var paper in reassembler.Reassemble(readers.Select(run.Rows).ToList()))
                 {
-                    run.Report();
+                    cancellationToken.ThrowIfCancellationRequested();
+                    writer.Write(paper);
+                    if (writer.RecordsWritten % ProgressEveryPapers == 0)
+                    {
+                        run.Report();
+                    }
                 }
+            }
+            catch
+            {
+                // A failed read (fail-fast, cancellation) must not leave the rows so far as the output.
+                writer.Abort();
+                throw;
             }
 
             writer.Complete();

@@ -69,13 +69,22 @@ internal static class KindConversion
                 var writer = createWriter(first);
                 await using (writer.ConfigureAwait(false))
                 {
-                    for (var record = first; record is not null; record = await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    try
                     {
-                        await writer.WriteAsync(normalize is null ? record : normalize(record), cancellationToken).ConfigureAwait(false);
-                        if (progress is not null && writer.RecordsWritten % ProgressEveryRows == 0)
+                        for (var record = first; record is not null; record = await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                         {
-                            progress.Report(new ConvertProgress(0, total, writer.RecordsWritten));
+                            await writer.WriteAsync(normalize is null ? record : normalize(record), cancellationToken).ConfigureAwait(false);
+                            if (progress is not null && writer.RecordsWritten % ProgressEveryRows == 0)
+                            {
+                                progress.Report(new ConvertProgress(0, total, writer.RecordsWritten));
+                            }
                         }
+                    }
+                    catch
+                    {
+                        // A failed read (fail-fast, cancellation) must not leave the rows so far as the output.
+                        writer.Abort();
+                        throw;
                     }
 
                     await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);

@@ -19,11 +19,15 @@ internal sealed class ParquetFileOutput<T, TBatch> : IParquetOutput<T>
     public ParquetFileOutput(string? path, Stream? stream, ParquetSchema schema, ParquetWriterOptions options, WriterOptions writer, Func<TBatch> newBatch)
     {
         _options = options;
+        Target = path ?? "<stream>";
         _file = path is null ? null : AtomicOutputFile.Create(path, writer.Overwrite);
         _ownedStream = path is null && !writer.LeaveOpen ? stream : null;
         _pipeline = new RowGroupPipeline<TBatch>(
             _file?.Stream ?? stream!, path ?? "<stream>", schema, options.ToParquetNet(schema.GetDataFields()), newBatch);
     }
+
+    /// <summary>The path as the caller named it, or <c>&lt;stream&gt;</c>.</summary>
+    public string Target { get; }
 
     /// <summary>Bytes of rows held for the row group being filled.</summary>
     public long BufferedBytes => _pipeline.Current.Bytes;

@@ -66,7 +66,7 @@ public class ParquetChunkDatasetWriterTests
     }
 
     [Fact]
-    public async Task Leaves_nothing_when_disposed_before_completion()
+    public async Task Leaves_nothing_when_aborted_before_completion()
     {
         using var temp = new TempDirectory();
         using var jsonl = new JsonlChunkReader(SampleFiles.Chunks000);
@@ -76,6 +76,8 @@ public class ParquetChunkDatasetWriterTests
             {
                 await writer.WriteAsync(record);
             }
+
+            writer.Abort();
         }
 
         Directory.GetFileSystemEntries(temp.Path).Should().BeEmpty();
