@@ -10,7 +10,7 @@ namespace PaperChunks.Formats.Parquet;
 /// later row from a source storing them otherwise is a <see cref="PaperChunksOutputException"/>.
 /// <see cref="ChunkRecord.ExtraFields"/> have no column and are not written.
 /// </summary>
-public sealed class ParquetChunkWriter : ParquetRecordWriter<ChunkRecord>
+internal sealed class ParquetChunkWriter : ParquetRecordWriter<ChunkRecord>
 {
     /// <summary>Writes to a file, through a temporary file beside it.</summary>
     /// <param name="path">The target <c>.parquet</c> path.</param>
