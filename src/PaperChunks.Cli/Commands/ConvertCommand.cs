@@ -76,9 +76,24 @@ internal static class ConvertCommand
                     PartitionBy = parse.GetValue(partitionBy),
                 };
                 files = InputGlob.Expand(parse.GetValue(inputs)!);
+                var asked = parse.GetValue(to) is { } format ? Enum.Parse<OutputFormat>(format, ignoreCase: true) : (OutputFormat?)null;
+                var isDataset = parquet is not { ShardRows: null, ShardBytes: null, PartitionBy: null };
+                if (OutputOptionRules.FormatOf(parse.GetValue(output)!, asked, isDataset) is { } writes)
+                {
+                    OutputOptionRules.RefuseInapplicable(
+                        parse, writes, [compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy], [escapeFormulas]);
+                }
+
+                if (named.Length > 0)
+                {
+                    // Several inputs are read as chunk rows.
+                    var kind = files.Length == 1 ? PaperChunksReader.Detect(files[0], null, CommonOptions.FormatOf(parse.GetValue(from))) : null;
+                    NormalizedFields.Check(named, kind?.Kind ?? RecordKind.Chunk, kind?.KindName ?? "chunk");
+                }
+
                 options = new ConvertOptions
                 {
-                    To = parse.GetValue(to) is { } format ? Enum.Parse<OutputFormat>(format, ignoreCase: true) : null,
+                    To = asked,
                     From = CommonOptions.FormatOf(parse.GetValue(from)),
                     Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!), Shard = parse.GetValue(shard) },
                     Writer = new WriterOptions

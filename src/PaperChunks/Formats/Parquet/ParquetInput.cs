@@ -106,7 +106,7 @@ internal sealed class ParquetInput : IDisposable
     private static bool IsCorruption(Exception e) =>
         e is IOException or InvalidDataException or ThriftProtocolException or ParquetException or ArgumentException or IndexOutOfRangeException
             or OverflowException or NotSupportedException or InvalidCastException
-        || (e is InvalidOperationException && e.TargetSite?.DeclaringType?.Assembly == typeof(ParquetReader).Assembly);
+        || (e is InvalidOperationException or NullReferenceException && e.TargetSite?.DeclaringType?.Assembly == typeof(ParquetReader).Assembly);
 
     public void Dispose()
     {
