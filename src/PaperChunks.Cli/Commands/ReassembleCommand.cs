@@ -130,6 +130,12 @@ internal static class ReassembleCommand
 
     private static bool IsJsonl(string path)
     {
+        if (path == "/dev/stdout")
+        {
+            // `-o -`: papers as JSON Lines on stdout.
+            return true;
+        }
+
         var name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3]
             : path.EndsWith(".zst", StringComparison.OrdinalIgnoreCase) ? path[..^4]
             : path;
