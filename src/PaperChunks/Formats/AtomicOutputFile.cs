@@ -71,10 +71,10 @@ internal sealed class AtomicOutputFile : IDisposable, IAsyncDisposable
                 throw new PaperChunksOutputException(targetPath, "is a folder, expected a file path");
             case FileKind.Special:
                 return OpenSpecial(targetPath, writebackBytes, writebackInterval);
-            case FileKind.Regular when !overwrite:
-                throw new PaperChunksOutputException(targetPath, "the file exists; allow overwriting to replace it");
             case FileKind.Regular when OpenInput.IsBeingRead(identity):
                 throw new PaperChunksOutputException(targetPath, "is also an input of this run; write to another path");
+            case FileKind.Regular when !overwrite:
+                throw new PaperChunksOutputException(targetPath, "the file exists; allow overwriting to replace it");
         }
 
         var folder = Path.GetDirectoryName(full)!;

@@ -220,7 +220,7 @@ public class OutputPathTests
             File.WriteAllText(path, "previous");
             var act = () =>
             {
-                using var writer = new CsvChunkWriter(path);
+                using var writer = new CsvChunkWriter(path, null, new WriterOptions { Overwrite = true });
                 foreach (var row in Enumerable.Repeat(SampleRows(), 5).SelectMany(r => r))
                 {
                     writer.Write(row);
