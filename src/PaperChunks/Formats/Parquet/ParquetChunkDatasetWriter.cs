@@ -56,9 +56,12 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
         }
 
         var parent = Path.GetDirectoryName(_target.TrimEnd(Path.DirectorySeparatorChar))!;
-        _temp = Path.Combine(parent, $".{Path.GetFileName(_target.TrimEnd(Path.DirectorySeparatorChar))}.{Guid.NewGuid():N}.tmp");
+        var name = Path.GetFileName(_target.TrimEnd(Path.DirectorySeparatorChar));
+        _temp = Path.Combine(parent, TemporaryFiles.NameFor(name));
         try
         {
+            Directory.CreateDirectory(parent);
+            TemporaryFiles.RemoveStale(parent, name);
             Directory.CreateDirectory(_temp);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -238,7 +241,7 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
             string? old = null;
             if (Directory.Exists(_target))
             {
-                old = _temp[..^".tmp".Length] + ".old";
+                old = Path.Combine(Path.GetDirectoryName(_temp)!, TemporaryFiles.NameFor(Path.GetFileName(_target)));
                 Directory.Move(_target, old);
             }
 
