@@ -71,9 +71,16 @@ public static class ChunkConverter
             foreach (var input in inputs)
             {
                 await using var source = InputSource.Open(input, options.Reader, options.From);
+                var unwritable = new List<PaperChunksFormatException>();
                 while (await source.Reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } read)
                 {
                     var record = options.Normalizer is { } normalizer ? normalizer.Normalize(read, normalization) : read;
+                    if (Unwritable(writer, record, source.Reader, options) is { } error)
+                    {
+                        unwritable.Add(error);
+                        continue;
+                    }
+
                     await writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
                     rows++;
                     if (!ReferenceEquals(record.Doi, lastDoi))
@@ -89,8 +96,8 @@ public static class ChunkConverter
                 }
 
                 doneBytes += source.Length;
-                errorCount += source.Reader.ErrorCount;
-                errors.AddRange(source.Reader.Errors);
+                errorCount += source.Reader.ErrorCount + unwritable.Count;
+                errors.AddRange(unwritable.Count == 0 ? source.Reader.Errors : [.. source.Reader.Errors.Concat(unwritable).OrderBy(e => e.Line)]);
             }
 
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -101,6 +108,19 @@ public static class ChunkConverter
         {
             Normalization = normalization,
         };
+    }
+
+    // A row the output cannot hold (a partition value too long for a folder name) is the input row's error,
+    // located and skipped like a malformed one, rather than a failure of the whole output.
+    private static PaperChunksFormatException? Unwritable(RecordWriter<ChunkRecord> writer, ChunkRecord record, RecordReader<ChunkRecord> reader, ConvertOptions options)
+    {
+        if (writer is not ParquetChunkDatasetWriter dataset || dataset.ProblemWith(record) is not { } problem)
+        {
+            return null;
+        }
+
+        var error = new PaperChunksFormatException(reader.SourceName, reader.CurrentLine, 0, options.Parquet.PartitionBy, problem);
+        return options.Reader.ErrorPolicy == ErrorPolicy.FailFast ? throw error : error;
     }
 
     private static RecordWriter<ChunkRecord> OpenWriter(string output, ChunkFormat format, ConvertOptions options)
