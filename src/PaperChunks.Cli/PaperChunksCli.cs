@@ -23,14 +23,18 @@ internal static class PaperChunksCli
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
     {
         var parse = Build(console).Parse(args);
-        if (parse.Errors.Count > 0 && !IsHelp(args))
+        // An unknown option swallowed as a file name is the cause of any other error (a missing input), so it alone is shown.
+        var unknown = UnknownOptions.Find(parse, args);
+        var errors = unknown.Count > 0 ? unknown : parse.Errors.Select(e => e.Message).ToList();
+        if (errors.Count > 0 && !IsHelp(args))
         {
-            foreach (var error in parse.Errors)
+            foreach (var error in errors)
             {
-                await console.Error.WriteLineAsync($"paperchunks: {error.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"paperchunks: {error}").ConfigureAwait(false);
             }
 
-            await console.Error.WriteLineAsync("Run 'paperchunks --help' for usage.").ConfigureAwait(false);
+            var help = parse.CommandResult.Command is RootCommand ? "paperchunks --help" : $"paperchunks {parse.CommandResult.Command.Name} --help";
+            await console.Error.WriteLineAsync($"Run '{help}' for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

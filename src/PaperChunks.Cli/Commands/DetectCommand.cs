@@ -21,7 +21,7 @@ internal static class DetectCommand
 
     private static async Task<int> RunAsync(CliConsole console, string[] inputs, InputFormat? from, string report)
     {
-        var found = inputs.Select(input => (Input: input, Detected: PaperChunksReader.Detect(input, from))).ToList();
+        var found = inputs.Select(input => (Input: input, Detected: PaperChunksReader.Detect(input, null, from))).ToList();
         if (report == "json")
         {
             await JsonReport.WriteAsync(console.Out, found.Select(f => new { file = f.Input, format = f.Detected.Name, kind = f.Detected.KindName })).ConfigureAwait(false);

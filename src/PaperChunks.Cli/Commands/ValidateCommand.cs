@@ -26,7 +26,7 @@ internal static class ValidateCommand
         foreach (var input in inputs)
         {
             var options = new ReaderOptions { ErrorPolicy = ErrorPolicy.SkipAndReport };
-            rows += PaperChunksReader.Detect(input, null, options).Kind switch
+            rows += PaperChunksReader.Detect(input, options).Kind switch
             {
                 RecordKind.Chunk => await CheckAsync(input, PaperChunksReader.OpenChunks(input, options), RecordValidator.Validate, problems, ct).ConfigureAwait(false),
                 RecordKind.Summarization => await CheckAsync(input, PaperChunksReader.OpenSummarization(input, options), RecordValidator.Validate, problems, ct).ConfigureAwait(false),

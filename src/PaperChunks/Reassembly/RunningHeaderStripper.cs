@@ -1,4 +1,5 @@
 using System.Text;
+using PaperChunks.Records;
 
 namespace PaperChunks.Reassembly;
 

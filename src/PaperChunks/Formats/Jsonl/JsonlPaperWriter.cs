@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using PaperChunks.Reassembly;
 using PaperChunks.Records;
 
 namespace PaperChunks.Formats.Jsonl;

@@ -1,5 +1,5 @@
 using Parquet;
-using PaperChunks.Reassembly;
+using PaperChunks.Records;
 
 namespace PaperChunks.Formats.Parquet;
 

@@ -1,5 +1,4 @@
 using Parquet.Schema;
-using PaperChunks.Reassembly;
 using PaperChunks.Records;
 
 namespace PaperChunks.Formats.Parquet;

@@ -70,6 +70,9 @@ public sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
         }
     }
 
+    /// <inheritdoc/>
+    private protected override string OutputName => _target;
+
     /// <summary>Shard files written so far, across partitions (the one being filled included).</summary>
     public int ShardCount { get; private set; }
 
@@ -147,7 +150,8 @@ public sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
         {
             foreach (var partition in _open)
             {
-                partition.Writer!.Dispose();
+                // A shard still open here belongs to a failed or abandoned run: discard it, never complete it.
+                partition.Writer!.Abort();
                 partition.Writer = null;
             }
 
@@ -164,7 +168,8 @@ public sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
     {
         foreach (var partition in _open)
         {
-            await partition.Writer!.DisposeAsync().ConfigureAwait(false);
+            // Still open here means the dataset is being discarded: never complete a shard of it.
+            partition.Writer!.Abort();
             partition.Writer = null;
         }
 

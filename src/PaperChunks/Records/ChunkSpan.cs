@@ -1,4 +1,4 @@
-namespace PaperChunks.Reassembly;
+namespace PaperChunks.Records;
 
 /// <summary>
 /// Where one chunk lies in its paper's reassembled text: <c>text.Substring(Start, Length)</c> is the

@@ -1,6 +1,5 @@
-using PaperChunks.Records;
 
-namespace PaperChunks.Reassembly;
+namespace PaperChunks.Records;
 
 /// <summary>
 /// One whole paper rebuilt from its chunk rows: the metadata the rows repeat, the full text with each

@@ -1,6 +1,5 @@
-using PaperChunks.Records;
 
-namespace PaperChunks.Reassembly;
+namespace PaperChunks.Records;
 
 /// <summary>
 /// The on-disk names of a reassembled paper's fields beyond the metadata it shares with chunk rows
