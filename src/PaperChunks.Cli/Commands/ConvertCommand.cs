@@ -46,12 +46,13 @@ internal static class ConvertCommand
             Description = "With --normalize: a string field to normalize, by its on-disk name; repeat for several. Default: each record kind's (chunk, title, summary for chunks).",
         };
         var onError = CommonOptions.OnError();
+        var shard = CommonOptions.Shard();
         var quiet = CommonOptions.Quiet();
         var report = CommonOptions.Report();
         var command = new Command("convert", "Convert chunk rows between JSONL, CSV and Parquet (SciTLDR and ShortScience rows to JSONL or Parquet), streaming, optionally normalizing text; the output appears only when complete.")
         {
             inputs, output, to, from, overwrite, compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy,
-            escapeFormulas, normalize, fields, onError, quiet, report,
+            escapeFormulas, normalize, fields, onError, shard, quiet, report,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -62,7 +63,7 @@ internal static class ConvertCommand
                 var named = parse.GetValue(fields) ?? [];
                 if (named.Length > 0 && !parse.GetValue(normalize))
                 {
-                    return await UsageAsync(console, "--field only applies with --normalize").ConfigureAwait(false);
+                    throw new UsageException("--field only applies with --normalize");
                 }
 
                 var parquet = new ParquetWriterOptions
@@ -79,7 +80,7 @@ internal static class ConvertCommand
                 {
                     To = parse.GetValue(to) is { } format ? Enum.Parse<OutputFormat>(format, ignoreCase: true) : null,
                     From = CommonOptions.FormatOf(parse.GetValue(from)),
-                    Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!) },
+                    Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!), Shard = parse.GetValue(shard) },
                     Writer = new WriterOptions
                     {
                         Overwrite = parse.GetValue(overwrite),
@@ -91,10 +92,10 @@ internal static class ConvertCommand
             }
             catch (FormatException e)
             {
-                return await UsageAsync(console, e.Message).ConfigureAwait(false);
+                throw new UsageException(e.Message);
             }
 
-            return await RunAsync(console, files, parse.GetValue(output)!, options, parse.GetValue(quiet), parse.GetValue(report)!, ct).ConfigureAwait(false);
+            return await RunAsync(console, files, CommonOptions.OutputOf(parse.GetValue(output)!, parse.GetValue(shard)), options, parse.GetValue(quiet), parse.GetValue(report)!, ct).ConfigureAwait(false);
         });
         return command;
     }
@@ -105,7 +106,7 @@ internal static class ConvertCommand
         if (options.To is null && PaperChunksWriter.FormatOf(output) is null
             && options.Writer.Parquet is { ShardRows: null, ShardBytes: null, PartitionBy: null })
         {
-            return await UsageAsync(console, $"cannot tell the output format from \"{output}\"; name it .jsonl, .csv or .parquet, or pass --to").ConfigureAwait(false);
+            throw new UsageException($"cannot tell the output format from \"{output}\"; name it .jsonl, .csv or .parquet, or pass --to");
         }
 
         ConvertReport result;
@@ -117,7 +118,7 @@ internal static class ConvertCommand
         }
         catch (ArgumentException e)
         {
-            return await UsageAsync(console, e.Message).ConfigureAwait(false);
+            throw new UsageException(e.Message);
         }
 
         if (report == "json")
@@ -198,12 +199,6 @@ internal static class ConvertCommand
                 result = await PaperChunksConverter.ConvertAsync(inputs, output, options, progress, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
         return result!;
-    }
-
-    private static async Task<int> UsageAsync(CliConsole console, string message)
-    {
-        await console.Error.WriteLineAsync($"paperchunks: {message}").ConfigureAwait(false);
-        return ExitCodes.Usage;
     }
 
     /// <summary>Reports on the converting thread: the display only reads the task's last values.</summary>

@@ -32,18 +32,19 @@ internal static class NormalizeCommand
         var noVocabulary = new Option<bool>("--no-corpus-vocabulary") { Description = "Do not read the input twice to learn its own words first." };
         var report = CommonOptions.Report();
         var onError = CommonOptions.OnError();
+        var shard = CommonOptions.Shard();
         var command = new Command("normalize", "Repair PDF-extraction damage (mojibake, ligatures, spacing diacritics, line-break hyphens, invisible characters) in text fields and report what changed.")
         {
-            input, output, fields, from, overwrite, markers, noVocabulary, report, onError,
+            input, output, fields, from, overwrite, markers, noVocabulary, report, onError, shard,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var path = parse.GetValue(output)!;
+            var path = CommonOptions.OutputOf(parse.GetValue(output)!, parse.GetValue(shard));
             var options = new ConvertOptions
             {
                 To = PaperChunksWriter.FormatOf(path) ?? OutputFormat.Jsonl,
                 From = CommonOptions.FormatOf(parse.GetValue(from)),
-                Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!) },
+                Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!), Shard = parse.GetValue(shard) },
                 Writer = new WriterOptions { Overwrite = parse.GetValue(overwrite) },
                 Normalize = new NormalizeOptions
                 {
@@ -59,8 +60,7 @@ internal static class NormalizeCommand
             }
             catch (ArgumentException e)
             {
-                await console.Error.WriteLineAsync($"paperchunks: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.Usage;
+                throw new UsageException(e.Message);
             }
 
             if (parse.GetValue(report) == "json")

@@ -20,6 +20,7 @@ internal static class ReassembleCommand
         var inputs = CommonOptions.Inputs();
         var report = CommonOptions.Report();
         var onError = CommonOptions.OnError();
+        var shard = CommonOptions.Shard();
         var output = new Option<string>("--output", "-o")
         {
             Description = "Where the papers go: papers.jsonl (.gz/.zst compress) or papers.parquet. Replaced only when the run succeeds.",
@@ -74,7 +75,7 @@ internal static class ReassembleCommand
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace an existing output (otherwise it is an error and stays untouched)." };
         var command = new Command("reassemble", "Rebuild whole papers from their chunks (any order), each overlap once, and report gaps, duplicates and conflicts.")
         {
-            inputs, output, from, overwrite, stripHeaders, gapMarkers, onDuplicate, minOverlap, memoryLimit, tempDir, grouped, threads, normalize, fields, report, onError,
+            inputs, output, from, overwrite, stripHeaders, gapMarkers, onDuplicate, minOverlap, memoryLimit, tempDir, grouped, threads, normalize, fields, report, onError, shard,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -88,7 +89,7 @@ internal static class ReassembleCommand
                 limit = null;
             }
 
-            var path = parse.GetValue(output)!;
+            var path = CommonOptions.OutputOf(parse.GetValue(output)!, parse.GetValue(shard));
             var usage = PaperChunksWriter.FormatOf(path) is not (OutputFormat.Jsonl or OutputFormat.Parquet)
                 ? $"--output {path}: expected a .jsonl file (optionally .gz or .zst) or a .parquet file"
                 : limit is not >= 1024 * 1024 ? $"--memory-limit {parse.GetValue(memoryLimit)}: expected a size of at least 1MB, such as 256MB or 1GB"
@@ -98,7 +99,7 @@ internal static class ReassembleCommand
                 : null;
             if (usage is not null)
             {
-                return await UsageAsync(console, usage).ConfigureAwait(false);
+                throw new UsageException(usage);
             }
 
             var options = new ReassembleOptions
@@ -115,7 +116,7 @@ internal static class ReassembleCommand
                     ReadThreads = parse.GetValue(threads),
                 },
                 From = CommonOptions.FormatOf(parse.GetValue(from)),
-                Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!) },
+                Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!), Shard = parse.GetValue(shard) },
                 Writer = new WriterOptions { Overwrite = parse.GetValue(overwrite) },
                 Normalize = parse.GetValue(normalize) ? NormalizeOptions.Default with { Fields = parse.GetValue(fields) ?? [] } : null,
             };
@@ -126,7 +127,7 @@ internal static class ReassembleCommand
             }
             catch (ArgumentException e)
             {
-                return await UsageAsync(console, e.Message).ConfigureAwait(false);
+                throw new UsageException(e.Message);
             }
 
             await WriteAsync(console, result, parse.GetValue(report)!).ConfigureAwait(false);
@@ -139,11 +140,6 @@ internal static class ReassembleCommand
         return command;
     }
 
-    private static async Task<int> UsageAsync(CliConsole console, string message)
-    {
-        await console.Error.WriteLineAsync($"paperchunks: {message}").ConfigureAwait(false);
-        return ExitCodes.Usage;
-    }
 
     private static async Task WriteAsync(CliConsole console, ReassembleReport result, string report)
     {

@@ -23,7 +23,8 @@ internal static class VocabularyPass
             return (chooser, null);
         }
 
-        var vocabulary = CorpusVocabulary.FromTexts(Texts(inputs, chooser, reader, from, progress, cancellationToken));
+        // Every shard learns the words of the whole corpus, so that N shards repair text as one run does.
+        var vocabulary = CorpusVocabulary.FromTexts(Texts(inputs, chooser, reader with { Shard = null }, from, progress, cancellationToken));
         return (new RecordNormalizer(new TextNormalizer(options.Text, vocabulary), options.Fields), vocabulary.WordCount);
     }
 
