@@ -63,6 +63,14 @@ public sealed record ParquetWriterOptions
     /// </summary>
     public string? PartitionBy { get; init; }
 
+    /// <summary>
+    /// For a partitioned folder output: how many partitions may have a file open at once. Past it the least
+    /// recently written partition's file is finished, and a new file is started if its value comes back
+    /// (as DuckDB's <c>partitioned_write_max_open_files</c>). Default 32: 4,116 partitions of a 1 GB corpus
+    /// then peak under 300 MB with 32 files open (docs/reliability.md); 100 peaked at 347 MB.
+    /// </summary>
+    public int MaxOpenPartitions { get; init; } = 32;
+
     internal void Validate()
     {
         if (!Enum.IsDefined(Compression))
@@ -88,6 +96,11 @@ public sealed record ParquetWriterOptions
         if (ShardBytes is < 1024)
         {
             throw new ArgumentOutOfRangeException(nameof(ShardBytes), ShardBytes, "must be at least 1024 bytes");
+        }
+
+        if (MaxOpenPartitions < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxOpenPartitions), MaxOpenPartitions, "must be at least 1");
         }
 
         ArgumentNullException.ThrowIfNull(DictionaryColumns, nameof(DictionaryColumns));
