@@ -20,10 +20,10 @@ public static class PaperChunksReader
 
     /// <summary>Tells an input's format, record kind and compression.</summary>
     /// <param name="path">The file.</param>
-    /// <param name="format">A format to take as given (only the kind is then detected), or <see langword="null"/> to detect it.</param>
     /// <param name="options">Reader settings (decompression limits), or <see langword="null"/> for the defaults.</param>
+    /// <param name="format">A format to take as given (only the kind is then detected), or <see langword="null"/> to detect it.</param>
     /// <exception cref="PaperChunksFormatException">The file cannot be opened, or neither its content nor its extension tells its format.</exception>
-    public static DetectedFormat Detect(string path, InputFormat? format = null, ReaderOptions? options = null)
+    public static DetectedFormat Detect(string path, ReaderOptions? options = null, InputFormat? format = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         return FormatDetector.Detect(path, format, options ?? ReaderOptions.Default);
@@ -97,7 +97,7 @@ public static class PaperChunksReader
     internal static IReadOnlyList<RecordReader<ChunkRecord>> OpenChunkParts(string path, int parts, ReaderOptions? options, InputFormat? format, long minPartBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
-        var detected = Detect(path, format, options);
+        var detected = Detect(path, options, format);
         if (parts == 1 || detected.Format != InputFormat.Jsonl || detected.Compression != StreamCompression.None)
         {
             return [OpenChunks(path, options, detected.Format)];
@@ -152,7 +152,7 @@ public static class PaperChunksReader
         };
 
     private static InputFormat FormatOf(string path, InputFormat? format, ReaderOptions? options) =>
-        format ?? Detect(path, null, options).Format;
+        format ?? Detect(path, options).Format;
 
     private static PaperChunksFormatException NotReadable(string path, InputFormat format, RecordKind kind) =>
         new(path, 0, 0, null, $"reading {new DetectedFormat(format, kind, StreamCompression.None).KindName} rows from {NameOf(format)} input is not supported by this build");

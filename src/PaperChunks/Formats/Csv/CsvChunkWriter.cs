@@ -40,6 +40,9 @@ public sealed class CsvChunkWriter : RecordWriter<ChunkRecord>
     }
 
     /// <inheritdoc/>
+    private protected override string OutputName => _out.Target;
+
+    /// <inheritdoc/>
     protected override void WriteCore(ChunkRecord record)
     {
         WriteHeaderOnce();

@@ -32,5 +32,7 @@ public sealed class JsonlChunkReader : JsonlReader<ChunkRecord>
     internal JsonlChunkReader(string path, ReaderOptions? options, long start, long length)
         : base(path, options, start, length) => _json = new ChunkJson(Options.MaxJsonDepth);
 
+    private protected override string? ShardKeyField => ChunkColumns.Doi;
+
     private protected override ChunkRecord ParseLine(ReadOnlySpan<byte> line) => _json.Parse(line);
 }

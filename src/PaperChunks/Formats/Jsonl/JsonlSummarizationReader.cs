@@ -22,5 +22,7 @@ public sealed class JsonlSummarizationReader : JsonlReader<SummarizationRecord>
     public JsonlSummarizationReader(Stream stream, ReaderOptions? options = null)
         : base(stream, options) => _json = new SummarizationJson(Options.MaxJsonDepth);
 
+    private protected override string? ShardKeyField => SummarizationColumns.PaperId;
+
     private protected override SummarizationRecord ParseLine(ReadOnlySpan<byte> line) => _json.Parse(line);
 }

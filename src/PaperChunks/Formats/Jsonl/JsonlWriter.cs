@@ -44,6 +44,9 @@ public abstract class JsonlWriter<T> : RecordWriter<T>
         _json = new Utf8JsonWriter(_buffer, JsonOptions);
     }
 
+    /// <inheritdoc/>
+    private protected override string OutputName => _out.Target;
+
     /// <summary>Writes one record as a JSON object.</summary>
     /// <param name="writer">The JSON writer, positioned between rows.</param>
     /// <param name="record">The record.</param>

@@ -16,6 +16,9 @@ public abstract class ParquetRecordWriter<T> : RecordWriter<T>
     private protected IParquetOutput<T> Output { get; }
 
     /// <inheritdoc/>
+    private protected override string OutputName => Output.Target;
+
+    /// <inheritdoc/>
     protected sealed override void WriteCore(T record) =>
         Output.WriteAsync(record, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
