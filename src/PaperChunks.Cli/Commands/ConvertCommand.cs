@@ -64,7 +64,7 @@ internal static class ConvertCommand
                 var named = parse.GetValue(fields) ?? [];
                 if (named.Length > 0 && !parse.GetValue(normalize))
                 {
-                    return await UsageAsync(console, "--field only applies with --normalize").ConfigureAwait(false);
+                    throw new UsageException("--field only applies with --normalize");
                 }
 
                 var parquet = new ParquetWriterOptions
@@ -94,7 +94,7 @@ internal static class ConvertCommand
             }
             catch (FormatException e)
             {
-                return await UsageAsync(console, e.Message).ConfigureAwait(false);
+                throw new UsageException(e.Message);
             }
 
             return await RunAsync(console, files, CommonOptions.OutputOf(parse.GetValue(output)!, parse.GetValue(shard)), options, parse.GetValue(quiet), parse.GetValue(report)!, ct).ConfigureAwait(false);
@@ -108,7 +108,7 @@ internal static class ConvertCommand
         if (options.To is null && PaperChunksWriter.FormatOf(output) is null
             && !options.Writer.Parquet.WritesFolder)
         {
-            return await UsageAsync(console, $"cannot tell the output format from \"{output}\"; name it .jsonl, .csv or .parquet, or pass --to").ConfigureAwait(false);
+            throw new UsageException($"cannot tell the output format from \"{output}\"; name it .jsonl, .csv or .parquet, or pass --to");
         }
 
         ConvertReport result;
@@ -120,7 +120,7 @@ internal static class ConvertCommand
         }
         catch (ArgumentException e)
         {
-            return await UsageAsync(console, e.Message).ConfigureAwait(false);
+            throw new UsageException(e.Message);
         }
 
         if (report == "json")
@@ -201,12 +201,6 @@ internal static class ConvertCommand
                 result = await PaperChunksConverter.ConvertAsync(inputs, output, options, progress, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
         return result!;
-    }
-
-    private static async Task<int> UsageAsync(CliConsole console, string message)
-    {
-        await console.Error.WriteLineAsync($"paperchunks: {message}").ConfigureAwait(false);
-        return ExitCodes.Usage;
     }
 
     /// <summary>Reports on the converting thread: the display only reads the task's last values.</summary>

@@ -60,8 +60,7 @@ internal static class NormalizeCommand
             }
             catch (ArgumentException e)
             {
-                await console.Error.WriteLineAsync($"paperchunks: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.Usage;
+                throw new UsageException(e.Message);
             }
 
             if (parse.GetValue(report) == "json")

@@ -99,7 +99,7 @@ internal static class ReassembleCommand
                 : null;
             if (usage is not null)
             {
-                return await UsageAsync(console, usage).ConfigureAwait(false);
+                throw new UsageException(usage);
             }
 
             var options = new ReassembleOptions
@@ -127,7 +127,7 @@ internal static class ReassembleCommand
             }
             catch (ArgumentException e)
             {
-                return await UsageAsync(console, e.Message).ConfigureAwait(false);
+                throw new UsageException(e.Message);
             }
 
             await WriteAsync(console, result, parse.GetValue(report)!).ConfigureAwait(false);
@@ -140,11 +140,6 @@ internal static class ReassembleCommand
         return command;
     }
 
-    private static async Task<int> UsageAsync(CliConsole console, string message)
-    {
-        await console.Error.WriteLineAsync($"paperchunks: {message}").ConfigureAwait(false);
-        return ExitCodes.Usage;
-    }
 
     private static async Task WriteAsync(CliConsole console, ReassembleReport result, string report)
     {

@@ -35,7 +35,8 @@ internal static class StatsCommand
 
     private static async Task<int> RunAsync(CliConsole console, string[] inputs, string report, ErrorPolicy policy, Records.PaperShard? shard, CancellationToken ct)
     {
-        var builder = new CorpusStatisticsBuilder();
+        // Every gapped or duplicated paper is kept: the JSON report lists them all, the text names a few and counts the rest.
+        var builder = new CorpusStatisticsBuilder { MaxListedPapers = int.MaxValue };
         var errors = new List<PaperChunksFormatException>();
         var errorCount = 0L;
         foreach (var input in inputs)
@@ -173,7 +174,7 @@ internal static class StatsCommand
         await output.WriteLineAsync($"nulls               {string.Join(", ", nulls.DefaultIfEmpty("none"))}").ConfigureAwait(false);
     }
 
-    // Text output names a few papers; the JSON report lists up to the builder's limit.
+    // Text output names a few papers; the JSON report lists every one.
     private static async Task WritePapersAsync(TextWriter output, IReadOnlyList<PaperChunkIds> papers)
     {
         const int Shown = 10;

@@ -27,13 +27,22 @@ internal static class ValidateCommand
         foreach (var input in inputs)
         {
             var options = new ReaderOptions { ErrorPolicy = ErrorPolicy.SkipAndReport, Shard = shard };
-            rows += PaperChunksReader.Detect(input, options).Kind switch
+            try
             {
-                RecordKind.Chunk => await CheckAsync(input, PaperChunksReader.OpenChunks(input, options), RecordValidator.Validate, problems, ct).ConfigureAwait(false),
-                RecordKind.Summarization => await CheckAsync(input, PaperChunksReader.OpenSummarization(input, options), RecordValidator.Validate, problems, ct).ConfigureAwait(false),
-                RecordKind.PaperSummary => await CheckAsync(input, PaperChunksReader.OpenPaperSummaries(input, options), NoRules, problems, ct).ConfigureAwait(false),
-                _ => await CheckAsync(input, PaperChunksReader.OpenGeneric(input, options), NoRules, problems, ct).ConfigureAwait(false),
-            };
+                rows += PaperChunksReader.Detect(input, options).Kind switch
+                {
+                    RecordKind.Chunk => await CheckAsync(input, PaperChunksReader.OpenChunks(input, options), RecordValidator.Validate, problems, ct).ConfigureAwait(false),
+                    RecordKind.Summarization => await CheckAsync(input, PaperChunksReader.OpenSummarization(input, options), RecordValidator.Validate, problems, ct).ConfigureAwait(false),
+                    RecordKind.PaperSummary => await CheckAsync(input, PaperChunksReader.OpenPaperSummaries(input, options), NoRules, problems, ct).ConfigureAwait(false),
+                    _ => await CheckAsync(input, PaperChunksReader.OpenGeneric(input, options), NoRules, problems, ct).ConfigureAwait(false),
+                };
+            }
+            catch (PaperChunksFormatException e)
+            {
+                // A file that cannot be opened or read on (corrupt compression, damaged Parquet) is one more problem;
+                // the other files are still checked.
+                problems.Add(Problem.Of(e));
+            }
         }
 
         problems.Sort((a, b) => (a.File, a.Line).CompareTo((b.File, b.Line)));
@@ -48,7 +57,7 @@ internal static class ValidateCommand
                 await console.Out.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
             }
 
-            await console.Error.WriteLineAsync($"{rows} rows, {problems.Count} problems").ConfigureAwait(false);
+            await console.Out.WriteLineAsync($"{rows} rows, {problems.Count} problems").ConfigureAwait(false);
         }
 
         return problems.Count > 0 ? ExitCodes.DataErrors : ExitCodes.Clean;
@@ -62,16 +71,24 @@ internal static class ValidateCommand
         var rows = 0L;
         await using (reader.ConfigureAwait(false))
         {
-            await foreach (var record in reader.ReadAllAsync(ct).ConfigureAwait(false))
+            try
             {
-                rows++;
-                foreach (var violation in rules(record))
+                await foreach (var record in reader.ReadAllAsync(ct).ConfigureAwait(false))
                 {
-                    problems.Add(new Problem(input, reader.CurrentLine, 0, violation.Field, violation.Message));
+                    rows++;
+                    foreach (var violation in rules(record))
+                    {
+                        problems.Add(new Problem(input, reader.CurrentLine, 0, violation.Field, violation.Message));
+                    }
                 }
             }
+            catch (PaperChunksFormatException e)
+            {
+                // The rows and problems before a stop that no row can step past are kept and listed with it.
+                problems.Add(Problem.Of(e));
+            }
 
-            problems.AddRange(reader.Errors.Select(e => new Problem(e.Source, e.Line, e.Column, e.Field, e.Reason)));
+            problems.AddRange(reader.Errors.Select(Problem.Of));
         }
 
         return rows;
@@ -82,6 +99,8 @@ internal static class ValidateCommand
 
     private sealed record Problem(string File, long Line, long Column, string? Field, string Message)
     {
+        public static Problem Of(PaperChunksFormatException e) => new(e.Source, e.Line, e.Column, e.Field, e.Reason);
+
         public override string ToString()
         {
             var location = Column > 0 ? $"{File}:{Line}:{Column}" : $"{File}:{Line}";

@@ -1,4 +1,3 @@
-using PaperChunks.Reassembly;
 using PaperChunks.Records;
 
 namespace PaperChunks.Formats;
