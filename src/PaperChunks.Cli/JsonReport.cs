@@ -24,7 +24,7 @@ internal static class JsonReport
 
     /// <summary>A format error as it appears in every report.</summary>
     public static object Error(PaperChunksFormatException e) =>
-        new { file = e.Source, line = e.Line, column = e.Column, field = e.Field, message = e.Reason };
+        new { file = e.SourceName, line = e.Line, column = e.Column, field = e.Field, message = e.Reason };
 
     /// <summary>Why a run stopped, for the report printed instead of the command's own: located for input errors.</summary>
     public static object Failure(PaperChunksException e) => e switch

@@ -195,6 +195,6 @@ internal static class StatsCommand
     /// <summary>A bad row as the JSON report lists it.</summary>
     private sealed record ErrorEntry(string File, long Line, long Column, string? Field, string Message)
     {
-        public static ErrorEntry Of(PaperChunksFormatException e) => new(e.Source, e.Line, e.Column, e.Field, e.Reason);
+        public static ErrorEntry Of(PaperChunksFormatException e) => new(e.SourceName, e.Line, e.Column, e.Field, e.Reason);
     }
 }

@@ -99,7 +99,7 @@ internal static class ValidateCommand
 
     private sealed record Problem(string File, long Line, long Column, string? Field, string Message)
     {
-        public static Problem Of(PaperChunksFormatException e) => new(e.Source, e.Line, e.Column, e.Field, e.Reason);
+        public static Problem Of(PaperChunksFormatException e) => new(e.SourceName, e.Line, e.Column, e.Field, e.Reason);
 
         public override string ToString()
         {

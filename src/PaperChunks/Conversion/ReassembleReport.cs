@@ -34,8 +34,6 @@ public sealed record ReassembleReport
     /// <summary>Wall time of the whole run.</summary>
     public TimeSpan Elapsed { get; init; }
 
-    /// <summary>One line: <c>5 papers from 100 rows -> papers.jsonl; 1 with gaps, 0 repeated chunk ids (0 conflicting), 0 metadata conflicts, 0 bad rows skipped</c>.</summary>
-    public override string ToString() => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{Reassembly.Papers:N0} papers from {Reassembly.Chunks:N0} rows -> {Output}; {Reassembly.Gaps.Count:N0} with gaps, {Reassembly.Duplicates.Count:N0} repeated chunk ids ({Reassembly.Conflicts.Count:N0} conflicting), {Reassembly.Disagreements.Count:N0} metadata conflicts, {ErrorCount:N0} bad rows skipped");
+    /// <summary>One line: <c>papers.jsonl: 5 papers from 100 rows; 1 with gaps, 0 repeated chunk ids (0 conflicting), 0 metadata conflicts; 0 bad rows skipped</c>.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Output}: {Reassembly}; {ErrorCount:N0} bad rows skipped");
 }

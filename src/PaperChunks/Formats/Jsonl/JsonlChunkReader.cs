@@ -12,7 +12,7 @@ namespace PaperChunks.Formats.Jsonl;
 /// await foreach (var chunk in reader.ReadAllAsync(ct)) Console.WriteLine(chunk.Id);
 /// </code>
 /// </example>
-public sealed class JsonlChunkReader : JsonlReader<ChunkRecord>
+internal sealed class JsonlChunkReader : JsonlReader<ChunkRecord>
 {
     private readonly ChunkJson _json;
 

@@ -10,7 +10,7 @@ namespace PaperChunks.Formats.Jsonl;
 /// longest line.
 /// </summary>
 /// <typeparam name="T">The record type.</typeparam>
-public abstract class JsonlReader<T> : RecordReader<T>
+internal abstract class JsonlReader<T> : RecordReader<T>
     where T : class
 {
     private readonly Stream _stream;

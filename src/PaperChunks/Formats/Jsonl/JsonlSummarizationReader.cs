@@ -6,7 +6,7 @@ namespace PaperChunks.Formats.Jsonl;
 /// Reads SciTLDR-style rows (<see cref="SummarizationRecord"/>) from JSON Lines, in either shape:
 /// <c>source</c>/<c>target</c> as lists of sentences, or each as one string.
 /// </summary>
-public sealed class JsonlSummarizationReader : JsonlReader<SummarizationRecord>
+internal sealed class JsonlSummarizationReader : JsonlReader<SummarizationRecord>
 {
     private readonly SummarizationJson _json;
 

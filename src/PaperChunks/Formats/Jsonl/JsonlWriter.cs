@@ -9,7 +9,7 @@ namespace PaperChunks.Formats.Jsonl;
 /// temporary file that <see cref="RecordWriter{T}.Complete"/> moves into place.
 /// </summary>
 /// <typeparam name="T">The record type.</typeparam>
-public abstract class JsonlWriter<T> : RecordWriter<T>
+internal abstract class JsonlWriter<T> : RecordWriter<T>
     where T : class
 {
     private const int FlushThreshold = 1 << 20;

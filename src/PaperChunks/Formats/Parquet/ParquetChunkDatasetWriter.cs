@@ -10,7 +10,7 @@ namespace PaperChunks.Formats.Parquet;
 /// is written into a temporary folder beside the target and moved into place on completion; on failure or
 /// cancellation the temporary folder is deleted and an existing output is untouched.
 /// </summary>
-public sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
+internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
 {
     private const string Split = "train";
 

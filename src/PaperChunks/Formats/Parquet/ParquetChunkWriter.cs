@@ -8,7 +8,7 @@ namespace PaperChunks.Formats.Parquet;
 /// path output appears only on <see cref="RecordWriter{T}.Complete"/>. <see cref="ChunkRecord.ExtraFields"/>
 /// have no column and are not written.
 /// </summary>
-public sealed class ParquetChunkWriter : ParquetRecordWriter<ChunkRecord>
+internal sealed class ParquetChunkWriter : ParquetRecordWriter<ChunkRecord>
 {
     /// <summary>Writes to a file, through a temporary file beside it.</summary>
     /// <param name="path">The target <c>.parquet</c> path.</param>

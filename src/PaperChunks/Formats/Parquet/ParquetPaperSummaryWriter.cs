@@ -6,7 +6,7 @@ namespace PaperChunks.Formats.Parquet;
 /// Writes paper-summary (ShortScience) rows to one Parquet file, column for column as their JSON Lines
 /// (see <see cref="PaperSummaryColumns"/>). A path output appears only on completion.
 /// </summary>
-public sealed class ParquetPaperSummaryWriter : ParquetRecordWriter<PaperSummaryRecord>
+internal sealed class ParquetPaperSummaryWriter : ParquetRecordWriter<PaperSummaryRecord>
 {
     /// <summary>Writes to a file, through a temporary file beside it.</summary>
     /// <param name="path">The target <c>.parquet</c> path.</param>

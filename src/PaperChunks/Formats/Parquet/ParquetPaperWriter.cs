@@ -7,7 +7,7 @@ namespace PaperChunks.Formats.Parquet;
 /// chunk schema, then <c>text</c>, <c>chunk_count</c>, <c>missing_chunk_ids</c>, <c>duplicate_chunk_ids</c>
 /// and <c>spans</c> (names as <see cref="PaperColumns"/>). A path output appears only on completion.
 /// </summary>
-public sealed class ParquetPaperWriter : ParquetRecordWriter<PaperRecord>
+internal sealed class ParquetPaperWriter : ParquetRecordWriter<PaperRecord>
 {
     /// <summary>Writes to a file, through a temporary file beside it.</summary>
     /// <param name="path">The target <c>.parquet</c> path.</param>

@@ -5,7 +5,7 @@ namespace PaperChunks.Formats.Parquet;
 /// the next one fills; a path output appears only on completion and is discarded otherwise.
 /// </summary>
 /// <typeparam name="T">The record type.</typeparam>
-public abstract class ParquetRecordWriter<T> : RecordWriter<T>
+internal abstract class ParquetRecordWriter<T> : RecordWriter<T>
     where T : class
 {
     private protected ParquetRecordWriter(IParquetOutput<T> output) => Output = output;

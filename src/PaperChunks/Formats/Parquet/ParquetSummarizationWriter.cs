@@ -8,7 +8,7 @@ namespace PaperChunks.Formats.Parquet;
 /// <c>source_labels</c> list&lt;int64&gt;, <c>rouge_scores</c> list&lt;double&gt; (null when a record has
 /// none), <c>paper_id</c> and <c>title</c> strings. A path output appears only on completion.
 /// </summary>
-public sealed class ParquetSummarizationWriter : ParquetRecordWriter<SummarizationRecord>
+internal sealed class ParquetSummarizationWriter : ParquetRecordWriter<SummarizationRecord>
 {
     /// <summary>Writes to a file, through a temporary file beside it.</summary>
     /// <param name="path">The target <c>.parquet</c> path.</param>
