@@ -212,7 +212,9 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
 
     private Partition PartitionOf(ChunkRecord record)
     {
-        var key = _options.PartitionBy is { } column
+        var key = _options.Buckets is { } buckets
+            ? string.Create(CultureInfo.InvariantCulture, $"bucket={PaperShard.BucketOf(record.Doi, buckets)}")
+            : _options.PartitionBy is { } column
             ? HivePartition.FolderName(column, ValueOf(record, column), _target)
             : "";
         if (!_partitions.TryGetValue(key, out var partition))

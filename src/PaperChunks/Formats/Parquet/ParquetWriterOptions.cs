@@ -71,6 +71,16 @@ public sealed record ParquetWriterOptions
     /// </summary>
     public int MaxOpenPartitions { get; init; } = 32;
 
+    /// <summary>
+    /// For a folder output: split the rows into this many buckets by paper, Hive style
+    /// (<c>bucket=K/train-00000-of-00001.parquet</c>, K = <see cref="Records.PaperShard.BucketOf(string, int)"/> of the
+    /// doi), so that each paper's rows are in one bucket and a bucket can be reassembled alone. Default none.
+    /// </summary>
+    public int? Buckets { get; init; }
+
+    /// <summary>Whether these options write a folder (shards, partitions or buckets) rather than one file.</summary>
+    public bool WritesFolder => ShardRows is not null || ShardBytes is not null || PartitionBy is not null || Buckets is not null;
+
     internal void Validate()
     {
         if (!Enum.IsDefined(Compression))
@@ -91,6 +101,16 @@ public sealed record ParquetWriterOptions
         if (ShardRows is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(ShardRows), ShardRows, "must be at least 1");
+        }
+
+        if (Buckets is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Buckets), Buckets, "must be at least 1");
+        }
+
+        if (Buckets is not null && PartitionBy is not null)
+        {
+            throw new ArgumentException("Buckets and PartitionBy are two ways to split a folder; choose one.", nameof(PartitionBy));
         }
 
         if (ShardBytes is < 1024)
