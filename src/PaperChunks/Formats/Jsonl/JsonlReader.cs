@@ -254,10 +254,10 @@ internal abstract class JsonlReader<T> : RecordReader<T>
     }
 
     private LineResult<T> Evaluate(JsonlLineSource.Outcome outcome, ReadOnlySpan<byte> line) =>
-        outcome == JsonlLineSource.Outcome.TooLong ? LineResult<T>.TooLong : Evaluate(line, null);
+        outcome == JsonlLineSource.Outcome.TooLong ? LineResult<T>.TooLong : Evaluate(line, null, Buckets);
 
-    // What a line comes to, from the line and the parser alone, so that any thread can work it out.
-    private LineResult<T> Evaluate(ReadOnlySpan<byte> line, JsonLineParser<T>? parser)
+    // What a line comes to, from the line, the parser and a bucket memory alone, so that any thread can work it out.
+    private LineResult<T> Evaluate(ReadOnlySpan<byte> line, JsonLineParser<T>? parser, RecentBucket buckets)
     {
         if (line.TrimStart(" \t"u8).IsEmpty)
         {
@@ -267,7 +267,7 @@ internal abstract class JsonlReader<T> : RecordReader<T>
         int? bucket = null;
         if (Options.Shard is { } shard && ShardKeyField is { } key)
         {
-            bucket = PeekBucket(line, key, shard.Count);
+            bucket = PeekBucket(line, key, shard.Count, buckets);
             if ((bucket ?? 0) != shard.Index)
             {
                 return new(null, bucket, null, 0, false, false);
@@ -313,7 +313,7 @@ internal abstract class JsonlReader<T> : RecordReader<T>
 
     // The bucket of the row's paper from the key field alone, the rest of the row unparsed; null when the
     // key cannot be read as a string before it (the full parse then reports the row, in bucket 0's shard).
-    private int? PeekBucket(ReadOnlySpan<byte> line, string key, int count)
+    private int? PeekBucket(ReadOnlySpan<byte> line, string key, int count, RecentBucket buckets)
     {
         var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = Options.MaxJsonDepth });
         try
@@ -334,8 +334,8 @@ internal abstract class JsonlReader<T> : RecordReader<T>
                 if (isKey)
                 {
                     return reader.TokenType != JsonTokenType.String ? null
-                        : reader.ValueIsEscaped ? BucketOf(reader.GetString()!, count)
-                        : BucketOfUtf8(reader.ValueSpan, count);
+                        : reader.ValueIsEscaped ? buckets.Of(reader.GetString()!, count)
+                        : buckets.OfUtf8(reader.ValueSpan, count);
                 }
 
                 reader.Skip();

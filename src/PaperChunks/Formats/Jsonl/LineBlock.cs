@@ -1,4 +1,5 @@
 using System.Buffers;
+using PaperChunks.Records;
 
 namespace PaperChunks.Formats.Jsonl;
 
@@ -20,6 +21,9 @@ internal sealed class LineBlock<T> : IDisposable
     // a grown buffer past the pool's sizes would be a fresh large-object allocation for every block.
     private byte[] _data = ArrayPool<byte>.Shared.Rent(2 * TargetBytes);
     private int _used;
+
+    /// <summary>The last paper's bucket, remembered within this block (a block is parsed by one thread at a time).</summary>
+    public RecentBucket Buckets { get; } = new();
 
     /// <summary>The lines held (over-long lines included, without their bytes).</summary>
     public int Count => _lines.Count;

@@ -1,3 +1,5 @@
+using PaperChunks.Records;
+
 namespace PaperChunks.Formats.Jsonl;
 
 /// <summary>
@@ -19,7 +21,8 @@ internal sealed class LineBlockQueue<T> : IDisposable
     /// <summary>Works out one line's result with the given parser; safe to call from any thread.</summary>
     /// <param name="line">The line's bytes.</param>
     /// <param name="parser">The parser to use.</param>
-    public delegate LineResult<T> Evaluator(ReadOnlySpan<byte> line, JsonLineParser<T>? parser);
+    /// <param name="buckets">The bucket memory of the thread working it out.</param>
+    public delegate LineResult<T> Evaluator(ReadOnlySpan<byte> line, JsonLineParser<T>? parser, RecentBucket buckets);
 
     /// <summary>Whether the input has no more lines.</summary>
     public bool InputDone { get; set; }
@@ -57,14 +60,14 @@ internal sealed class LineBlockQueue<T> : IDisposable
         if (_first)
         {
             _first = false;
-            _inFlight.Enqueue(Task.FromResult(block.Parse((b, i) => evaluate(b.Line(i), main))));
+            _inFlight.Enqueue(Task.FromResult(block.Parse((b, i) => evaluate(b.Line(i), main, b.Buckets))));
             return;
         }
 
         var fork = main.Fork();
         block.SeedLearned = main.Learned;
         block.Fork = fork;
-        _inFlight.Enqueue(Task.Run(() => block.Parse((b, i) => evaluate(b.Line(i), fork))));
+        _inFlight.Enqueue(Task.Run(() => block.Parse((b, i) => evaluate(b.Line(i), fork, b.Buckets))));
     }
 
     /// <summary>Makes the oldest queued block current, waiting for it; false when none is left.</summary>
@@ -120,7 +123,7 @@ internal sealed class LineBlockQueue<T> : IDisposable
         // row otherwise than one parser reading every row in order would have; the file's parser reads it again.
         if (block.Fork is { } fork && (fork.Learned != block.SeedLearned || block.SeedLearned != main.Learned))
         {
-            block.Parse((b, i) => evaluate(b.Line(i), main));
+            block.Parse((b, i) => evaluate(b.Line(i), main, b.Buckets));
         }
 
         block.Fork = null;
