@@ -70,7 +70,7 @@ internal static class ConvertCommand
                 var parquet = new ParquetWriterOptions
                 {
                     Compression = Enum.Parse<ParquetCompression>(parse.GetValue(compression)!, ignoreCase: true),
-                    RowGroupBytes = SizeText.Parse(parse.GetValue(rowGroupSize)) ?? ParquetWriterOptions.Default.RowGroupBytes,
+                    RowGroupBytes = SizeText.Parse(parse.GetValue(rowGroupSize)),
                     RowGroupRows = parse.GetValue(rowGroupRows),
                     ShardRows = parse.GetValue(shardRows),
                     ShardBytes = SizeText.Parse(parse.GetValue(shardSize)),
