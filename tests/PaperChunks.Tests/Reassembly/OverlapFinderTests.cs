@@ -8,21 +8,33 @@ namespace PaperChunks.Tests.Reassembly;
 public class OverlapFinderTests
 {
     [Fact]
-    public void Direct_candidate_checks_agree_with_the_kmp_search_on_repetitive_text()
+    public void Raw_borders_are_every_suffix_that_prefixes_the_next_chunk_longest_first()
     {
-        // A four-letter alphabet makes every word repeat, so both the direct checks and the fall-back run.
-        var text = Gen.Char["ab \n"].Array[0, 80].Select(c => new string(c));
-        Gen.Select(text, text, Gen.Int[1, 6]).Sample((previous, next, min) =>
-            OverlapFinder.Find(previous, next, min).Should().Be(OverlapFinder.FindByKmp(previous, next, min), "{0} | {1} | {2}", previous, next, min),
-            iter: 50_000, threads: 1);
+        // Brute force over a small alphabet, where borders nest and repeat.
+        var text = Gen.Char["ab \n"].Array[0, 60].Select(c => new string(c));
+        Gen.Select(text, text).Sample((previous, next) =>
+        {
+            var expected = Enumerable.Range(1, Math.Min(previous.Length, next.Length)).Reverse()
+                .Where(k => previous.EndsWith(next[..k], StringComparison.Ordinal)).Take(OverlapFinder.MaxBorders);
+            OverlapFinder.RawBorders(previous, next).Should().Equal(expected, "{0} | {1}", previous, next);
+        }, iter: 20_000, threads: 1);
     }
 
     [Fact]
-    public void Falls_back_to_kmp_past_eight_candidates_and_still_finds_the_longest_overlap()
+    public void Finds_an_overlap_that_starts_and_ends_mid_word()
     {
-        var previous = string.Join(' ', Enumerable.Repeat("0.00", 20)) + " total 0.00 0.00";
-        var next = "0.00 0.00\nnext row";
+        OverlapFinder.RawBorders("the representati", "presentations of").Should().Equal(10);
+    }
 
-        OverlapFinder.Find(previous, next, 8).Should().Be(new Overlap(previous.Length - 9, 9));
+    [Fact]
+    public void Finds_an_overlap_whose_whitespace_was_changed_and_places_it_on_both_texts()
+    {
+        var previous = "we train the model\nwith SGD";
+        var next = "model with  SGD and momentum";
+
+        var length = OverlapFinder.CollapsedBorder(previous, next);
+
+        length.Should().Be("model with SGD".Length);
+        OverlapFinder.PlaceCollapsed(previous, next, length).Should().Be(new Overlap(13, 15));
     }
 }
