@@ -2,10 +2,19 @@
 //   dotnet script samples/reassemble-longest.csx -- samples/data/chunks-001.jsonl
 #r "nuget: PaperChunks, 0.1.0"
 
+using System.Runtime.CompilerServices;
 using PaperChunks.Formats;
 using PaperChunks.Reassembly;
 
-var input = Args.Count > 0 ? Args[0] : "samples/data/chunks-001.jsonl";
+static string SampleFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+
+var input = Args.Count > 0 ? Args[0] : Path.Combine(SampleFolder(), "data", "chunks-001.jsonl");
+if (!File.Exists(input))
+{
+    Console.Error.WriteLine($"{input}: no such file. Usage: dotnet script reassemble-longest.csx -- INPUT");
+    return;
+}
+
 using (var reader = PaperChunksReader.OpenChunks(input))
 {
     var papers = new PaperReassembler().Reassemble(reader.ReadAll()).ToList();

@@ -2,11 +2,20 @@
 //   dotnet script samples/validate-corpus.csx -- samples/data/chunks-000.jsonl
 #r "nuget: PaperChunks, 0.1.0"
 
+using System.Runtime.CompilerServices;
 using PaperChunks;
 using PaperChunks.Formats;
 using PaperChunks.Records;
 
-var path = Args.Count > 0 ? Args[0] : "samples/data/chunks-000.jsonl";
+static string SampleFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+
+var path = Args.Count > 0 ? Args[0] : Path.Combine(SampleFolder(), "data", "chunks-000.jsonl");
+if (!File.Exists(path))
+{
+    Console.Error.WriteLine($"{path}: no such file. Usage: dotnet script validate-corpus.csx -- INPUT");
+    return;
+}
+
 var problems = 0;
 using (var reader = PaperChunksReader.OpenChunks(path, new ReaderOptions { ErrorPolicy = ErrorPolicy.SkipAndReport }))
 {

@@ -27,6 +27,28 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary><c>--shard K/N</c> or <c>env/N</c>: only the papers of one shard (docs/scale-out.md).</summary>
+    public static Option<Records.PaperShard?> Shard() => new("--shard")
+    {
+        Description = "Handle only the papers of shard K of N (K/N, 0 <= K < N; env/N takes K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID); an output is named by its shard (out-0000K-of-0000N.parquet). N workers together do the whole job.",
+        CustomParser = result =>
+        {
+            try
+            {
+                return Records.PaperShard.Parse(result.Tokens.Single().Value);
+            }
+            catch (FormatException e)
+            {
+                result.AddError($"--shard: {e.Message}");
+                return null;
+            }
+        },
+    };
+
+    /// <summary>The output a command writes: named by its shard under <c>--shard</c>.</summary>
+    public static string OutputOf(string output, Records.PaperShard? shard) =>
+        shard is null ? output : shard.NameOutput(output);
+
     public static Option<bool> Quiet() => new("--quiet", "-q")
     {
         Description = "No progress display.",

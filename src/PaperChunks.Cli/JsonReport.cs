@@ -19,7 +19,22 @@ internal static class JsonReport
     public static Task WriteAsync<T>(TextWriter output, T report) =>
         output.WriteLineAsync(JsonSerializer.Serialize(report, Options));
 
+    /// <summary>Reads back a report this tool wrote (<c>stats --merge</c>).</summary>
+    public static T? Read<T>(Stream input) => JsonSerializer.Deserialize<T>(input, Options);
+
     /// <summary>A format error as it appears in every report.</summary>
     public static object Error(PaperChunksFormatException e) =>
-        new { file = e.Source, line = e.Line, column = e.Column, field = e.Field, message = e.Reason };
+        new { file = e.SourceName, line = e.Line, column = e.Column, field = e.Field, message = e.Reason };
+
+    /// <summary>Why a run stopped, for the report printed instead of the command's own: located for input errors.</summary>
+    public static object Failure(PaperChunksException e) => e switch
+    {
+        PaperChunksFormatException f => Error(f),
+        PaperChunksOutputException o => new { file = (string?)o.Path, line = 0L, column = 0L, field = (string?)null, message = o.Reason },
+        _ => Failure(e.Message),
+    };
+
+    /// <summary>Why a run stopped, when nothing locates it (a usage error, cancellation, a bug).</summary>
+    public static object Failure(string message) =>
+        new { file = (string?)null, line = 0L, column = 0L, field = (string?)null, message };
 }

@@ -23,6 +23,7 @@ internal static class PaperChunksCli
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
     {
         var parse = Build(console).Parse(args);
+        var json = WantsJson(parse);
         // An unknown option swallowed as a file name is the cause of any other error (a missing input), so it alone is shown.
         var unknown = UnknownOptions.Find(parse, args);
         var errors = unknown.Count > 0 ? unknown : parse.Errors.Select(e => e.Message).ToList();
@@ -35,7 +36,7 @@ internal static class PaperChunksCli
 
             var help = parse.CommandResult.Command is RootCommand ? "paperchunks --help" : $"paperchunks {parse.CommandResult.Command.Name} --help";
             await console.Error.WriteLineAsync($"Run '{help}' for usage.").ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return await FailedAsync(console, json, ExitCodes.Usage, JsonReport.Failure(string.Join("; ", errors))).ConfigureAwait(false);
         }
 
         try
@@ -50,21 +51,44 @@ internal static class PaperChunksCli
         }
         catch (OperationCanceledException)
         {
-            await console.Error.WriteLineAsync("paperchunks: cancelled; no partial output was left.").ConfigureAwait(false);
-            return ExitCodes.Cancelled;
+            const string Message = "cancelled; no partial output was left.";
+            await console.Error.WriteLineAsync($"paperchunks: {Message}").ConfigureAwait(false);
+            return await FailedAsync(console, json, ExitCodes.Cancelled, JsonReport.Failure(Message)).ConfigureAwait(false);
+        }
+        catch (UsageException e)
+        {
+            await console.Error.WriteLineAsync($"paperchunks: {e.Message}").ConfigureAwait(false);
+            return await FailedAsync(console, json, ExitCodes.Usage, JsonReport.Failure(e.Message)).ConfigureAwait(false);
         }
         catch (PaperChunksException e)
         {
             await console.Error.WriteLineAsync($"paperchunks: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.DataErrors;
+            return await FailedAsync(console, json, ExitCodes.DataErrors, JsonReport.Failure(e)).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The top level is the one place that turns any failure into an exit code.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             await console.Error.WriteLineAsync($"paperchunks: unexpected failure: {e}").ConfigureAwait(false);
-            return ExitCodes.Failure;
+            return await FailedAsync(console, json, ExitCodes.Failure, JsonReport.Failure($"unexpected failure: {e.GetType().Name}: {e.Message}")).ConfigureAwait(false);
         }
+    }
+
+    // Under --report json a run that stops still prints its one JSON object on stdout, so a script always has one to parse.
+    private static async Task<int> FailedAsync(CliConsole console, bool json, int exitCode, object error)
+    {
+        if (json)
+        {
+            await JsonReport.WriteAsync(console.Out, new { exit_code = exitCode, error }).ConfigureAwait(false);
+        }
+
+        return exitCode;
+    }
+
+    private static bool WantsJson(ParseResult parse)
+    {
+        var report = parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--report");
+        return report is Option<string> option && parse.GetResult(option) is { } given && !given.Errors.Any() && parse.GetValue(option) == "json";
     }
 
     private static bool IsHelp(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");

@@ -22,15 +22,18 @@ public sealed class PaperChunksFormatException : PaperChunksException
         string source, long line, long column, string? field, string reason, Exception? inner = null)
         : base(Format(source, line, column, field, reason), inner)
     {
-        Source = source;
+        SourceName = source;
         Line = line;
         Column = column;
         Field = field;
         Reason = reason;
     }
 
-    /// <summary>The file (as the caller named it) or stream name the bad input came from.</summary>
-    public new string Source { get; }
+    /// <summary>
+    /// The file (as the caller named it) or stream name the bad input came from. Named so as not to hide
+    /// <see cref="Exception.Source"/>, which keeps its meaning (the assembly that threw).
+    /// </summary>
+    public string SourceName { get; }
 
     /// <summary>1-based line of the bad input, or 0 where the format has no lines (Parquet).</summary>
     public long Line { get; }

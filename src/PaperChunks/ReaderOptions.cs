@@ -45,6 +45,14 @@ public sealed record ReaderOptions
     /// </summary>
     public string? SourceName { get; init; }
 
+    /// <summary>
+    /// Read only the rows of this shard's papers (<see cref="Records.PaperShard"/>); <see langword="null"/> (default)
+    /// reads every row. Rows of other papers are skipped, in JSON Lines before the row is parsed past its
+    /// doi. A row whose paper cannot be read (a bad row, a row without doi) belongs to bucket 0, so that
+    /// N shards together read, and report, every row exactly once.
+    /// </summary>
+    public Records.PaperShard? Shard { get; init; }
+
     internal void Validate()
     {
         if (MaxRowBytes < 1024)

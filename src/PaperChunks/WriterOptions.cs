@@ -1,16 +1,24 @@
+using System.IO.Compression;
+using PaperChunks.Formats.Csv;
+using PaperChunks.Formats.Parquet;
+
 namespace PaperChunks;
 
 /// <summary>
-/// Settings shared by every writer. Output always goes to a temporary file beside the target and is
-/// moved into place only on completion, so a failed or cancelled write never leaves a partial file.
+/// How a writer from <see cref="Formats.PaperChunksWriter"/> writes, for every format. Output to a path always
+/// goes to a temporary file beside the target and is moved into place only on completion, so a failed or
+/// cancelled write never leaves a partial file. Immutable; derive variants with <c>with</c>.
 /// </summary>
 public sealed record WriterOptions
 {
-    /// <summary>The defaults: replace an existing file, compression chosen from the extension.</summary>
+    /// <summary>The defaults: an existing output is an error, compression from the extension, streams left open.</summary>
     public static WriterOptions Default { get; } = new();
 
-    /// <summary>Replace an existing output file (default). When false an existing file is an error.</summary>
-    public bool Overwrite { get; init; } = true;
+    /// <summary>
+    /// Replace an existing output. Default false: an existing file (or non-empty folder for a Parquet dataset)
+    /// is a <see cref="PaperChunksOutputException"/> and stays untouched.
+    /// </summary>
+    public bool Overwrite { get; init; }
 
     /// <summary>
     /// Stream compression for text formats (JSONL, CSV). <see langword="null"/> chooses from the file
@@ -18,6 +26,25 @@ public sealed record WriterOptions
     /// </summary>
     public StreamCompression? Compression { get; init; }
 
-    /// <summary>Compression level for gzip (0–9) or zstd (1–22); <see langword="null"/> for the codec default.</summary>
-    public int? CompressionLevel { get; init; }
+    /// <summary>
+    /// Speed against size for gzip and zstd streams, in the same type as <see cref="ParquetWriterOptions.CompressionLevel"/>:
+    /// <see cref="System.IO.Compression.CompressionLevel.Fastest"/> (zstd level 1),
+    /// <see cref="System.IO.Compression.CompressionLevel.Optimal"/> (zstd level 3, the default),
+    /// <see cref="System.IO.Compression.CompressionLevel.SmallestSize"/> (zstd level 19);
+    /// <see cref="System.IO.Compression.CompressionLevel.NoCompression"/> stores gzip blocks uncompressed and is zstd level 1.
+    /// <see langword="null"/> for the codec's default.
+    /// </summary>
+    public CompressionLevel? CompressionLevel { get; init; }
+
+    /// <summary>
+    /// For a writer over the caller's stream: leave the stream open when the writer is disposed (default
+    /// true, as <see cref="System.Text.Json.Utf8JsonWriter"/> does); false disposes it with the writer.
+    /// </summary>
+    public bool LeaveOpen { get; init; } = true;
+
+    /// <summary>Parquet layout: codec, row groups, and for chunk rows sharding or partitioning into a folder.</summary>
+    public ParquetWriterOptions Parquet { get; init; } = ParquetWriterOptions.Default;
+
+    /// <summary>CSV settings (formula escaping).</summary>
+    public CsvWriterOptions Csv { get; init; } = CsvWriterOptions.Default;
 }

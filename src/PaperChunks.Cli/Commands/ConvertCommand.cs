@@ -4,7 +4,6 @@ using PaperChunks.Conversion;
 using PaperChunks.Formats;
 using PaperChunks.Formats.Csv;
 using PaperChunks.Formats.Parquet;
-using PaperChunks.Text;
 using Spectre.Console;
 
 namespace PaperChunks.Cli.Commands;
@@ -47,59 +46,56 @@ internal static class ConvertCommand
             Description = "With --normalize: a string field to normalize, by its on-disk name; repeat for several. Default: each record kind's (chunk, title, summary for chunks).",
         };
         var onError = CommonOptions.OnError();
+        var shard = CommonOptions.Shard();
         var quiet = CommonOptions.Quiet();
         var report = CommonOptions.Report();
         var command = new Command("convert", "Convert chunk rows between JSONL, CSV and Parquet (SciTLDR and ShortScience rows to JSONL or Parquet), streaming, optionally normalizing text; the output appears only when complete.")
         {
             inputs, output, to, from, overwrite, compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy,
-            escapeFormulas, normalize, fields, onError, quiet, report,
+            escapeFormulas, normalize, fields, onError, shard, quiet, report,
         };
         command.SetAction(async (parse, ct) =>
         {
-            ParquetWriterOptions parquet;
+            ConvertOptions options;
             string[] files;
             try
             {
-                parquet = new ParquetWriterOptions
+                var named = parse.GetValue(fields) ?? [];
+                if (named.Length > 0 && !parse.GetValue(normalize))
+                {
+                    throw new UsageException("--field only applies with --normalize");
+                }
+
+                var parquet = new ParquetWriterOptions
                 {
                     Compression = Enum.Parse<ParquetCompression>(parse.GetValue(compression)!, ignoreCase: true),
-                    RowGroupBytes = Size(parse.GetValue(rowGroupSize)) ?? ParquetWriterOptions.Default.RowGroupBytes,
+                    RowGroupBytes = SizeText.Parse(parse.GetValue(rowGroupSize)) ?? ParquetWriterOptions.Default.RowGroupBytes,
                     RowGroupRows = parse.GetValue(rowGroupRows),
                     ShardRows = parse.GetValue(shardRows),
-                    ShardBytes = Size(parse.GetValue(shardSize)),
+                    ShardBytes = SizeText.Parse(parse.GetValue(shardSize)),
                     PartitionBy = parse.GetValue(partitionBy),
                 };
                 files = InputGlob.Expand(parse.GetValue(inputs)!);
+                options = new ConvertOptions
+                {
+                    To = parse.GetValue(to) is { } format ? Enum.Parse<OutputFormat>(format, ignoreCase: true) : null,
+                    From = CommonOptions.FormatOf(parse.GetValue(from)),
+                    Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!), Shard = parse.GetValue(shard) },
+                    Writer = new WriterOptions
+                    {
+                        Overwrite = parse.GetValue(overwrite),
+                        Parquet = parquet,
+                        Csv = new CsvWriterOptions { EscapeFormulas = parse.GetValue(escapeFormulas) },
+                    },
+                    Normalize = parse.GetValue(normalize) ? NormalizeOptions.Default with { Fields = named } : null,
+                };
             }
             catch (FormatException e)
             {
-                return await UsageAsync(console, e.Message).ConfigureAwait(false);
+                throw new UsageException(e.Message);
             }
 
-            var options = new ConvertOptions
-            {
-                To = parse.GetValue(to) is { } format ? Enum.Parse<ChunkFormat>(format, ignoreCase: true) : null,
-                From = CommonOptions.FormatOf(parse.GetValue(from)),
-                Overwrite = parse.GetValue(overwrite),
-                Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!) },
-                Parquet = parquet,
-                Csv = new CsvWriterOptions { EscapeFormulas = parse.GetValue(escapeFormulas) },
-            };
-            var named = parse.GetValue(fields) ?? [];
-            if (named.Length > 0 && !parse.GetValue(normalize))
-            {
-                return await UsageAsync(console, "--field only applies with --normalize").ConfigureAwait(false);
-            }
-
-            if (parse.GetValue(normalize))
-            {
-                options = options with
-                {
-                    Normalizer = await RecordNormalizer.ForCorpusAsync(files, null, named, options.Reader, options.From, ct).ConfigureAwait(false),
-                };
-            }
-
-            return await RunAsync(console, files, parse.GetValue(output)!, options, parse.GetValue(quiet), parse.GetValue(report)!, ct).ConfigureAwait(false);
+            return await RunAsync(console, files, CommonOptions.OutputOf(parse.GetValue(output)!, parse.GetValue(shard)), options, parse.GetValue(quiet), parse.GetValue(report)!, ct).ConfigureAwait(false);
         });
         return command;
     }
@@ -107,21 +103,10 @@ internal static class ConvertCommand
     private static async Task<int> RunAsync(
         CliConsole console, string[] inputs, string output, ConvertOptions options, bool quiet, string report, CancellationToken ct)
     {
-        if (options.To is null && ChunkConverter.FormatOf(output) is null
-            && options.Parquet is { ShardRows: null, ShardBytes: null, PartitionBy: null })
+        if (options.To is null && PaperChunksWriter.FormatOf(output) is null
+            && options.Writer.Parquet is { ShardRows: null, ShardBytes: null, PartitionBy: null })
         {
-            return await UsageAsync(console, $"cannot tell the output format from \"{output}\"; name it .jsonl, .csv or .parquet, or pass --to").ConfigureAwait(false);
-        }
-
-        if (options.To is null && ChunkConverter.FormatOf(output) is null)
-        {
-            options = options with { To = ChunkFormat.Parquet };
-        }
-
-        // One input keeps its record kind: any kind to JSON Lines, SciTLDR and ShortScience rows to Parquet too.
-        if (inputs.Length == 1 && KeepsKind(inputs[0], output, options))
-        {
-            return await OneInputAsync(console, inputs[0], output, options, report, ct).ConfigureAwait(false);
+            throw new UsageException($"cannot tell the output format from \"{output}\"; name it .jsonl, .csv or .parquet, or pass --to");
         }
 
         ConvertReport result;
@@ -129,28 +114,16 @@ internal static class ConvertCommand
         {
             result = console.ErrorIsTerminal && !quiet
                 ? await WithProgressAsync(console, inputs, output, options, ct).ConfigureAwait(false)
-                : await ChunkConverter.ConvertAsync(inputs, output, options, null, ct).ConfigureAwait(false);
+                : await PaperChunksConverter.ConvertAsync(inputs, output, options, null, ct).ConfigureAwait(false);
         }
         catch (ArgumentException e)
         {
-            return await UsageAsync(console, e.Message).ConfigureAwait(false);
+            throw new UsageException(e.Message);
         }
 
         if (report == "json")
         {
-            await JsonReport.WriteAsync(console.Out, new
-            {
-                output = result.Output,
-                format = result.Format.ToString().ToLowerInvariant(),
-                rows = result.Rows,
-                papers = result.Papers,
-                bytes_read = result.BytesRead,
-                bytes_written = result.BytesWritten,
-                seconds = Math.Round(result.Elapsed.TotalSeconds, 3),
-                error_count = result.ErrorCount,
-                errors = result.Errors.Select(JsonReport.Error),
-                normalization = result.Normalization is { } n ? NormalizationOutput.Json(n, options.Normalizer?.Normalizer.Vocabulary?.WordCount) : null,
-            }).ConfigureAwait(false);
+            await JsonReport.WriteAsync(console.Out, JsonOf(result)).ConfigureAwait(false);
         }
         else
         {
@@ -166,69 +139,42 @@ internal static class ConvertCommand
         return result.ErrorCount > 0 ? ExitCodes.DataErrors : ExitCodes.Clean;
     }
 
-    private static string Summary(ConvertReport r) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{r.Rows:N0} rows, {r.Papers:N0} papers, {r.BytesRead:N0} bytes read, {r.BytesWritten:N0} bytes written, {r.Elapsed.TotalSeconds:F1} s -> {r.Output}: {r.Rows} rows, {r.ErrorCount} skipped");
+    // One input written as JSON Lines, or of a kind other than chunk rows, is reported with what it was found to be;
+    // chunk rows into CSV or Parquet with papers and sizes.
+    private static DetectedFormat? OneInput(ConvertReport r) =>
+        r.Input is { } input && (r.Kind != RecordKind.Chunk || r.Format == OutputFormat.Jsonl) ? input : null;
 
-    // Chunk rows from CSV or Parquet, or into CSV or a Parquet folder, go through ChunkConverter; any other
-    // single input keeps its detected record kind, and a kind the output format cannot hold is a usage error.
-    private static bool KeepsKind(string input, string output, ConvertOptions options)
-    {
-        var to = options.To ?? ChunkConverter.FormatOf(output);
-        var textInput = ChunkConverter.FormatOf(input) is not (ChunkFormat.Csv or ChunkFormat.Parquet)
-            && options.From is not (Formats.InputFormat.Csv or Formats.InputFormat.Parquet);
-        if (to == ChunkFormat.Jsonl && textInput)
+    private static object JsonOf(ConvertReport r) => OneInput(r) is { } input
+        ? new
         {
-            return true;
+            input = r.Inputs[0],
+            format = input.Name,
+            kind = input.KindName,
+            output = r.Output,
+            rows = r.Rows,
+            error_count = r.ErrorCount,
+            errors = r.Errors.Select(JsonReport.Error),
+            normalization = r.Normalization is { } n ? NormalizationOutput.Json(n, r.CorpusWords) : null,
         }
-
-        return PaperChunksReader.Detect(input, options.From, options.Reader).Kind != RecordKind.Chunk;
-    }
-
-    private static async Task<int> OneInputAsync(CliConsole console, string input, string output, ConvertOptions options, string report, CancellationToken ct)
-    {
-        if (options.Parquet is not { ShardRows: null, ShardBytes: null, PartitionBy: null })
+        : new
         {
-            return await UsageAsync(console, "sharding and partitioning apply to chunk rows only").ConfigureAwait(false);
-        }
+            output = r.Output,
+            format = r.Format.ToString().ToLowerInvariant(),
+            rows = r.Rows,
+            papers = r.Papers,
+            bytes_read = r.BytesRead,
+            bytes_written = r.BytesWritten,
+            seconds = Math.Round(r.Elapsed.TotalSeconds, 3),
+            error_count = r.ErrorCount,
+            errors = r.Errors.Select(JsonReport.Error),
+            normalization = r.Normalization is { } m ? NormalizationOutput.Json(m, r.CorpusWords) : null,
+        };
 
-        JsonlConversionReport result;
-        try
-        {
-            result = await RecordConverter.ConvertAsync(input, output, options, ct).ConfigureAwait(false);
-        }
-        catch (ArgumentException e)
-        {
-            return await UsageAsync(console, e.Message).ConfigureAwait(false);
-        }
-
-        if (report == "json")
-        {
-            await JsonReport.WriteAsync(console.Out, new
-            {
-                input,
-                format = result.Input.Name,
-                kind = result.Input.KindName,
-                output = result.Output,
-                rows = result.Rows,
-                error_count = result.ErrorCount,
-                errors = result.Errors.Select(JsonReport.Error),
-                normalization = result.Normalization is { } n ? NormalizationOutput.Json(n, options.Normalizer?.Normalizer.Vocabulary?.WordCount) : null,
-            }).ConfigureAwait(false);
-        }
-        else
-        {
-            foreach (var error in result.Errors)
-            {
-                await console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
-            }
-
-            await console.Out.WriteLineAsync($"{input} ({result.Input.Name}, {result.Input.KindName} rows) -> {result.Output}: {result.Rows} rows, {result.ErrorCount} skipped").ConfigureAwait(false);
-            await NormalizationOutput.WriteTextAsync(console.Out, result.Normalization).ConfigureAwait(false);
-        }
-
-        return result.ErrorCount > 0 ? ExitCodes.DataErrors : ExitCodes.Clean;
-    }
+    private static string Summary(ConvertReport r) => OneInput(r) is { } input
+        ? $"{r.Inputs[0]} ({input.Name}, {input.KindName} rows) -> {r.Output}: {r.Rows} rows, {r.ErrorCount} skipped"
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"{r.Rows:N0} rows, {r.Papers:N0} papers, {r.BytesRead:N0} bytes read, {r.BytesWritten:N0} bytes written, {r.Elapsed.TotalSeconds:F1} s -> {r.Output}: {r.Rows} rows, {r.ErrorCount} skipped");
 
     private static async Task<ConvertReport> WithProgressAsync(
         CliConsole console, string[] inputs, string output, ConvertOptions options, CancellationToken ct)
@@ -247,36 +193,12 @@ internal static class ConvertCommand
                     task.MaxValue = Math.Max(p.BytesTotal, 1);
                     task.Value = p.BytesRead;
                     var seconds = Math.Max((DateTime.UtcNow - started).TotalSeconds, 0.001);
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{p.Rows:N0} rows, {p.Rows / seconds:N0} rows/s");
+                    var phase = p.Phase == ConvertPhase.LearningVocabulary ? "learning words: " : "";
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{phase}{p.Rows:N0} rows, {p.Rows / seconds:N0} rows/s");
                 });
-                result = await ChunkConverter.ConvertAsync(inputs, output, options, progress, ct).ConfigureAwait(false);
+                result = await PaperChunksConverter.ConvertAsync(inputs, output, options, progress, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
         return result!;
-    }
-
-    private static async Task<int> UsageAsync(CliConsole console, string message)
-    {
-        await console.Error.WriteLineAsync($"paperchunks: {message}").ConfigureAwait(false);
-        return ExitCodes.Usage;
-    }
-
-    // 128MB, 64 MB, 1GB, 500000 (bytes); powers of 1024.
-    private static long? Size(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var t = text.Trim().ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
-        var (digits, scale) = t.EndsWith("GB", StringComparison.Ordinal) ? (t[..^2], 1L << 30)
-            : t.EndsWith("MB", StringComparison.Ordinal) ? (t[..^2], 1L << 20)
-            : t.EndsWith("KB", StringComparison.Ordinal) ? (t[..^2], 1L << 10)
-            : t.EndsWith('B') ? (t[..^1], 1L)
-            : (t, 1L);
-        return double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? (long)(value * scale)
-            : throw new FormatException($"expected a size such as 128MB or 1GB, found \"{text}\"");
     }
 
     /// <summary>Reports on the converting thread: the display only reads the task's last values.</summary>

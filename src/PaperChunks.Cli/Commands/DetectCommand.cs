@@ -21,10 +21,29 @@ internal static class DetectCommand
 
     private static async Task<int> RunAsync(CliConsole console, string[] inputs, InputFormat? from, string report)
     {
-        var found = inputs.Select(input => (Input: input, Detected: PaperChunksReader.Detect(input, from))).ToList();
+        var found = new List<(string Input, DetectedFormat Detected)>();
+        var errors = new List<PaperChunksFormatException>();
+        foreach (var input in inputs)
+        {
+            try
+            {
+                found.Add((input, PaperChunksReader.Detect(input, null, from)));
+            }
+            catch (PaperChunksFormatException e)
+            {
+                // One unreadable file does not hide what the others are.
+                errors.Add(e);
+            }
+        }
+
         if (report == "json")
         {
-            await JsonReport.WriteAsync(console.Out, found.Select(f => new { file = f.Input, format = f.Detected.Name, kind = f.Detected.KindName })).ConfigureAwait(false);
+            await JsonReport.WriteAsync(console.Out, new
+            {
+                files = found.Select(f => new { file = f.Input, format = f.Detected.Name, kind = f.Detected.KindName }),
+                error_count = errors.Count,
+                errors = errors.Select(JsonReport.Error),
+            }).ConfigureAwait(false);
         }
         else
         {
@@ -32,8 +51,13 @@ internal static class DetectCommand
             {
                 await console.Out.WriteLineAsync($"{input}: {detected.Name}, {detected.KindName} rows").ConfigureAwait(false);
             }
+
+            foreach (var error in errors)
+            {
+                await console.Error.WriteLineAsync($"paperchunks: {error.Message}").ConfigureAwait(false);
+            }
         }
 
-        return ExitCodes.Clean;
+        return errors.Count > 0 ? ExitCodes.DataErrors : ExitCodes.Clean;
     }
 }

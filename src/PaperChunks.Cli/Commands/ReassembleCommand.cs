@@ -1,17 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
+using PaperChunks.Conversion;
 using PaperChunks.Formats;
-using PaperChunks.Formats.Jsonl;
-using PaperChunks.Formats.Parquet;
 using PaperChunks.Reassembly;
-using PaperChunks.Records;
-using PaperChunks.Text;
 
 namespace PaperChunks.Cli.Commands;
 
 /// <summary>
 /// <c>paperchunks reassemble FILE... -o papers.jsonl</c>: rebuild each paper's full text from its chunk
-/// rows and report gaps, repeated chunk ids and metadata disagreements.
+/// rows and report gaps, repeated chunk ids and metadata disagreements. The pipeline is
+/// <see cref="FileReassembler"/>; this command parses and prints.
 /// </summary>
 internal static class ReassembleCommand
 {
@@ -22,6 +20,7 @@ internal static class ReassembleCommand
         var inputs = CommonOptions.Inputs();
         var report = CommonOptions.Report();
         var onError = CommonOptions.OnError();
+        var shard = CommonOptions.Shard();
         var output = new Option<string>("--output", "-o")
         {
             Description = "Where the papers go: papers.jsonl (.gz/.zst compress) or papers.parquet. Replaced only when the run succeeds.",
@@ -72,15 +71,27 @@ internal static class ReassembleCommand
         {
             Description = "With --normalize: a chunk field to normalize, by its on-disk name; repeat for several. Default: chunk, title, summary.",
         };
+        var from = CommonOptions.From();
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace an existing output (otherwise it is an error and stays untouched)." };
         var command = new Command("reassemble", "Rebuild whole papers from their chunks (any order), each overlap once, and report gaps, duplicates and conflicts.")
         {
-            inputs, output, stripHeaders, gapMarkers, onDuplicate, minOverlap, memoryLimit, tempDir, grouped, threads, normalize, fields, report, onError,
+            inputs, output, from, overwrite, stripHeaders, gapMarkers, onDuplicate, minOverlap, memoryLimit, tempDir, grouped, threads, normalize, fields, report, onError, shard,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var path = parse.GetValue(output)!;
-            var limit = ParseSize(parse.GetValue(memoryLimit)!);
-            var usage = !IsJsonl(path) && !IsParquet(path) ? $"--output {path}: expected a .jsonl file (optionally .gz or .zst) or a .parquet file"
+            long? limit;
+            try
+            {
+                limit = SizeText.Parse(parse.GetValue(memoryLimit));
+            }
+            catch (FormatException)
+            {
+                limit = null;
+            }
+
+            var path = CommonOptions.OutputOf(parse.GetValue(output)!, parse.GetValue(shard));
+            var usage = PaperChunksWriter.FormatOf(path) is not (OutputFormat.Jsonl or OutputFormat.Parquet)
+                ? $"--output {path}: expected a .jsonl file (optionally .gz or .zst) or a .parquet file"
                 : limit is not >= 1024 * 1024 ? $"--memory-limit {parse.GetValue(memoryLimit)}: expected a size of at least 1MB, such as 256MB or 1GB"
                 : parse.GetValue(minOverlap) < 1 ? "--min-overlap: expected at least 1"
                 : parse.GetValue(threads) < 1 ? "--threads: expected at least 1"
@@ -88,166 +99,105 @@ internal static class ReassembleCommand
                 : null;
             if (usage is not null)
             {
-                await console.Error.WriteLineAsync($"paperchunks: {usage}").ConfigureAwait(false);
-                return ExitCodes.Usage;
+                throw new UsageException(usage);
             }
 
-            var options = new ReassemblyOptions
+            var options = new ReassembleOptions
             {
-                StripRunningHeaders = parse.GetValue(stripHeaders),
-                InsertGapMarkers = parse.GetValue(gapMarkers),
-                DuplicatePolicy = parse.GetValue(onDuplicate) == "fail" ? DuplicatePolicy.Fail : DuplicatePolicy.KeepFirst,
-                MinOverlapChars = parse.GetValue(minOverlap),
-                MemoryLimitBytes = limit.GetValueOrDefault(),
-                TempDirectory = parse.GetValue(tempDir),
-                InputGroupedByDoi = parse.GetValue(grouped),
-                // The normalization report is tallied on one thread.
-                ReadThreads = parse.GetValue(normalize) ? 1 : parse.GetValue(threads),
+                Reassembly = new ReassemblyOptions
+                {
+                    StripRunningHeaders = parse.GetValue(stripHeaders),
+                    InsertGapMarkers = parse.GetValue(gapMarkers),
+                    DuplicatePolicy = parse.GetValue(onDuplicate) == "fail" ? DuplicatePolicy.Fail : DuplicatePolicy.KeepFirst,
+                    MinOverlapChars = parse.GetValue(minOverlap),
+                    MemoryLimitBytes = limit.GetValueOrDefault(),
+                    TempDirectory = parse.GetValue(tempDir),
+                    InputGroupedByDoi = parse.GetValue(grouped),
+                    ReadThreads = parse.GetValue(threads),
+                },
+                From = CommonOptions.FormatOf(parse.GetValue(from)),
+                Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!), Shard = parse.GetValue(shard) },
+                Writer = new WriterOptions { Overwrite = parse.GetValue(overwrite) },
+                Normalize = parse.GetValue(normalize) ? NormalizeOptions.Default with { Fields = parse.GetValue(fields) ?? [] } : null,
             };
-            var files = parse.GetValue(inputs)!;
-            var policy = CommonOptions.PolicyOf(parse.GetValue(onError)!);
-            var normalizer = parse.GetValue(normalize)
-                ? await RecordNormalizer.ForCorpusAsync(files, null, parse.GetValue(fields), new ReaderOptions { ErrorPolicy = policy }, null, ct).ConfigureAwait(false)
-                : null;
-            var run = new Run(console, files, path, policy, normalizer);
-            return await run.ExecuteAsync(options, parse.GetValue(report)!, ct).ConfigureAwait(false);
+            ReassembleReport result;
+            try
+            {
+                result = await FileReassembler.ReassembleAsync(parse.GetValue(inputs)!, path, options, null, ct).ConfigureAwait(false);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message);
+            }
+
+            await WriteAsync(console, result, parse.GetValue(report)!).ConfigureAwait(false);
+
+            // Gaps and identical repeats are normal in excerpts; conflicts and disagreements are data errors.
+            return result.ErrorCount > 0 || result.Reassembly.Conflicts.Count > 0 || result.Reassembly.Disagreements.Count > 0
+                ? ExitCodes.DataErrors
+                : ExitCodes.Clean;
         });
         return command;
     }
 
-    /// <summary>Parses <c>256MB</c>, <c>1GB</c>, <c>512K</c> or a plain byte count (binary multiples).</summary>
-    internal static long? ParseSize(string text)
+
+    private static async Task WriteAsync(CliConsole console, ReassembleReport result, string report)
     {
-        var s = text.Trim().ToUpperInvariant();
-        var (digits, multiplier) = s.EndsWith("GB", StringComparison.Ordinal) || s.EndsWith('G') ? (s.TrimEnd('B').TrimEnd('G'), 1L << 30)
-            : s.EndsWith("MB", StringComparison.Ordinal) || s.EndsWith('M') ? (s.TrimEnd('B').TrimEnd('M'), 1L << 20)
-            : s.EndsWith("KB", StringComparison.Ordinal) || s.EndsWith('K') ? (s.TrimEnd('B').TrimEnd('K'), 1L << 10)
-            : (s.TrimEnd('B'), 1L);
-        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= long.MaxValue / multiplier
-            ? n * multiplier
-            : null;
+        if (report == "json")
+        {
+            await JsonReport.WriteAsync(console.Out, new
+            {
+                files = result.Inputs,
+                output = result.Output,
+                runs_spilled = result.RunsSpilled,
+                reassembly = result.Reassembly,
+                normalization = result.Normalization is { } n ? NormalizationOutput.Json(n, result.CorpusWords) : null,
+                error_count = result.ErrorCount,
+                errors = result.Errors.Select(JsonReport.Error),
+            }).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteTextAsync(console.Out, result.Reassembly, result.Output).ConfigureAwait(false);
+        await NormalizationOutput.WriteTextAsync(console.Out, result.Normalization).ConfigureAwait(false);
+        foreach (var error in result.Errors)
+        {
+            await console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+        }
     }
 
-    private static bool IsJsonl(string path)
+    private static async Task WriteTextAsync(TextWriter o, ReassemblyReport r, string output)
     {
-        var name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3]
-            : path.EndsWith(".zst", StringComparison.OrdinalIgnoreCase) ? path[..^4]
-            : path;
-        return name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
+        var c = CultureInfo.InvariantCulture;
+        await o.WriteLineAsync(string.Create(c, $"papers              {r.Papers:N0} from {r.Chunks:N0} rows -> {output}")).ConfigureAwait(false);
+        await o.WriteLineAsync(string.Create(c, $"papers with gaps    {r.Gaps.Count:N0}")).ConfigureAwait(false);
+        foreach (var gap in r.Gaps.Take(Shown))
+        {
+            await o.WriteLineAsync($"  {gap.Doi}: {string.Join(", ", gap.MissingChunkIds)}").ConfigureAwait(false);
+        }
+
+        await WriteMoreAsync(o, r.Gaps.Count).ConfigureAwait(false);
+        await o.WriteLineAsync(string.Create(c, $"repeated chunk ids  {r.Duplicates.Count:N0} ({r.Conflicts.Count:N0} with different text)")).ConfigureAwait(false);
+        foreach (var d in r.Duplicates.Take(Shown))
+        {
+            await o.WriteLineAsync(string.Create(c, $"  {d.Doi}#{d.ChunkId}: {d.IdenticalCopies} identical, {d.ConflictingCopies} different")).ConfigureAwait(false);
+        }
+
+        await WriteMoreAsync(o, r.Duplicates.Count).ConfigureAwait(false);
+        await o.WriteLineAsync(string.Create(c, $"metadata conflicts  {r.Disagreements.Count:N0}")).ConfigureAwait(false);
+        foreach (var d in r.Disagreements.Take(Shown))
+        {
+            await o.WriteLineAsync($"  {d.Doi} {d.Field}: chunks {string.Join(", ", d.ChunkIds)}").ConfigureAwait(false);
+        }
+
+        await WriteMoreAsync(o, r.Disagreements.Count).ConfigureAwait(false);
     }
 
-    // Normalizing each chunk row before the join, rather than the joined text, keeps the spans exact and
-    // names the repaired row (doi#chunk-id) in the report; copies that differed only by extraction damage
-    // then count as identical repeats.
-    private static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
-
-    private sealed class Run(CliConsole console, string[] inputs, string output, ErrorPolicy policy, RecordNormalizer? normalizer)
+    private static async Task WriteMoreAsync(TextWriter o, int count)
     {
-        private readonly List<PaperChunksFormatException> _errors = [];
-        private readonly NormalizationReport? _normalization = normalizer is null ? null : new NormalizationReport();
-        private long _errorCount;
-
-        public async Task<int> ExecuteAsync(ReassemblyOptions options, string report, CancellationToken ct)
+        if (count > Shown)
         {
-            var reassembler = new PaperReassembler(options);
-            var readers = inputs.SelectMany(input => PaperChunksReader.OpenChunkParts(input, options.ReadThreads, new ReaderOptions { ErrorPolicy = policy })).ToList();
-            try
-            {
-                await using RecordWriter<PaperRecord> writer = IsParquet(output) ? new ParquetPaperWriter(output) : new JsonlPaperWriter(output);
-
-                // Synchronous on purpose: the reassembly is CPU-bound, and the async read path's thread
-                // hops cost more CPU than they free (docs/performance.md, Reassembly).
-                foreach (var paper in reassembler.Reassemble(readers.Select(r => Rows(r, ct)).ToList()))
-                {
-                    ct.ThrowIfCancellationRequested();
-                    writer.Write(paper);
-                }
-
-                writer.Complete();
-                foreach (var reader in readers)
-                {
-                    _errors.AddRange(reader.Errors);
-                    _errorCount += reader.ErrorCount;
-                }
-            }
-            finally
-            {
-                readers.ForEach(r => r.Dispose());
-            }
-
-            var result = reassembler.Report;
-            if (report == "json")
-            {
-                await JsonReport.WriteAsync(console.Out, new
-                {
-                    files = inputs,
-                    output,
-                    runs_spilled = reassembler.RunsSpilled,
-                    reassembly = result,
-                    normalization = _normalization is { } n ? NormalizationOutput.Json(n, normalizer?.Normalizer.Vocabulary?.WordCount) : null,
-                    error_count = _errorCount,
-                    errors = _errors.Select(JsonReport.Error),
-                }).ConfigureAwait(false);
-            }
-            else
-            {
-                await WriteTextAsync(result).ConfigureAwait(false);
-                await NormalizationOutput.WriteTextAsync(console.Out, _normalization).ConfigureAwait(false);
-                foreach (var error in _errors)
-                {
-                    await console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
-                }
-            }
-
-            // Gaps and identical repeats are normal in excerpts; conflicts and disagreements are data errors.
-            return _errorCount > 0 || result.Conflicts.Count > 0 || result.Disagreements.Count > 0
-                ? ExitCodes.DataErrors
-                : ExitCodes.Clean;
-        }
-
-        private IEnumerable<ChunkRecord> Rows(RecordReader<ChunkRecord> reader, CancellationToken ct)
-        {
-            foreach (var record in reader.ReadAll())
-            {
-                ct.ThrowIfCancellationRequested();
-                yield return normalizer is null ? record : normalizer.Normalize(record, _normalization);
-            }
-        }
-
-        private async Task WriteTextAsync(ReassemblyReport r)
-        {
-            var c = CultureInfo.InvariantCulture;
-            var o = console.Out;
-            await o.WriteLineAsync(string.Create(c, $"papers              {r.Papers:N0} from {r.Chunks:N0} rows -> {output}")).ConfigureAwait(false);
-            await o.WriteLineAsync(string.Create(c, $"papers with gaps    {r.Gaps.Count:N0}")).ConfigureAwait(false);
-            foreach (var gap in r.Gaps.Take(Shown))
-            {
-                await o.WriteLineAsync($"  {gap.Doi}: {string.Join(", ", gap.MissingChunkIds)}").ConfigureAwait(false);
-            }
-
-            await WriteMoreAsync(r.Gaps.Count).ConfigureAwait(false);
-            await o.WriteLineAsync(string.Create(c, $"repeated chunk ids  {r.Duplicates.Count:N0} ({r.Conflicts.Count:N0} with different text)")).ConfigureAwait(false);
-            foreach (var d in r.Duplicates.Take(Shown))
-            {
-                await o.WriteLineAsync(string.Create(c, $"  {d.Doi}#{d.ChunkId}: {d.IdenticalCopies} identical, {d.ConflictingCopies} different")).ConfigureAwait(false);
-            }
-
-            await WriteMoreAsync(r.Duplicates.Count).ConfigureAwait(false);
-            await o.WriteLineAsync(string.Create(c, $"metadata conflicts  {r.Disagreements.Count:N0}")).ConfigureAwait(false);
-            foreach (var d in r.Disagreements.Take(Shown))
-            {
-                await o.WriteLineAsync($"  {d.Doi} {d.Field}: chunks {string.Join(", ", d.ChunkIds)}").ConfigureAwait(false);
-            }
-
-            await WriteMoreAsync(r.Disagreements.Count).ConfigureAwait(false);
-        }
-
-        private async Task WriteMoreAsync(int count)
-        {
-            if (count > Shown)
-            {
-                await console.Out.WriteLineAsync($"  (and {count - Shown} more in --report json)").ConfigureAwait(false);
-            }
+            await o.WriteLineAsync($"  (and {count - Shown} more in --report json)").ConfigureAwait(false);
         }
     }
 }

@@ -5,7 +5,10 @@ using PaperChunks.Statistics;
 
 namespace PaperChunks.Cli.Commands;
 
-/// <summary><c>paperchunks stats FILE...</c>: rows, papers, chunks per paper, chunk lengths, gaps, duplicates, nulls.</summary>
+/// <summary>
+/// <c>paperchunks stats FILE...</c>: rows, papers, chunks per paper, chunk lengths, gaps, duplicates, nulls;
+/// <c>--shard K/N</c> for one shard's papers, <c>--merge REPORT...</c> to join the shards' JSON reports.
+/// </summary>
 internal static class StatsCommand
 {
     public static Command Create(CliConsole console)
@@ -13,23 +16,32 @@ internal static class StatsCommand
         var inputs = CommonOptions.Inputs();
         var report = CommonOptions.Report();
         var onError = CommonOptions.OnError();
+        var shard = CommonOptions.Shard();
+        var merge = new Option<bool>("--merge")
+        {
+            Description = "The inputs are the --report json outputs of `stats --shard K/N` over the same files, one per shard: print the report one run over all of them gives.",
+        };
         var command = new Command("stats", "Count rows, papers, chunks per paper, chunk lengths, missing and duplicate chunk ids, and nulls per column.")
         {
-            inputs, report, onError,
+            inputs, report, onError, shard, merge,
         };
-        command.SetAction((parse, ct) => RunAsync(
-            console, parse.GetValue(inputs)!, parse.GetValue(report)!, CommonOptions.PolicyOf(parse.GetValue(onError)!), ct));
+        command.SetAction((parse, ct) => parse.GetValue(merge)
+            ? parse.GetResult(shard) is not null
+                ? UsageAsync(console, "--shard does not apply with --merge")
+                : MergeAsync(console, parse.GetValue(inputs)!, parse.GetValue(report)!)
+            : RunAsync(console, parse.GetValue(inputs)!, parse.GetValue(report)!, CommonOptions.PolicyOf(parse.GetValue(onError)!), parse.GetValue(shard), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string[] inputs, string report, ErrorPolicy policy, CancellationToken ct)
+    private static async Task<int> RunAsync(CliConsole console, string[] inputs, string report, ErrorPolicy policy, Records.PaperShard? shard, CancellationToken ct)
     {
-        var builder = new CorpusStatisticsBuilder();
+        // Every gapped or duplicated paper is kept: the JSON report lists them all, the text names a few and counts the rest.
+        var builder = new CorpusStatisticsBuilder { MaxListedPapers = int.MaxValue };
         var errors = new List<PaperChunksFormatException>();
         var errorCount = 0L;
         foreach (var input in inputs)
         {
-            await using var reader = PaperChunksReader.OpenChunks(input, new ReaderOptions { ErrorPolicy = policy });
+            await using var reader = PaperChunksReader.OpenChunks(input, new ReaderOptions { ErrorPolicy = policy, Shard = shard });
             await foreach (var record in reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
                 builder.Add(record);
@@ -42,7 +54,7 @@ internal static class StatsCommand
         var stats = builder.Build();
         if (report == "json")
         {
-            await JsonReport.WriteAsync(console.Out, new { files = inputs, statistics = stats, error_count = errorCount, errors = errors.Select(JsonReport.Error) }).ConfigureAwait(false);
+            await JsonReport.WriteAsync(console.Out, new StatsReport(inputs, shard?.ToString(), stats, errorCount, [.. errors.Select(ErrorEntry.Of)])).ConfigureAwait(false);
         }
         else
         {
@@ -54,6 +66,94 @@ internal static class StatsCommand
         }
 
         return errorCount > 0 ? ExitCodes.DataErrors : ExitCodes.Clean;
+    }
+
+    private static async Task<int> MergeAsync(CliConsole console, string[] paths, string report)
+    {
+        var reports = new List<(string Path, StatsReport Report)>();
+        foreach (var path in paths)
+        {
+            try
+            {
+                await using var file = File.OpenRead(path);
+                reports.Add((path, JsonReport.Read<StatsReport>(file) ?? throw new System.Text.Json.JsonException("expected a JSON object, found null")));
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                return await DataErrorAsync(console, $"{path}: expected the --report json output of `paperchunks stats --shard K/N`: {e.Message}").ConfigureAwait(false);
+            }
+        }
+
+        if (IncompleteShards(reports) is { } problem)
+        {
+            return await DataErrorAsync(console, problem).ConfigureAwait(false);
+        }
+
+        var files = reports[0].Report.Files;
+        var stats = CorpusStatistics.Merge([.. reports.Select(r => r.Report.Statistics)]);
+        var errors = reports.SelectMany(r => r.Report.Errors)
+            .OrderBy(e => Array.IndexOf(files, e.File)).ThenBy(e => e.Line).ThenBy(e => e.Column).ToList();
+        var errorCount = reports.Sum(r => r.Report.ErrorCount);
+        if (report == "json")
+        {
+            await JsonReport.WriteAsync(console.Out, new StatsReport(files, null, stats, errorCount, errors)).ConfigureAwait(false);
+        }
+        else
+        {
+            await WriteTextAsync(console.Out, stats).ConfigureAwait(false);
+        }
+
+        return errorCount > 0 ? ExitCodes.DataErrors : ExitCodes.Clean;
+    }
+
+    // The merge equals one run over all papers only if every shard of one split of the same files is there once.
+    private static string? IncompleteShards(List<(string Path, StatsReport Report)> reports)
+    {
+        var shards = new Dictionary<int, string>();
+        Records.PaperShard? first = null;
+        foreach (var (path, report) in reports)
+        {
+            if (report.Shard is null)
+            {
+                return $"{path}: not a shard's report (no \"shard\"); run `paperchunks stats --shard K/N --report json`";
+            }
+
+            Records.PaperShard shard;
+            try
+            {
+                shard = Records.PaperShard.Parse(report.Shard, _ => null);
+            }
+            catch (FormatException e)
+            {
+                return $"{path}: \"shard\": {e.Message}";
+            }
+
+            first ??= shard;
+            if (shard.Count != first.Count || !report.Files.SequenceEqual(reports[0].Report.Files))
+            {
+                return $"{path}: shard {shard} is not of the same split as {reports[0].Path} (shard {first}, the same files)";
+            }
+
+            if (!shards.TryAdd(shard.Index, path))
+            {
+                return $"{path}: shard {shard} appears twice (also {shards[shard.Index]})";
+            }
+        }
+
+        var missing = Enumerable.Range(0, first!.Count).Where(k => !shards.ContainsKey(k)).ToList();
+        return missing.Count == 0 ? null : $"missing the reports of shards {string.Join(", ", missing)} of {first.Count}";
+    }
+
+    private static async Task<int> UsageAsync(CliConsole console, string message)
+    {
+        await console.Error.WriteLineAsync($"paperchunks: {message}").ConfigureAwait(false);
+        return ExitCodes.Usage;
+    }
+
+    private static async Task<int> DataErrorAsync(CliConsole console, string message)
+    {
+        await console.Error.WriteLineAsync($"paperchunks: {message}").ConfigureAwait(false);
+        return ExitCodes.DataErrors;
     }
 
     private static async Task WriteTextAsync(TextWriter output, CorpusStatistics s)
@@ -74,7 +174,7 @@ internal static class StatsCommand
         await output.WriteLineAsync($"nulls               {string.Join(", ", nulls.DefaultIfEmpty("none"))}").ConfigureAwait(false);
     }
 
-    // Text output names a few papers; the JSON report lists up to the builder's limit.
+    // Text output names a few papers; the JSON report lists every one.
     private static async Task WritePapersAsync(TextWriter output, IReadOnlyList<PaperChunkIds> papers)
     {
         const int Shown = 10;
@@ -87,5 +187,14 @@ internal static class StatsCommand
         {
             await output.WriteLineAsync($"  (and {papers.Count - Shown} more papers in --report json)").ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The JSON report: written by a run, read back by <c>--merge</c>.</summary>
+    private sealed record StatsReport(string[] Files, string? Shard, CorpusStatistics Statistics, long ErrorCount, IReadOnlyList<ErrorEntry> Errors);
+
+    /// <summary>A bad row as the JSON report lists it.</summary>
+    private sealed record ErrorEntry(string File, long Line, long Column, string? Field, string Message)
+    {
+        public static ErrorEntry Of(PaperChunksFormatException e) => new(e.SourceName, e.Line, e.Column, e.Field, e.Reason);
     }
 }

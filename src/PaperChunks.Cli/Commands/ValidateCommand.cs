@@ -11,34 +11,44 @@ internal static class ValidateCommand
     {
         var inputs = CommonOptions.Inputs();
         var report = CommonOptions.Report();
+        var shard = CommonOptions.Shard();
         var command = new Command("validate", "Check every row of chunk or SciTLDR files in any readable format: syntax and types, then the rules (id = doi#chunk-id, source matches the doi, valid dates; 0/1 labels, one per sentence). Lists every problem; exit code 1 if any.")
         {
-            inputs, report,
+            inputs, report, shard,
         };
-        command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(inputs)!, parse.GetValue(report)!, ct));
+        command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(inputs)!, parse.GetValue(report)!, parse.GetValue(shard), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string[] inputs, string report, CancellationToken ct)
+    private static async Task<int> RunAsync(CliConsole console, string[] inputs, string report, Records.PaperShard? shard, CancellationToken ct)
     {
         var problems = new List<Problem>();
         var rows = 0L;
         foreach (var input in inputs)
         {
-            var options = new ReaderOptions { ErrorPolicy = ErrorPolicy.SkipAndReport };
-            rows += PaperChunksReader.Detect(input, null, options).Kind switch
+            var options = new ReaderOptions { ErrorPolicy = ErrorPolicy.SkipAndReport, Shard = shard };
+            try
             {
-                RecordKind.Chunk => await CheckAsync(input, PaperChunksReader.OpenChunks(input, options), RecordValidator.Validate, problems, ct).ConfigureAwait(false),
-                RecordKind.Summarization => await CheckAsync(input, PaperChunksReader.OpenSummarization(input, options), RecordValidator.Validate, problems, ct).ConfigureAwait(false),
-                RecordKind.PaperSummary => await CheckAsync(input, PaperChunksReader.OpenPaperSummaries(input, options), NoRules, problems, ct).ConfigureAwait(false),
-                _ => await CheckAsync(input, PaperChunksReader.OpenGeneric(input, options), NoRules, problems, ct).ConfigureAwait(false),
-            };
+                rows += PaperChunksReader.Detect(input, options).Kind switch
+                {
+                    RecordKind.Chunk => await CheckAsync(input, PaperChunksReader.OpenChunks(input, options), RecordValidator.Validate, problems, ct).ConfigureAwait(false),
+                    RecordKind.Summarization => await CheckAsync(input, PaperChunksReader.OpenSummarization(input, options), RecordValidator.Validate, problems, ct).ConfigureAwait(false),
+                    RecordKind.PaperSummary => await CheckAsync(input, PaperChunksReader.OpenPaperSummaries(input, options), NoRules, problems, ct).ConfigureAwait(false),
+                    _ => await CheckAsync(input, PaperChunksReader.OpenGeneric(input, options), NoRules, problems, ct).ConfigureAwait(false),
+                };
+            }
+            catch (PaperChunksFormatException e)
+            {
+                // A file that cannot be opened or read on (corrupt compression, damaged Parquet) is one more problem;
+                // the other files are still checked.
+                problems.Add(Problem.Of(e));
+            }
         }
 
         problems.Sort((a, b) => (a.File, a.Line).CompareTo((b.File, b.Line)));
         if (report == "json")
         {
-            await JsonReport.WriteAsync(console.Out, new { files = inputs, rows, valid = problems.Count == 0, problems }).ConfigureAwait(false);
+            await JsonReport.WriteAsync(console.Out, new { files = inputs, shard = shard?.ToString(), rows, valid = problems.Count == 0, problems }).ConfigureAwait(false);
         }
         else
         {
@@ -47,7 +57,7 @@ internal static class ValidateCommand
                 await console.Out.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
             }
 
-            await console.Error.WriteLineAsync($"{rows} rows, {problems.Count} problems").ConfigureAwait(false);
+            await console.Out.WriteLineAsync($"{rows} rows, {problems.Count} problems").ConfigureAwait(false);
         }
 
         return problems.Count > 0 ? ExitCodes.DataErrors : ExitCodes.Clean;
@@ -61,16 +71,24 @@ internal static class ValidateCommand
         var rows = 0L;
         await using (reader.ConfigureAwait(false))
         {
-            await foreach (var record in reader.ReadAllAsync(ct).ConfigureAwait(false))
+            try
             {
-                rows++;
-                foreach (var violation in rules(record))
+                await foreach (var record in reader.ReadAllAsync(ct).ConfigureAwait(false))
                 {
-                    problems.Add(new Problem(input, reader.CurrentLine, 0, violation.Field, violation.Message));
+                    rows++;
+                    foreach (var violation in rules(record))
+                    {
+                        problems.Add(new Problem(input, reader.CurrentLine, 0, violation.Field, violation.Message));
+                    }
                 }
             }
+            catch (PaperChunksFormatException e)
+            {
+                // The rows and problems before a stop that no row can step past are kept and listed with it.
+                problems.Add(Problem.Of(e));
+            }
 
-            problems.AddRange(reader.Errors.Select(e => new Problem(e.Source, e.Line, e.Column, e.Field, e.Reason)));
+            problems.AddRange(reader.Errors.Select(Problem.Of));
         }
 
         return rows;
@@ -81,6 +99,8 @@ internal static class ValidateCommand
 
     private sealed record Problem(string File, long Line, long Column, string? Field, string Message)
     {
+        public static Problem Of(PaperChunksFormatException e) => new(e.SourceName, e.Line, e.Column, e.Field, e.Reason);
+
         public override string ToString()
         {
             var location = Column > 0 ? $"{File}:{Line}:{Column}" : $"{File}:{Line}";

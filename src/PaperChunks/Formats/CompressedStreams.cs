@@ -75,20 +75,19 @@ internal static class CompressedStreams
     }
 
     /// <summary>Wraps an output stream in the compressor for the given compression.</summary>
-    public static Stream Compress(Stream output, StreamCompression compression, int? level) => compression switch
+    public static Stream Compress(Stream output, StreamCompression compression, CompressionLevel? level) => compression switch
     {
-        StreamCompression.Gzip => new GZipStream(output, GzipLevel(level), leaveOpen: true),
-        StreamCompression.Zstd => new ZstdSharp.CompressionStream(output, level ?? 3, leaveOpen: true),
+        StreamCompression.Gzip => new GZipStream(output, level ?? CompressionLevel.Optimal, leaveOpen: true),
+        StreamCompression.Zstd => new ZstdSharp.CompressionStream(output, ZstdLevel(level), leaveOpen: true),
         _ => output,
     };
 
-    private static CompressionLevel GzipLevel(int? level) => level switch
+    // The levels DuckDB and the zstd CLI use for fast, default and small (zstd has no "store" level).
+    private static int ZstdLevel(CompressionLevel? level) => level switch
     {
-        null => CompressionLevel.Optimal,
-        0 => CompressionLevel.NoCompression,
-        <= 3 => CompressionLevel.Fastest,
-        >= 9 => CompressionLevel.SmallestSize,
-        _ => CompressionLevel.Optimal,
+        CompressionLevel.Fastest or CompressionLevel.NoCompression => 1,
+        CompressionLevel.SmallestSize => 19,
+        _ => 3,
     };
 
     private static string Hex(ReadOnlySpan<byte> bytes) =>

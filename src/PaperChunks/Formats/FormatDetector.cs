@@ -93,7 +93,8 @@ internal static class FormatDetector
         return CsvNames(first) is { Count: >= 2 } names && KindOf(names) != RecordKind.Generic ? InputFormat.Csv : null;
     }
 
-    private static InputFormat? FromExtension(string path)
+    /// <summary>The format a file name's extension names (<c>.jsonl</c>, <c>.ndjson</c>, <c>.json</c>, <c>.csv</c>, <c>.parquet</c>, each optionally <c>.gz</c> / <c>.zst</c>), or null: the one place extensions are read.</summary>
+    internal static InputFormat? FromExtension(string path)
     {
         var name = Path.GetFileName(path);
         if (CompressedStreams.FromExtension(name) != StreamCompression.None)

@@ -20,10 +20,10 @@ public static class PaperChunksReader
 
     /// <summary>Tells an input's format, record kind and compression.</summary>
     /// <param name="path">The file.</param>
-    /// <param name="format">A format to take as given (only the kind is then detected), or <see langword="null"/> to detect it.</param>
     /// <param name="options">Reader settings (decompression limits), or <see langword="null"/> for the defaults.</param>
+    /// <param name="format">A format to take as given (only the kind is then detected), or <see langword="null"/> to detect it.</param>
     /// <exception cref="PaperChunksFormatException">The file cannot be opened, or neither its content nor its extension tells its format.</exception>
-    public static DetectedFormat Detect(string path, InputFormat? format = null, ReaderOptions? options = null)
+    public static DetectedFormat Detect(string path, ReaderOptions? options = null, InputFormat? format = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         return FormatDetector.Detect(path, format, options ?? ReaderOptions.Default);
@@ -81,14 +81,14 @@ public static class PaperChunksReader
     /// own (as <see cref="Reassembly.PaperReassembler.Reassemble(IReadOnlyList{IEnumerable{ChunkRecord}})"/>
     /// does). A plain (uncompressed) JSON Lines file of at least 64 MB is cut at line starts into up to
     /// <paramref name="parts"/> readers; any other input comes back as one reader. Together the readers
-    /// return the rows of <see cref="OpenChunks"/> in the same order, and their errors name the file's
+    /// return the rows of <see cref="OpenChunks(string, ReaderOptions?, InputFormat?)"/> in the same order, and their errors name the file's
     /// own line numbers.
     /// </summary>
     /// <param name="path">The file.</param>
     /// <param name="parts">How many parts at most (the number of threads that will read them).</param>
     /// <param name="options">Reader settings for every part, or <see langword="null"/> for the defaults.</param>
     /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
-    /// <exception cref="PaperChunksFormatException">As for <see cref="OpenChunks"/>.</exception>
+    /// <exception cref="PaperChunksFormatException">As for <see cref="OpenChunks(string, ReaderOptions?, InputFormat?)"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="parts"/> is less than 1.</exception>
     public static IReadOnlyList<RecordReader<ChunkRecord>> OpenChunkParts(string path, int parts, ReaderOptions? options = null, InputFormat? format = null) =>
         OpenChunkParts(path, parts, options, format, JsonlFileParts.MinPartBytes);
@@ -97,7 +97,7 @@ public static class PaperChunksReader
     internal static IReadOnlyList<RecordReader<ChunkRecord>> OpenChunkParts(string path, int parts, ReaderOptions? options, InputFormat? format, long minPartBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
-        var detected = Detect(path, format, options);
+        var detected = Detect(path, options, format);
         if (parts == 1 || detected.Format != InputFormat.Jsonl || detected.Compression != StreamCompression.None)
         {
             return [OpenChunks(path, options, detected.Format)];
@@ -151,8 +151,79 @@ public static class PaperChunksReader
             var other => throw NotReadable(path, other, RecordKind.Generic),
         };
 
+    /// <summary>Opens chunk rows from the caller's stream (left open), in a format that must be given: a stream has no name to detect from.</summary>
+    /// <param name="stream">The input; gzip or zstd content is decompressed when the stream can seek.</param>
+    /// <param name="options">Reader settings (<see cref="ReaderOptions.SourceName"/> names the stream in errors), or <see langword="null"/> for the defaults.</param>
+    /// <param name="format">The format (default JSON Lines).</param>
+    /// <exception cref="PaperChunksFormatException">The format holds no chunk rows this build can read.</exception>
+    public static RecordReader<ChunkRecord> OpenChunks(Stream stream, ReaderOptions? options = null, InputFormat format = InputFormat.Jsonl)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return format switch
+        {
+            InputFormat.Jsonl => new JsonlChunkReader(stream, options),
+            InputFormat.ViewerLines => new ViewerChunkReader(stream, options, ViewerLayout.Lines),
+            InputFormat.ViewerTable => new ViewerChunkReader(stream, options, ViewerLayout.Table),
+            InputFormat.Csv => new CsvChunkReader(stream, options),
+            InputFormat.Parquet => new ParquetChunkReader(stream, options),
+            var other => throw NotReadable(options?.SourceName ?? "<stream>", other, RecordKind.Chunk),
+        };
+    }
+
+    /// <summary>Opens SciTLDR rows from the caller's stream (left open), in a format that must be given.</summary>
+    /// <param name="stream">The input.</param>
+    /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="format">The format (default JSON Lines).</param>
+    /// <exception cref="PaperChunksFormatException">The format holds no summarization rows this build can read.</exception>
+    public static RecordReader<SummarizationRecord> OpenSummarization(Stream stream, ReaderOptions? options = null, InputFormat format = InputFormat.Jsonl)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return format switch
+        {
+            InputFormat.Jsonl => new JsonlSummarizationReader(stream, options),
+            InputFormat.ViewerLines => new ViewerSummarizationReader(stream, options, ViewerLayout.Lines),
+            InputFormat.ViewerTable => new ViewerSummarizationReader(stream, options, ViewerLayout.Table),
+            InputFormat.Parquet => new ParquetSummarizationReader(stream, options),
+            var other => throw NotReadable(options?.SourceName ?? "<stream>", other, RecordKind.Summarization),
+        };
+    }
+
+    /// <summary>Opens paper summaries from the caller's stream (left open), in a format that must be given.</summary>
+    /// <param name="stream">The input.</param>
+    /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="format">The format (default JSON Lines).</param>
+    /// <exception cref="PaperChunksFormatException">The format holds no paper summaries.</exception>
+    public static RecordReader<PaperSummaryRecord> OpenPaperSummaries(Stream stream, ReaderOptions? options = null, InputFormat format = InputFormat.Jsonl)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return format switch
+        {
+            InputFormat.ShortScience => new ShortScienceReader(stream, options),
+            InputFormat.Jsonl => new JsonlPaperSummaryReader(stream, options),
+            InputFormat.Parquet => new ParquetPaperSummaryReader(stream, options),
+            var other => throw NotReadable(options?.SourceName ?? "<stream>", other, RecordKind.PaperSummary),
+        };
+    }
+
+    /// <summary>Opens rows of any column set from the caller's stream (left open), in a format that must be given.</summary>
+    /// <param name="stream">The input.</param>
+    /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="format">The format (default JSON Lines).</param>
+    /// <exception cref="PaperChunksFormatException">The format cannot be read generically.</exception>
+    public static RecordReader<GenericRecord> OpenGeneric(Stream stream, ReaderOptions? options = null, InputFormat format = InputFormat.Jsonl)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return format switch
+        {
+            InputFormat.Jsonl => new JsonlGenericReader(stream, options),
+            InputFormat.ViewerLines => new ViewerGenericReader(stream, options, ViewerLayout.Lines),
+            InputFormat.ViewerTable => new ViewerGenericReader(stream, options, ViewerLayout.Table),
+            var other => throw NotReadable(options?.SourceName ?? "<stream>", other, RecordKind.Generic),
+        };
+    }
+
     private static InputFormat FormatOf(string path, InputFormat? format, ReaderOptions? options) =>
-        format ?? Detect(path, null, options).Format;
+        format ?? Detect(path, options).Format;
 
     private static PaperChunksFormatException NotReadable(string path, InputFormat format, RecordKind kind) =>
         new(path, 0, 0, null, $"reading {new DetectedFormat(format, kind, StreamCompression.None).KindName} rows from {NameOf(format)} input is not supported by this build");

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using PaperChunks.Records;
 
 namespace PaperChunks.Formats;
 
@@ -58,9 +59,10 @@ public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
         T? record;
         do
         {
+            RowBucket = null;
             record = ReadCore();
         }
-        while (record is not null && Oversized(record));
+        while (record is not null && Skipped(record));
 
         if (record is not null)
         {
@@ -78,9 +80,10 @@ public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
         T? record;
         do
         {
+            RowBucket = null;
             record = await ReadCoreAsync(cancellationToken).ConfigureAwait(false);
         }
-        while (record is not null && Oversized(record));
+        while (record is not null && Skipped(record));
 
         if (record is not null)
         {
@@ -149,6 +152,11 @@ public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
     protected void ReportBadRow(PaperChunksFormatException error)
     {
         ArgumentNullException.ThrowIfNull(error);
+        if (!ReportsBadRow())
+        {
+            return;
+        }
+
         if (Options.ErrorPolicy == ErrorPolicy.FailFast)
         {
             throw error;
@@ -160,6 +168,36 @@ public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
             _errors.Add(error);
         }
     }
+
+    /// <summary>
+    /// Under <see cref="ReaderOptions.Shard"/>: the bucket of the row being read, when the reader knew it
+    /// before parsing the row (JSON Lines reads the doi first); its records then skip the shard check and its
+    /// bad rows are reported by that bucket's shard. <see langword="null"/>: the paper is not known, and a bad
+    /// row belongs to bucket 0.
+    /// </summary>
+    private protected int? RowBucket { get; set; }
+
+    /// <summary>Whether the derived reader skips other shards' rows itself, setting <see cref="RowBucket"/>.</summary>
+    private protected virtual bool SkipsOtherShards => false;
+
+    // A record of another shard's paper, or with a field over ReaderOptions.MaxFieldChars (reported), is skipped.
+    private bool Skipped(T record)
+    {
+        if (Options.Shard is { } shard && !SkipsOtherShards)
+        {
+            RowBucket = ShardKey.BucketOf(record, shard.Count);
+            if (RowBucket != shard.Index)
+            {
+                return true;
+            }
+        }
+
+        return Oversized(record);
+    }
+
+    // Each bad row is reported by one shard only: its paper's, or shard 0 when the paper is unknown.
+    private bool ReportsBadRow() =>
+        Options.Shard is not { } shard || (RowBucket ?? 0) == shard.Index;
 
     // Reports a record with a field over ReaderOptions.MaxFieldChars as a bad row (true: skip it).
     private bool Oversized(T record)

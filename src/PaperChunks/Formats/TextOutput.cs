@@ -9,14 +9,16 @@ internal sealed class TextOutput : IDisposable
 {
     private readonly AtomicOutputFile? _file;
     private readonly Stream _sink;
+    private readonly bool _ownsSink;
     private bool _finished;
 
-    private TextOutput(string target, AtomicOutputFile? file, Stream sink, Stream stream)
+    private TextOutput(string target, AtomicOutputFile? file, Stream sink, Stream stream, bool ownsSink = false)
     {
         Target = target;
         _file = file;
         _sink = sink;
         Stream = stream;
+        _ownsSink = ownsSink;
     }
 
     /// <summary>The path as given, or <c>&lt;stream&gt;</c>, for error messages.</summary>
@@ -41,7 +43,7 @@ internal sealed class TextOutput : IDisposable
         ArgumentNullException.ThrowIfNull(stream);
         var settings = options ?? WriterOptions.Default;
         var compression = settings.Compression ?? StreamCompression.None;
-        return new TextOutput("<stream>", null, stream, CompressedStreams.Compress(stream, compression, settings.CompressionLevel));
+        return new TextOutput("<stream>", null, stream, CompressedStreams.Compress(stream, compression, settings.CompressionLevel), !settings.LeaveOpen);
     }
 
     public void Finish()
@@ -78,5 +80,9 @@ internal sealed class TextOutput : IDisposable
         }
 
         _file?.Dispose();
+        if (_ownsSink)
+        {
+            _sink.Dispose();
+        }
     }
 }

@@ -6,7 +6,7 @@ namespace PaperChunks.Formats;
 /// hands out the records it completes, synchronously or asynchronously with the same rules.
 /// </summary>
 /// <typeparam name="T">The record type.</typeparam>
-public abstract class TextRecordReader<T> : RecordReader<T>
+internal abstract class TextRecordReader<T> : RecordReader<T>
     where T : class
 {
     private readonly TextLineSource _lines;

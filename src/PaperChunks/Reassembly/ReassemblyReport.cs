@@ -40,4 +40,9 @@ public sealed record ReassemblyReport
 
     /// <summary>Whether nothing was missing, repeated or inconsistent.</summary>
     public bool IsClean => Gaps.Count == 0 && Duplicates.Count == 0 && Disagreements.Count == 0;
+
+    /// <summary>One line: <c>5 papers from 100 rows; 1 with gaps, 2 repeated chunk ids (1 conflicting), 0 metadata conflicts</c>.</summary>
+    public override string ToString() => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{Papers:N0} papers from {Chunks:N0} rows; {Gaps.Count:N0} with gaps, {Duplicates.Count:N0} repeated chunk ids ({Conflicts.Count:N0} conflicting), {Disagreements.Count:N0} metadata conflicts");
 }

@@ -60,10 +60,16 @@ public sealed record ChunkRecord
     /// <summary>Fields found on disk that this type does not model, kept for round trips.</summary>
     public IReadOnlyList<ExtraField> ExtraFields { get; init; } = [];
 
-    /// <summary><see cref="Published"/> as a date, or <see langword="null"/> when absent or not <c>YYYYMMDD</c>.</summary>
+    /// <summary>
+    /// How the file this record came from stores its columns; writers keep it (see <see cref="ChunkSchema"/>).
+    /// Not part of equality: the same row read from JSONL or Parquet is the same record.
+    /// </summary>
+    public ChunkSchema Schema { get; init; } = ChunkSchema.Canonical;
+
+    /// <summary><see cref="Published"/> as a date, or <see langword="null"/> when absent or neither <c>YYYYMMDD</c> nor an ISO 8601 date.</summary>
     public DateOnly? PublishedDate => ArxivDate.Parse(Published);
 
-    /// <summary><see cref="Updated"/> as a date, or <see langword="null"/> when absent or not <c>YYYYMMDD</c>.</summary>
+    /// <summary><see cref="Updated"/> as a date, or <see langword="null"/> when absent or neither <c>YYYYMMDD</c> nor an ISO 8601 date.</summary>
     public DateOnly? UpdatedDate => ArxivDate.Parse(Updated);
 
     /// <inheritdoc/>

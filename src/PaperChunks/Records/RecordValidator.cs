@@ -12,9 +12,10 @@ public static class RecordValidator
     public const string ArxivPdfPrefix = "http://arxiv.org/pdf/";
 
     /// <summary>
-    /// Chunk row rules: <c>id</c> is <c>doi#chunk-id</c>; <c>chunk-id</c> ≥ 0; <c>source</c> is the doi's
+    /// Chunk row rules: <c>id</c> is <c>doi#chunk-id</c>, or the doi itself where the file's
+    /// <see cref="ChunkSchema.IdForm"/> is <see cref="RowIdForm.Doi"/>; <c>chunk-id</c> ≥ 0; <c>source</c> is the doi's
     /// arXiv PDF address (http or https, with or without a version suffix); <c>published</c> and
-    /// <c>updated</c>, when present, are valid <c>YYYYMMDD</c> dates, and updated is not before published.
+    /// <c>updated</c>, when present, are valid <c>YYYYMMDD</c> or ISO 8601 dates, and updated is not before published.
     /// </summary>
     /// <param name="record">The record.</param>
     /// <returns>The violations, empty when the record is valid.</returns>
@@ -27,9 +28,9 @@ public static class RecordValidator
             Add(ref found, ChunkColumns.ChunkId, $"expected a chunk index of 0 or more, found {record.ChunkId}");
         }
 
-        if ((record.AbsentFields & ChunkFields.Id) == 0 && !IdMatches(record.Id, record.Doi, record.ChunkId))
+        if ((record.AbsentFields & ChunkFields.Id) == 0)
         {
-            Add(ref found, ChunkColumns.Id, $"expected \"{record.Doi}#{record.ChunkId}\" (doi#chunk-id), found \"{record.Id}\"");
+            CheckId(ref found, record);
         }
 
         if ((record.AbsentFields & ChunkFields.Source) == 0 && !SourceMatches(record.Source, record.Doi))
@@ -84,6 +85,21 @@ public static class RecordValidator
         return found ?? (IReadOnlyList<RecordViolation>)[];
     }
 
+    private static void CheckId(ref List<RecordViolation>? found, ChunkRecord record)
+    {
+        if (record.Schema.IdForm == RowIdForm.Doi)
+        {
+            if (!string.Equals(record.Id, record.Doi, StringComparison.Ordinal))
+            {
+                Add(ref found, ChunkColumns.Id, $"expected \"{record.Doi}\" (the doi, as on this file's first row), found \"{record.Id}\"");
+            }
+        }
+        else if (!IdMatches(record.Id, record.Doi, record.ChunkId))
+        {
+            Add(ref found, ChunkColumns.Id, $"expected \"{record.Doi}#{record.ChunkId}\" (doi#chunk-id), found \"{record.Id}\"");
+        }
+    }
+
     // Compares without building doi#chunk-id: validate runs on every row of large corpora.
     private static bool IdMatches(string id, string doi, long chunkId)
     {
@@ -122,7 +138,7 @@ public static class RecordValidator
     {
         if (value is not null && ArxivDate.Parse(value) is null)
         {
-            Add(ref found, field, $"expected a YYYYMMDD date, found \"{value}\"");
+            Add(ref found, field, $"expected a YYYYMMDD or ISO 8601 date, found \"{value}\"");
         }
     }
 

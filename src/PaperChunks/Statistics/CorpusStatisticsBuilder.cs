@@ -76,6 +76,8 @@ public sealed class CorpusStatisticsBuilder
             MissingByPaper = missingBy,
             DuplicatesByPaper = duplicatesBy,
             NullsPerColumn = nulls,
+            ChunkLengthCounts = _lengths.Counts(),
+            ChunksPerPaperCounts = perPaper.Counts(),
         };
     }
 

@@ -14,20 +14,52 @@ internal sealed class LengthHistogram
     private long _min = long.MaxValue;
     private long _max;
 
-    public void Add(long value)
+    public void Add(long value) => Add(value, 1);
+
+    // The sum of whole numbers stays exact in a double below 2^53, so adding a value n times at once gives the
+    // same mean as adding it n times one by one: a merged report equals the single run's.
+    public void Add(long value, long times)
     {
-        _count++;
-        _sum += value;
+        _count += times;
+        _sum += (double)value * times;
         _min = Math.Min(_min, value);
         _max = Math.Max(_max, value);
         if (value is >= 0 and < Exact)
         {
-            _counts[value]++;
+            _counts[value] += times;
         }
         else
         {
-            _long.Add(value);
+            for (var i = 0L; i < times; i++)
+            {
+                _long.Add(value);
+            }
         }
+    }
+
+    /// <summary>How many times each value was added, by ascending value.</summary>
+    public IReadOnlyDictionary<long, long> Counts()
+    {
+        var counts = new Dictionary<long, long>();
+        foreach (var group in _long.Where(v => v < 0).Order().GroupBy(v => v))
+        {
+            counts.Add(group.Key, group.LongCount());
+        }
+
+        for (var value = 0; value < Exact; value++)
+        {
+            if (_counts[value] > 0)
+            {
+                counts.Add(value, _counts[value]);
+            }
+        }
+
+        foreach (var group in _long.Where(v => v >= Exact).Order().GroupBy(v => v))
+        {
+            counts.Add(group.Key, group.LongCount());
+        }
+
+        return counts;
     }
 
     public Distribution Summarize() => _count == 0

@@ -27,7 +27,8 @@ public sealed class CorpusVocabulary
     /// space after the hyphen) in <paramref name="texts"/>. Fragments of words broken across lines are learned
     /// too, which is harmless: a repair only asks about whole candidate words.
     /// </summary>
-    /// <param name="texts">The texts to learn from, e.g. the <c>chunk</c> of every record of a corpus.</param>
+    /// <param name="texts">The texts to learn from, e.g. the <c>chunk</c> of every record of a corpus; enumerated once, so a
+    /// lazy sequence over a file keeps only the words in memory (the converter's vocabulary pass learns this way).</param>
     public static CorpusVocabulary FromTexts(IEnumerable<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
@@ -41,56 +42,6 @@ public sealed class CorpusVocabulary
         return new CorpusVocabulary(words, compounds);
     }
 
-    /// <summary>
-    /// Learns the vocabulary of the fields <paramref name="fields"/> chooses in every record of
-    /// <paramref name="inputs"/> (any format and record kind <see cref="Formats.PaperChunksReader"/> reads):
-    /// the first of the two passes a corpus normalization makes.
-    /// </summary>
-    /// <param name="inputs">The input files, read in order.</param>
-    /// <param name="fields">Chooses the fields, as it will when normalizing (its <see cref="RecordNormalizer.Fields"/> or each kind's defaults).</param>
-    /// <param name="options">How the inputs are read, or <see langword="null"/> for the defaults.</param>
-    /// <param name="format">The inputs' format, or <see langword="null"/> to detect each.</param>
-    /// <param name="cancellationToken">Stops the reading.</param>
-    /// <exception cref="PaperChunksFormatException">An input is malformed (first bad row under fail-fast) or its format cannot be told.</exception>
-    public static async Task<CorpusVocabulary> LearnAsync(
-        IReadOnlyList<string> inputs,
-        RecordNormalizer fields,
-        ReaderOptions? options = null,
-        Formats.InputFormat? format = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(fields);
-        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var compounds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        void LearnAll(IReadOnlyList<string> texts)
-        {
-            foreach (var text in texts)
-                Learn(text, words, compounds);
-        }
-
-        foreach (var input in inputs)
-        {
-            var detected = Formats.PaperChunksReader.Detect(input, format, options);
-            switch (detected.Kind)
-            {
-                case Formats.RecordKind.Summarization:
-                    await CollectAsync(Formats.PaperChunksReader.OpenSummarization(input, options, detected.Format), r => LearnAll(fields.TextsOf(r)), cancellationToken).ConfigureAwait(false);
-                    break;
-                case Formats.RecordKind.PaperSummary:
-                    await CollectAsync(Formats.PaperChunksReader.OpenPaperSummaries(input, options, detected.Format), r => LearnAll(fields.TextsOf(r)), cancellationToken).ConfigureAwait(false);
-                    break;
-                case Formats.RecordKind.Generic:
-                    await CollectAsync(Formats.PaperChunksReader.OpenGeneric(input, options, detected.Format), r => LearnAll(fields.TextsOf(r)), cancellationToken).ConfigureAwait(false);
-                    break;
-                default:
-                    await CollectAsync(Formats.PaperChunksReader.OpenChunks(input, options, detected.Format), r => LearnAll(fields.TextsOf(r)), cancellationToken).ConfigureAwait(false);
-                    break;
-            }
-        }
-        return new CorpusVocabulary(words, compounds);
-    }
-
     /// <summary>Whether <paramref name="word"/> was seen in the corpus (case-insensitive).</summary>
     /// <param name="word">A word of letters only.</param>
     public bool ContainsWord(string word) => _words.Contains(word);
@@ -98,17 +49,6 @@ public sealed class CorpusVocabulary
     /// <summary>Whether the hyphenated <paramref name="compound"/> (e.g. <c>state-of-the-art</c> or <c>pre-trained</c>) was seen in the corpus.</summary>
     /// <param name="compound">Words joined by hyphens.</param>
     public bool ContainsCompound(string compound) => _compounds.Contains(compound);
-
-    // Learns record by record: a corpus' texts are never all held at once.
-    private static async Task CollectAsync<T>(Formats.RecordReader<T> reader, Action<T> learn, CancellationToken cancellationToken)
-        where T : class
-    {
-        await using (reader.ConfigureAwait(false))
-        {
-            await foreach (var record in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-                learn(record);
-        }
-    }
 
     private static void Learn(string text, HashSet<string> words, HashSet<string> compounds)
     {

@@ -56,7 +56,8 @@ internal sealed class HyphenationRepair : TextRepair
         var rewriter = new TextRewriter(text, session, Kind);
         while (i >= 0)
         {
-            if (IsCandidate(text, i))
+            // A hyphen inside a span an earlier decision already rewrote (the chain order- stan- dard) is done.
+            if (i >= rewriter.Position && IsCandidate(text, i))
                 Decide(text, i, rewriter, session);
             i = i + 2 < text.Length ? text.IndexOf("- ", i + 2, StringComparison.Ordinal) : -1;
         }
@@ -67,16 +68,31 @@ internal sealed class HyphenationRepair : TextRepair
     {
         var partStart = hyphen;
         while (partStart > rewriter.Position && char.IsLetter(text[partStart - 1])) partStart--;
+        // The part before ends a word the previous decision rewrote (a- b- c): it cannot be judged again.
+        if (partStart == hyphen)
+        {
+            session.Undecide(Kind, text, hyphen, 2, "the part before the hyphen ends a word already joined at the previous line break");
+            return;
+        }
         var compoundStart = partStart;
         while (compoundStart > 1 && text[compoundStart - 1] == '-' && char.IsLetter(text[compoundStart - 2]))
         {
             compoundStart--;
             while (compoundStart > 0 && char.IsLetter(text[compoundStart - 1])) compoundStart--;
         }
-        var end = hyphen + 2;
-        while (end < text.Length && char.IsLetter(text[end])) end++;
+        var end = WordEnd(text, hyphen + 2);
         var first = text[partStart..hyphen];
         var second = text[(hyphen + 2)..end];
+        // A word broken twice (stan- dard after order- ): the part after is the joined word when that is attested.
+        while (At(text, end) == '-' && IsCandidate(text, end))
+        {
+            var nextEnd = WordEnd(text, end + 2);
+            var joined = second + text[(end + 2)..nextEnd];
+            if (WordEvidence.Of(joined, text, session.Vocabulary) == WordEvidence.None)
+                break;
+            second = joined;
+            end = nextEnd;
+        }
         var continuesCompound = At(text, end) == '-' && IsLetterAt(text, end + 1);
 
         // A capital after a lower-case fragment (vocab- In 2016) is text from another column, not a word's end.
@@ -110,6 +126,13 @@ internal sealed class HyphenationRepair : TextRepair
         }
         session.Undecide(Kind, text, hyphen, 2,
             $"\"{first}{second}\" is not a known word and \"{hyphenated}\" is not a known compound");
+    }
+
+    private static int WordEnd(string text, int start)
+    {
+        var end = start;
+        while (end < text.Length && char.IsLetter(text[end])) end++;
+        return end;
     }
 
     private static bool IsUpper(string word)

@@ -54,6 +54,11 @@ public sealed class NormalizationReport
     /// <param name="kind">A repair kind.</param>
     public long FixesOf(RepairKind kind) => _fixCounts[(int)kind];
 
+    /// <summary>One line: <c>100 records, 12 of 300 texts changed by 15 fixes, 2 undecided</c>.</summary>
+    public override string ToString() => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{Records:N0} records, {ChangedTexts:N0} of {Texts:N0} texts changed by {FixCount:N0} fixes, {UndecidedCount:N0} undecided");
+
     /// <summary>Counts one record.</summary>
     public void AddRecord() => Records++;
 

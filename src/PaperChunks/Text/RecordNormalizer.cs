@@ -29,33 +29,6 @@ public sealed class RecordNormalizer
         Fields = [.. _fields];
     }
 
-    /// <summary>
-    /// Makes a record normalizer for a corpus: reads <paramref name="inputs"/> once to learn their
-    /// <see cref="CorpusVocabulary"/> (from the same fields it will normalize), then returns a normalizer
-    /// that uses it. The second pass, normalizing while copying, is the caller's.
-    /// </summary>
-    /// <param name="inputs">The input files of any format and record kind <see cref="Formats.PaperChunksReader"/> reads.</param>
-    /// <param name="options">The repairs to make, or <see langword="null"/> for <see cref="TextNormalizerOptions.Default"/>.</param>
-    /// <param name="fields">On-disk field names to normalize; <see langword="null"/> or empty for each record type's defaults.</param>
-    /// <param name="readerOptions">How the inputs are read, or <see langword="null"/> for the defaults.</param>
-    /// <param name="format">The inputs' format, or <see langword="null"/> to detect each.</param>
-    /// <param name="cancellationToken">Stops the reading.</param>
-    /// <exception cref="PaperChunksFormatException">An input is malformed (first bad row under fail-fast) or its format cannot be told.</exception>
-    public static async Task<RecordNormalizer> ForCorpusAsync(
-        IReadOnlyList<string> inputs,
-        TextNormalizerOptions? options = null,
-        IEnumerable<string>? fields = null,
-        ReaderOptions? readerOptions = null,
-        Formats.InputFormat? format = null,
-        CancellationToken cancellationToken = default)
-    {
-        options ??= TextNormalizerOptions.Default;
-        var chosen = fields?.ToList();
-        var collector = new RecordNormalizer(new TextNormalizer(options), chosen);
-        var vocabulary = await CorpusVocabulary.LearnAsync(inputs, collector, readerOptions, format, cancellationToken).ConfigureAwait(false);
-        return new RecordNormalizer(new TextNormalizer(options, vocabulary), chosen);
-    }
-
     /// <summary>The fields chunk records are normalized in when none are named.</summary>
     public static IReadOnlyList<string> DefaultChunkFields { get; } = [ChunkColumns.Chunk, ChunkColumns.Title, ChunkColumns.Summary];
 

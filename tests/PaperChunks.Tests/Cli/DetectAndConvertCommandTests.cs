@@ -42,7 +42,7 @@ public class DetectAndConvertCommandTests
         convert.Exit.Should().Be(0);
         convert.Out.Should().EndWith($" -> {output}: {rows} rows, 0 skipped\n");
         validate.Exit.Should().Be(0);
-        validate.Error.Should().Be($"{rows} rows, 0 problems\n");
+        validate.Out.Should().Be($"{rows} rows, 0 problems\n");
     }
 
     [Fact]

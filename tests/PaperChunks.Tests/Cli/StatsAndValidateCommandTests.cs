@@ -31,13 +31,13 @@ public class StatsAndValidateCommandTests
     }
 
     [Fact]
-    public async Task Validate_passes_the_sample()
+    public async Task Validate_passes_the_sample_with_its_summary_on_stdout()
     {
         var (exit, output, error) = await CliRun.RunAsync("validate", SampleFiles.Chunks000);
 
         exit.Should().Be(0);
-        output.Should().BeEmpty();
-        error.Should().Be("100 rows, 0 problems\n");
+        output.Should().Be("100 rows, 0 problems\n");
+        error.Should().BeEmpty();
     }
 
     [Fact]
@@ -54,7 +54,8 @@ public class StatsAndValidateCommandTests
         exit.Should().Be(1);
         output.Should().Be(
             $"{path}:1: field \"id\": expected \"1703.04933#1\" (doi#chunk-id), found \"1703.04933#2\"\n"
-            + $"{path}:2:32: field \"chunk-id\": expected an integer, found \"12a\"\n");
+            + $"{path}:2:32: field \"chunk-id\": expected an integer, found \"12a\"\n"
+            + "1 rows, 2 problems\n");
     }
 
     [Fact]

@@ -155,4 +155,27 @@ public class PaperChunksReaderTests
         using var reader = PaperChunksReader.OpenSummarization(path);
         reader.ReadAll().Single().PaperId.Should().Be("SkxXCi0qFX");
     }
+
+    [Fact]
+    public void A_format_error_names_its_file_in_SourceName_and_leaves_Exception_Source_alone()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("bad.jsonl");
+        File.WriteAllText(path, "{\"doi\": 1}\n");
+        using var reader = PaperChunksReader.OpenChunks(path);
+
+        var error = reader.Invoking(r => r.ReadAll().ToList()).Should().Throw<PaperChunksFormatException>().Which;
+
+        error.SourceName.Should().Be(path);
+        ((Exception)error).Source.Should().Be("PaperChunks");
+    }
+
+    [Fact]
+    public void Reads_chunk_rows_from_a_stream_in_the_format_given()
+    {
+        using var stream = File.OpenRead(SampleFiles.Chunks000);
+        using var reader = PaperChunksReader.OpenChunks(stream, new ReaderOptions { SourceName = "sample" });
+
+        reader.ReadAll().Select(r => r.Id).First().Should().Be("1703.04933#40");
+    }
 }

@@ -36,13 +36,13 @@ public class RecordValidatorTests
     [Fact]
     public void Names_a_negative_chunk_id_a_foreign_source_and_bad_dates()
     {
-        var record = Valid with { ChunkId = -1, Id = "1703.04933#-1", Source = "http://arxiv.org/pdf/1703.05175", Published = "2017-03-15", Updated = "20170230" };
+        var record = Valid with { ChunkId = -1, Id = "1703.04933#-1", Source = "http://arxiv.org/pdf/1703.05175", Published = "15/03/2017", Updated = "20170230" };
 
         RecordValidator.Validate(record).Select(v => v.ToString()).Should().Equal(
             "field \"chunk-id\": expected a chunk index of 0 or more, found -1",
             "field \"source\": expected \"http://arxiv.org/pdf/1703.04933\", found \"http://arxiv.org/pdf/1703.05175\"",
-            "field \"published\": expected a YYYYMMDD date, found \"2017-03-15\"",
-            "field \"updated\": expected a YYYYMMDD date, found \"20170230\"");
+            "field \"published\": expected a YYYYMMDD or ISO 8601 date, found \"15/03/2017\"",
+            "field \"updated\": expected a YYYYMMDD or ISO 8601 date, found \"20170230\"");
     }
 
     [Theory]

@@ -44,7 +44,7 @@ public class OutputFaultTests
 
         var act = async () =>
         {
-            await using var writer = new JsonlChunkWriter(path);
+            await using var writer = new JsonlChunkWriter(path, new WriterOptions { Overwrite = true });
             await writer.WriteAllAsync(Cancelling(Enumerable.Repeat(rows, 100).SelectMany(r => r), cancel, after: 5000), cancel.Token);
         };
 
@@ -74,7 +74,7 @@ public class OutputFaultTests
 
             var act = () =>
             {
-                using var writer = new JsonlChunkWriter(path);
+                using var writer = new JsonlChunkWriter(path, new WriterOptions { Overwrite = true });
                 foreach (var row in Enumerable.Repeat(rows, 20).SelectMany(r => r))
                 {
                     writer.Write(row);

@@ -120,7 +120,7 @@ public class ReaderFuzzTests
             }
             catch (PaperChunksFormatException e)
             {
-                e.Source.Should().Be("fuzz");
+                e.SourceName.Should().Be("fuzz");
                 Located(e).Should().BeTrue($"the error must say where: {e.Message}");
             }
 

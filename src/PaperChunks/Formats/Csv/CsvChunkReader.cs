@@ -11,7 +11,7 @@ namespace PaperChunks.Formats.Csv;
 /// string. Malformed quoting and a wrong number of cells are located format errors (line and column).
 /// Unknown columns are kept as <see cref="ChunkRecord.ExtraFields"/> holding JSON strings.
 /// </summary>
-public sealed class CsvChunkReader : RecordReader<ChunkRecord>
+internal sealed class CsvChunkReader : RecordReader<ChunkRecord>
 {
     private static readonly string[] Required = [ChunkColumns.Doi, ChunkColumns.ChunkId, ChunkColumns.Chunk];
 

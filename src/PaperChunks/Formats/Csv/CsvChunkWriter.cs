@@ -11,7 +11,7 @@ namespace PaperChunks.Formats.Csv;
 /// <see cref="CsvChunkReader"/> reads back what was written. <see cref="ChunkRecord.ExtraFields"/> are not
 /// written: the header is fixed.
 /// </summary>
-public sealed class CsvChunkWriter : RecordWriter<ChunkRecord>
+internal sealed class CsvChunkWriter : RecordWriter<ChunkRecord>
 {
     private readonly TextOutput _out;
     private readonly CsvWriter _csv;
@@ -38,6 +38,9 @@ public sealed class CsvChunkWriter : RecordWriter<ChunkRecord>
         _out = TextOutput.ToStream(stream, options);
         _csv = CsvWriter.Create(_out.Stream, HelperOptions(csvOptions ?? CsvWriterOptions.Default), true);
     }
+
+    /// <inheritdoc/>
+    private protected override string OutputName => _out.Target;
 
     /// <inheritdoc/>
     protected override void WriteCore(ChunkRecord record)

@@ -4,8 +4,12 @@ using PaperChunks.Records;
 namespace PaperChunks.Formats.Jsonl;
 
 /// <summary>
-/// Reads and writes one chunk row as a JSON object with the Hugging Face column names. One instance
-/// per reader: it caches the previous row's repeated metadata (see <see cref="RepeatedValueCache{T}"/>).
+/// Reads one chunk row as a JSON object with the Hugging Face column names. One instance per reader: it
+/// caches the previous row's repeated metadata (see <see cref="RepeatedValueCache{T}"/>) and records the
+/// file's <see cref="ChunkSchema"/>: the first value of each variable column fixes its type (a JSON number
+/// or a string of digits for <c>chunk-id</c>, a list or a <c>", "</c>-joined string for <c>authors</c> and
+/// <c>categories</c>, <c>{"id"}</c> objects or strings in <c>references</c>); a later row with the other
+/// type is a located error. Each row costs one comparison per such column, no allocation.
 /// </summary>
 internal sealed class ChunkJson
 {
@@ -18,7 +22,21 @@ internal sealed class ChunkJson
     private readonly RepeatedValueCache<IReadOnlyList<string>> _categories = new();
     private readonly RepeatedValueCache<IReadOnlyList<PaperReference>> _references = new();
 
-    public ChunkJson(int maxDepth) => _options = new JsonReaderOptions { MaxDepth = maxDepth };
+    private readonly ListParser<PaperReference> _referenceList;
+
+    // The file's column types, null until a row shows them; _schema is rebuilt only when one is learnt.
+    private ChunkColumnType? _chunkIdType;
+    private ChunkColumnType? _authorsType;
+    private ChunkColumnType? _categoriesType;
+    private ChunkColumnType? _referencesType;
+    private bool _idFormKnown;
+    private ChunkSchema _schema = ChunkSchema.Canonical;
+
+    public ChunkJson(int maxDepth)
+    {
+        _options = new JsonReaderOptions { MaxDepth = maxDepth };
+        _referenceList = ReferenceList;
+    }
 
     public ChunkRecord Parse(ReadOnlySpan<byte> line)
     {
@@ -42,7 +60,17 @@ internal sealed class ChunkJson
             throw new JsonRowException(0, field, "missing; every chunk row needs doi, chunk-id and chunk");
         }
 
-        return row.ToRecord();
+        if (!_idFormKnown && (row.Seen & ChunkFields.Id) != 0)
+        {
+            // The first row with an id tells the file's id rule; the validator holds every row to it.
+            _idFormKnown = true;
+            if (string.Equals(row.Id, row.Doi, StringComparison.Ordinal))
+            {
+                _schema = _schema with { IdForm = RowIdForm.Doi };
+            }
+        }
+
+        return row.ToRecord(_schema);
     }
 
     private static void EnsureEnd(ref Utf8JsonReader reader, ReadOnlySpan<byte> line)
@@ -70,22 +98,108 @@ internal sealed class ChunkJson
         switch (field)
         {
             case ChunkFields.Doi: row.Doi = JsonValues.String(ref reader, line, name); break;
-            case ChunkFields.ChunkId: row.ChunkId = JsonValues.Int64(ref reader, line, name); break;
+            case ChunkFields.ChunkId: row.ChunkId = ChunkIdValue(ref reader, line, name); break;
             case ChunkFields.Chunk: row.Chunk = JsonValues.String(ref reader, line, name); break;
             case ChunkFields.Id: row.Id = JsonValues.String(ref reader, line, name); break;
             case ChunkFields.Title: row.Title = Cached(ref reader, line, name, _title); break;
             case ChunkFields.Summary: row.Summary = Cached(ref reader, line, name, _summary); break;
             case ChunkFields.Source: row.Source = JsonValues.String(ref reader, line, name); break;
-            case ChunkFields.Authors: row.Authors = CachedList(ref reader, line, name, _authors, JsonValues.StringList); break;
-            case ChunkFields.Categories: row.Categories = CachedList(ref reader, line, name, _categories, JsonValues.StringList); break;
+            case ChunkFields.Authors: row.Authors = ListOrJoined(ref reader, line, name, _authors, ref _authorsType); break;
+            case ChunkFields.Categories: row.Categories = ListOrJoined(ref reader, line, name, _categories, ref _categoriesType); break;
             case ChunkFields.Comment: row.Comment = JsonValues.NullableString(ref reader, line, name); break;
             case ChunkFields.JournalRef: row.JournalRef = JsonValues.NullableString(ref reader, line, name); break;
             case ChunkFields.PrimaryCategory: row.PrimaryCategory = JsonValues.String(ref reader, line, name); break;
             case ChunkFields.Published: row.Published = JsonValues.NullableString(ref reader, line, name); break;
             case ChunkFields.Updated: row.Updated = JsonValues.NullableString(ref reader, line, name); break;
-            case ChunkFields.References: row.References = CachedList(ref reader, line, name, _references, ReferenceList); break;
+            case ChunkFields.References: row.References = CachedList(ref reader, line, name, _references, _referenceList); break;
             default: (row.Extra ??= []).Add(new ExtraField(name, JsonValues.RawValue(ref reader, line, name))); break;
         }
+    }
+
+    private long ChunkIdValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, string field)
+    {
+        var isDigits = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && ChunkIdDigits.TryParse(reader.ValueSpan, out _);
+        // A string counts as the digits variant only when it is all digits: "12a" gets "expected an integer".
+        var found = reader.TokenType == JsonTokenType.String && !reader.ValueSpan.IsEmpty && !reader.ValueSpan.ContainsAnyExceptInRange((byte)'0', (byte)'9')
+            ? ChunkColumnType.DigitString
+            : ChunkColumnType.Number;
+        if (_chunkIdType is { } established && established != found && (isDigits || reader.TokenType == JsonTokenType.Number))
+        {
+            throw MixedVariants(ref reader, field, established, found);
+        }
+
+        if ((_chunkIdType ?? found) == ChunkColumnType.Number)
+        {
+            // Also the message for anything that is neither, in a file of integers: "expected an integer, found …".
+            var number = JsonValues.Int64(ref reader, line, field);
+            Learn(ref _chunkIdType, found);
+            return number;
+        }
+
+        if (!isDigits || !ChunkIdDigits.TryParse(reader.ValueSpan, out var value))
+        {
+            throw JsonValues.Unexpected(ref reader, line, field, "a string of digits without leading zeros (so that it is written back the same)");
+        }
+
+        Learn(ref _chunkIdType, found);
+        return value;
+    }
+
+    private IReadOnlyList<string> ListOrJoined(
+        ref Utf8JsonReader reader, ReadOnlySpan<byte> line, string field, RepeatedValueCache<IReadOnlyList<string>> cache, ref ChunkColumnType? type)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            Expect(ref reader, line, field, ref type, ChunkColumnType.StringList);
+            return CachedList(ref reader, line, field, cache, JsonValues.StringList);
+        }
+
+        Expect(ref reader, line, field, ref type, ChunkColumnType.CommaSeparatedString);
+        var raw = reader.ValueSpan;
+        if (!reader.ValueIsEscaped && cache.TryGet(raw, out var hit))
+        {
+            return hit;
+        }
+
+        var list = JoinedList.Split(JsonValues.String(ref reader, line, field));
+        cache.Set(raw, list);
+        return list;
+    }
+
+    // Fixes a column's type on its first value; a value of the other type later is the file mixing variants.
+    private void Expect(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, string field, ref ChunkColumnType? known, ChunkColumnType found)
+    {
+        if (known == found)
+        {
+            return;
+        }
+
+        if (known is { } established)
+        {
+            throw MixedVariants(ref reader, field, established, found);
+        }
+
+        Learn(ref known, found);
+    }
+
+    private static JsonRowException MixedVariants(ref Utf8JsonReader reader, string field, ChunkColumnType established, ChunkColumnType found) =>
+        new(reader.TokenStartIndex, field, $"expected {ChunkColumnTypes.Describe(established)} as in the rows before (a file holds one variant), found {ChunkColumnTypes.Describe(found)}");
+
+    private void Learn(ref ChunkColumnType? known, ChunkColumnType found)
+    {
+        if (known == found)
+        {
+            return;
+        }
+
+        known = found;
+        _schema = _schema with
+        {
+            ChunkId = _chunkIdType ?? ChunkColumnType.Number,
+            Authors = _authorsType ?? ChunkColumnType.StringList,
+            Categories = _categoriesType ?? ChunkColumnType.StringList,
+            References = _referencesType ?? ChunkColumnType.IdStructList,
+        };
     }
 
     private delegate List<T> ListParser<T>(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, string field);
@@ -134,16 +248,25 @@ internal sealed class ChunkJson
         return list;
     }
 
-    private static List<PaperReference> ReferenceList(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, string field)
+    private List<PaperReference> ReferenceList(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, string field)
     {
-        JsonValues.StartArray(ref reader, line, field, "{\"id\": …} objects");
+        JsonValues.StartArray(ref reader, line, field, "{\"id\": …} objects or of arXiv ids");
         var list = new List<PaperReference>();
         while (JsonValues.Next(ref reader, line) != JsonTokenType.EndArray)
         {
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                Expect(ref reader, line, field, ref _referencesType, ChunkColumnType.StringList);
+                list.Add(new PaperReference(JsonValues.String(ref reader, line, field)));
+                continue;
+            }
+
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                throw JsonValues.Unexpected(ref reader, line, field, "an {\"id\": …} object");
+                throw JsonValues.Unexpected(ref reader, line, field, "an {\"id\": …} object or an arXiv id string");
             }
+
+            Expect(ref reader, line, field, ref _referencesType, ChunkColumnType.IdStructList);
 
             string? id = null;
             while (JsonValues.Next(ref reader, line) == JsonTokenType.PropertyName)
@@ -191,7 +314,7 @@ internal sealed class ChunkJson
         public IReadOnlyList<PaperReference>? References;
         public List<ExtraField>? Extra;
 
-        public readonly ChunkRecord ToRecord() => new()
+        public readonly ChunkRecord ToRecord(ChunkSchema schema) => new()
         {
             Doi = Doi!,
             ChunkId = ChunkId,
@@ -210,6 +333,7 @@ internal sealed class ChunkJson
             References = References ?? [],
             AbsentFields = AllFields & ~Seen,
             ExtraFields = Extra ?? (IReadOnlyList<ExtraField>)[],
+            Schema = schema,
         };
     }
 

@@ -3,17 +3,21 @@ using PaperChunks.Records;
 
 namespace PaperChunks.Formats.Jsonl;
 
-/// <summary>Writes a chunk row as one JSON object: canonical column order, absent fields left out, extra fields last.</summary>
+/// <summary>
+/// Writes a chunk row as one JSON object: canonical column order, absent fields left out, extra fields last,
+/// each column stored with the type the record's <see cref="ChunkRecord.Schema"/> gives it.
+/// </summary>
 internal static class ChunkJsonWriter
 {
     public static void Write(Utf8JsonWriter writer, ChunkRecord record)
     {
         var absent = record.AbsentFields;
+        var schema = record.Schema;
         writer.WriteStartObject();
         String(writer, absent, ChunkFields.Doi, ChunkColumns.Doi, record.Doi);
         if ((absent & ChunkFields.ChunkId) == 0)
         {
-            writer.WriteNumber(ChunkColumns.ChunkId, record.ChunkId);
+            ChunkId(writer, schema.ChunkId, record.ChunkId);
         }
 
         String(writer, absent, ChunkFields.Chunk, ChunkColumns.Chunk, record.Chunk);
@@ -21,8 +25,8 @@ internal static class ChunkJsonWriter
         String(writer, absent, ChunkFields.Title, ChunkColumns.Title, record.Title);
         String(writer, absent, ChunkFields.Summary, ChunkColumns.Summary, record.Summary);
         String(writer, absent, ChunkFields.Source, ChunkColumns.Source, record.Source);
-        Strings(writer, absent, ChunkFields.Authors, ChunkColumns.Authors, record.Authors);
-        Strings(writer, absent, ChunkFields.Categories, ChunkColumns.Categories, record.Categories);
+        Strings(writer, absent, ChunkFields.Authors, ChunkColumns.Authors, record.Authors, schema.Authors);
+        Strings(writer, absent, ChunkFields.Categories, ChunkColumns.Categories, record.Categories, schema.Categories);
         String(writer, absent, ChunkFields.Comment, ChunkColumns.Comment, record.Comment);
         String(writer, absent, ChunkFields.JournalRef, ChunkColumns.JournalRef, record.JournalRef);
         String(writer, absent, ChunkFields.PrimaryCategory, ChunkColumns.PrimaryCategory, record.PrimaryCategory);
@@ -31,8 +35,15 @@ internal static class ChunkJsonWriter
         if ((absent & ChunkFields.References) == 0)
         {
             writer.WriteStartArray(ChunkColumns.References);
+            var bare = schema.References == ChunkColumnType.StringList;
             foreach (var reference in record.References)
             {
+                if (bare)
+                {
+                    writer.WriteStringValue(reference.Id);
+                    continue;
+                }
+
                 writer.WriteStartObject();
                 writer.WriteString("id"u8, reference.Id);
                 writer.WriteEndObject();
@@ -53,10 +64,29 @@ internal static class ChunkJsonWriter
         }
     }
 
-    private static void Strings(Utf8JsonWriter writer, ChunkFields absent, ChunkFields field, string name, IReadOnlyList<string> values)
+    private static void ChunkId(Utf8JsonWriter writer, ChunkColumnType type, long value)
+    {
+        if (type == ChunkColumnType.Number)
+        {
+            writer.WriteNumber(ChunkColumns.ChunkId, value);
+            return;
+        }
+
+        Span<char> digits = stackalloc char[20];
+        value.TryFormat(digits, out var length, default, System.Globalization.CultureInfo.InvariantCulture);
+        writer.WriteString(ChunkColumns.ChunkId, digits[..length]);
+    }
+
+    private static void Strings(Utf8JsonWriter writer, ChunkFields absent, ChunkFields field, string name, IReadOnlyList<string> values, ChunkColumnType type)
     {
         if ((absent & field) != 0)
         {
+            return;
+        }
+
+        if (type == ChunkColumnType.CommaSeparatedString)
+        {
+            writer.WriteString(name, JoinedList.Join(values));
             return;
         }
 

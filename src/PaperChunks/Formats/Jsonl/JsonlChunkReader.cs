@@ -12,7 +12,7 @@ namespace PaperChunks.Formats.Jsonl;
 /// await foreach (var chunk in reader.ReadAllAsync(ct)) Console.WriteLine(chunk.Id);
 /// </code>
 /// </example>
-public sealed class JsonlChunkReader : JsonlReader<ChunkRecord>
+internal sealed class JsonlChunkReader : JsonlReader<ChunkRecord>
 {
     private readonly ChunkJson _json;
 
@@ -31,6 +31,8 @@ public sealed class JsonlChunkReader : JsonlReader<ChunkRecord>
     /// <summary>Reads the rows of one line-aligned byte range of a plain file (see <see cref="PaperChunksReader.OpenChunkParts(string, int, ReaderOptions?, InputFormat?)"/>).</summary>
     internal JsonlChunkReader(string path, ReaderOptions? options, long start, long length)
         : base(path, options, start, length) => _json = new ChunkJson(Options.MaxJsonDepth);
+
+    private protected override string? ShardKeyField => ChunkColumns.Doi;
 
     private protected override ChunkRecord ParseLine(ReadOnlySpan<byte> line) => _json.Parse(line);
 }

@@ -7,7 +7,7 @@ namespace PaperChunks.Formats.Jsonl;
 /// Writes chunk rows as JSON Lines with the Hugging Face column names in canonical order. What
 /// <see cref="JsonlChunkReader"/> reads from a file this writer wrote comes back byte for byte.
 /// </summary>
-public sealed class JsonlChunkWriter : JsonlWriter<ChunkRecord>
+internal sealed class JsonlChunkWriter : JsonlWriter<ChunkRecord>
 {
     /// <summary>Writes to a file (<c>.gz</c> / <c>.zst</c> compress) through a temporary file moved into place on completion.</summary>
     /// <param name="path">The target file.</param>

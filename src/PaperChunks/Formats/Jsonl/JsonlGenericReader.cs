@@ -4,7 +4,7 @@ using PaperChunks.Records;
 namespace PaperChunks.Formats.Jsonl;
 
 /// <summary>Reads JSON Lines of any shape as <see cref="GenericRecord"/>s: each top-level field as raw JSON, in file order.</summary>
-public sealed class JsonlGenericReader : JsonlReader<GenericRecord>
+internal sealed class JsonlGenericReader : JsonlReader<GenericRecord>
 {
     private readonly JsonReaderOptions _options;
 

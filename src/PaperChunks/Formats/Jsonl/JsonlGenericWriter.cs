@@ -4,7 +4,7 @@ using PaperChunks.Records;
 namespace PaperChunks.Formats.Jsonl;
 
 /// <summary>Writes <see cref="GenericRecord"/>s as JSON Lines, fields in record order, values verbatim.</summary>
-public sealed class JsonlGenericWriter : JsonlWriter<GenericRecord>
+internal sealed class JsonlGenericWriter : JsonlWriter<GenericRecord>
 {
     /// <summary>Writes to a file through a temporary file moved into place on completion.</summary>
     /// <param name="path">The target file (<c>.gz</c> / <c>.zst</c> compress).</param>

@@ -3,7 +3,7 @@ using PaperChunks.Records;
 namespace PaperChunks.Formats.Jsonl;
 
 /// <summary>Reads <see cref="PaperSummaryRecord"/> rows from JSON Lines (as <see cref="JsonlPaperSummaryWriter"/> writes them).</summary>
-public sealed class JsonlPaperSummaryReader : JsonlReader<PaperSummaryRecord>
+internal sealed class JsonlPaperSummaryReader : JsonlReader<PaperSummaryRecord>
 {
     private readonly PaperSummaryJson _json;
 

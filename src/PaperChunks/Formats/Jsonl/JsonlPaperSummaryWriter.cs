@@ -7,7 +7,7 @@ namespace PaperChunks.Formats.Jsonl;
 /// Writes <see cref="PaperSummaryRecord"/> rows as JSON Lines: every field present, in the order of
 /// <see cref="PaperSummaryColumns.All"/>, <c>first_published</c> as <c>YYYY-MM-DD</c>.
 /// </summary>
-public sealed class JsonlPaperSummaryWriter : JsonlWriter<PaperSummaryRecord>
+internal sealed class JsonlPaperSummaryWriter : JsonlWriter<PaperSummaryRecord>
 {
     /// <summary>Writes to a file through a temporary file moved into place on completion.</summary>
     /// <param name="path">The target file (<c>.gz</c> / <c>.zst</c> compress).</param>

@@ -12,7 +12,7 @@ namespace PaperChunks.Formats.Jsonl;
 /// writer: UTF-8 text as is, <c>.gz</c> / <c>.zst</c> targets compressed, a path target in place only on
 /// completion.
 /// </summary>
-public sealed class JsonlPaperWriter : JsonlWriter<PaperRecord>
+internal sealed class JsonlPaperWriter : JsonlWriter<PaperRecord>
 {
     private const string HexDigits = "0123456789ABCDEF";
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using PaperChunks.Formats.Jsonl;
+using System.Text.Json;
+using PaperChunks.Records;
 
 namespace PaperChunks.Formats.Jsonl;
 
@@ -9,7 +10,7 @@ namespace PaperChunks.Formats.Jsonl;
 /// longest line.
 /// </summary>
 /// <typeparam name="T">The record type.</typeparam>
-public abstract class JsonlReader<T> : RecordReader<T>
+internal abstract class JsonlReader<T> : RecordReader<T>
     where T : class
 {
     private readonly Stream _stream;
@@ -66,6 +67,16 @@ public abstract class JsonlReader<T> : RecordReader<T>
 
     /// <summary>Bytes of decompressed input consumed so far (for progress reporting).</summary>
     public long BytesConsumed => _lines.BytesConsumed;
+
+    /// <summary>
+    /// The field that names a row's paper (<c>doi</c>, <c>paper_id</c>), read first under
+    /// <see cref="ReaderOptions.Shard"/> so that other shards' rows are skipped unparsed; <see langword="null"/>
+    /// to filter parsed records instead.
+    /// </summary>
+    private protected virtual string? ShardKeyField => null;
+
+    /// <inheritdoc/>
+    private protected sealed override bool SkipsOtherShards => ShardKeyField is not null;
 
     /// <summary>Parses one non-blank line into a record.</summary>
     /// <param name="line">The line's bytes, without its line break.</param>
@@ -131,6 +142,7 @@ public abstract class JsonlReader<T> : RecordReader<T>
 
     private T? Accept(JsonlLineSource.Outcome outcome, ReadOnlySpan<byte> line)
     {
+        RowBucket = null;
         switch (outcome)
         {
             case JsonlLineSource.Outcome.End:
@@ -145,6 +157,15 @@ public abstract class JsonlReader<T> : RecordReader<T>
         if (line.TrimStart(" \t"u8).IsEmpty)
         {
             return null;
+        }
+
+        if (Options.Shard is { } shard && ShardKeyField is { } key)
+        {
+            RowBucket = PeekBucket(line, key, shard.Count);
+            if ((RowBucket ?? 0) != shard.Index)
+            {
+                return null;
+            }
         }
 
         try
@@ -164,5 +185,42 @@ public abstract class JsonlReader<T> : RecordReader<T>
             ReportBadRow(FormatError(LineNumber, JsonValues.Column(line, e.ByteOffset), e.Field, reason, e));
             return null;
         }
+    }
+
+    // The bucket of the row's paper from the key field alone, the rest of the row unparsed; null when the
+    // key cannot be read as a string before it (the full parse then reports the row, in bucket 0's shard).
+    private int? PeekBucket(ReadOnlySpan<byte> line, string key, int count)
+    {
+        var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = Options.MaxJsonDepth });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isKey = reader.ValueTextEquals(key);
+                if (!reader.Read())
+                {
+                    return null;
+                }
+
+                if (isKey)
+                {
+                    return reader.TokenType != JsonTokenType.String ? null
+                        : reader.ValueIsEscaped ? PaperShard.BucketOf(reader.GetString()!, count)
+                        : PaperShard.BucketOfUtf8(reader.ValueSpan, count);
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+        }
+
+        return null;
     }
 }

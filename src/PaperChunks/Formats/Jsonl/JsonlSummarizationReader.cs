@@ -6,7 +6,7 @@ namespace PaperChunks.Formats.Jsonl;
 /// Reads SciTLDR-style rows (<see cref="SummarizationRecord"/>) from JSON Lines, in either shape:
 /// <c>source</c>/<c>target</c> as lists of sentences, or each as one string.
 /// </summary>
-public sealed class JsonlSummarizationReader : JsonlReader<SummarizationRecord>
+internal sealed class JsonlSummarizationReader : JsonlReader<SummarizationRecord>
 {
     private readonly SummarizationJson _json;
 
@@ -21,6 +21,8 @@ public sealed class JsonlSummarizationReader : JsonlReader<SummarizationRecord>
     /// <param name="options">Reader settings; <see cref="ReaderOptions.SourceName"/> names the stream in errors.</param>
     public JsonlSummarizationReader(Stream stream, ReaderOptions? options = null)
         : base(stream, options) => _json = new SummarizationJson(Options.MaxJsonDepth);
+
+    private protected override string? ShardKeyField => SummarizationColumns.PaperId;
 
     private protected override SummarizationRecord ParseLine(ReadOnlySpan<byte> line) => _json.Parse(line);
 }

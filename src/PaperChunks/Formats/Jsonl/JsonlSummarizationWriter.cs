@@ -4,7 +4,7 @@ using PaperChunks.Records;
 namespace PaperChunks.Formats.Jsonl;
 
 /// <summary>Writes SciTLDR-style rows as JSON Lines in the shape asked for (list by default).</summary>
-public sealed class JsonlSummarizationWriter : JsonlWriter<SummarizationRecord>
+internal sealed class JsonlSummarizationWriter : JsonlWriter<SummarizationRecord>
 {
     private readonly SummarizationShape _shape;
 

@@ -9,7 +9,7 @@ namespace PaperChunks.Formats.Jsonl;
 /// temporary file that <see cref="RecordWriter{T}.Complete"/> moves into place.
 /// </summary>
 /// <typeparam name="T">The record type.</typeparam>
-public abstract class JsonlWriter<T> : RecordWriter<T>
+internal abstract class JsonlWriter<T> : RecordWriter<T>
     where T : class
 {
     private const int FlushThreshold = 1 << 20;
@@ -43,6 +43,9 @@ public abstract class JsonlWriter<T> : RecordWriter<T>
         _out = TextOutput.ToStream(stream, options);
         _json = new Utf8JsonWriter(_buffer, JsonOptions);
     }
+
+    /// <inheritdoc/>
+    private protected override string OutputName => _out.Target;
 
     /// <summary>Writes one record as a JSON object.</summary>
     /// <param name="writer">The JSON writer, positioned between rows.</param>

@@ -4,6 +4,8 @@ namespace PaperChunks.Formats.Parquet;
 /// <typeparam name="T">The record type.</typeparam>
 internal interface IParquetOutput<in T> : IAsyncDisposable
 {
+    string Target { get; }
+
     long BytesWritten { get; }
 
     long BufferedBytes { get; }

@@ -10,7 +10,7 @@ namespace PaperChunks.Formats.Parquet;
 /// is written into a temporary folder beside the target and moved into place on completion; on failure or
 /// cancellation the temporary folder is deleted and an existing output is untouched.
 /// </summary>
-public sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
+internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
 {
     private const string Split = "train";
 
@@ -66,6 +66,9 @@ public sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
             throw new PaperChunksOutputException(folder, $"cannot create the output: {e.Message}", e);
         }
     }
+
+    /// <inheritdoc/>
+    private protected override string OutputName => _target;
 
     /// <summary>Shard files written so far, across partitions (the one being filled included).</summary>
     public int ShardCount { get; private set; }
@@ -132,7 +135,8 @@ public sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
         {
             foreach (var partition in _partitions.Values)
             {
-                partition.Writer?.Dispose();
+                // A shard still open here belongs to a failed or abandoned run: discard it, never complete it.
+                partition.Writer?.Abort();
                 partition.Writer = null;
             }
 
@@ -149,7 +153,8 @@ public sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
         {
             if (partition.Writer is { } writer)
             {
-                await writer.DisposeAsync().ConfigureAwait(false);
+                // Still open here means the dataset is being discarded: never complete a shard of it.
+                writer.Abort();
                 partition.Writer = null;
             }
         }

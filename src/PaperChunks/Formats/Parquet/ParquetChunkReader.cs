@@ -11,7 +11,7 @@ namespace PaperChunks.Formats.Parquet;
 /// <see cref="ChunkRecord.AbsentFields"/>; <c>doi</c>, <c>chunk-id</c> and <c>chunk</c> must exist. Other
 /// columns are not read. Parquet has no lines: <see cref="RecordReader{T}.CurrentLine"/> is the 1-based row.
 /// </summary>
-public sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
+internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
 {
     private static readonly string[] Required = [ChunkColumns.Doi, ChunkColumns.ChunkId, ChunkColumns.Chunk];
 

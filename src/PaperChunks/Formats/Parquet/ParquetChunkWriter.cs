@@ -8,7 +8,7 @@ namespace PaperChunks.Formats.Parquet;
 /// path output appears only on <see cref="RecordWriter{T}.Complete"/>. <see cref="ChunkRecord.ExtraFields"/>
 /// have no column and are not written.
 /// </summary>
-public sealed class ParquetChunkWriter : ParquetRecordWriter<ChunkRecord>
+internal sealed class ParquetChunkWriter : ParquetRecordWriter<ChunkRecord>
 {
     /// <summary>Writes to a file, through a temporary file beside it.</summary>
     /// <param name="path">The target <c>.parquet</c> path.</param>
@@ -16,15 +16,16 @@ public sealed class ParquetChunkWriter : ParquetRecordWriter<ChunkRecord>
     /// <param name="options">Overwrite setting, or <see langword="null"/> for the defaults.</param>
     /// <exception cref="PaperChunksOutputException">The file exists and overwriting is off, or it cannot be created.</exception>
     public ParquetChunkWriter(string path, ParquetWriterOptions? parquetOptions = null, WriterOptions? options = null)
-        : base(Open(path ?? throw new ArgumentNullException(nameof(path)), null, parquetOptions, (options ?? WriterOptions.Default).Overwrite))
+        : base(Open(path ?? throw new ArgumentNullException(nameof(path)), null, parquetOptions, options ?? WriterOptions.Default))
     {
     }
 
-    /// <summary>Writes to a stream the caller owns; it must be writable (and is left open).</summary>
+    /// <summary>Writes to a stream the caller owns; it must be writable (left open unless <see cref="WriterOptions.LeaveOpen"/> is false).</summary>
     /// <param name="output">The destination.</param>
     /// <param name="parquetOptions">Layout settings, or <see langword="null"/> for the defaults.</param>
-    public ParquetChunkWriter(Stream output, ParquetWriterOptions? parquetOptions = null)
-        : base(Open(null, output ?? throw new ArgumentNullException(nameof(output)), parquetOptions, false))
+    /// <param name="options">Whether the stream is left open, or <see langword="null"/> for the defaults.</param>
+    public ParquetChunkWriter(Stream output, ParquetWriterOptions? parquetOptions = null, WriterOptions? options = null)
+        : base(Open(null, output ?? throw new ArgumentNullException(nameof(output)), parquetOptions, options ?? WriterOptions.Default))
     {
     }
 
@@ -38,6 +39,6 @@ public sealed class ParquetChunkWriter : ParquetRecordWriter<ChunkRecord>
     internal static ParquetChunkWriter ForShard(string path, ParquetWriterOptions options) =>
         new(path, options with { ShardRows = null, ShardBytes = null, PartitionBy = null }, new WriterOptions { Overwrite = false });
 
-    private static ParquetFileOutput<ChunkRecord, ChunkColumnBatch> Open(string? path, Stream? stream, ParquetWriterOptions? options, bool overwrite) =>
-        new(path, stream, ChunkParquetSchema.Schema, SingleFile(options, "use ParquetChunkDatasetWriter"), overwrite, () => new ChunkColumnBatch());
+    private static ParquetFileOutput<ChunkRecord, ChunkColumnBatch> Open(string? path, Stream? stream, ParquetWriterOptions? options, WriterOptions writer) =>
+        new(path, stream, ChunkParquetSchema.Schema, SingleFile(options, "use ParquetChunkDatasetWriter"), writer, () => new ChunkColumnBatch());
 }

@@ -13,15 +13,21 @@ internal sealed class ParquetFileOutput<T, TBatch> : IParquetOutput<T>
     private readonly AtomicOutputFile? _file;
     private readonly RowGroupPipeline<TBatch> _pipeline;
     private readonly ParquetWriterOptions _options;
+    private readonly Stream? _ownedStream;
     private bool _released;
 
-    public ParquetFileOutput(string? path, Stream? stream, ParquetSchema schema, ParquetWriterOptions options, bool overwrite, Func<TBatch> newBatch)
+    public ParquetFileOutput(string? path, Stream? stream, ParquetSchema schema, ParquetWriterOptions options, WriterOptions writer, Func<TBatch> newBatch)
     {
         _options = options;
-        _file = path is null ? null : AtomicOutputFile.Create(path, overwrite);
+        Target = path ?? "<stream>";
+        _file = path is null ? null : AtomicOutputFile.Create(path, writer.Overwrite);
+        _ownedStream = path is null && !writer.LeaveOpen ? stream : null;
         _pipeline = new RowGroupPipeline<TBatch>(
             _file?.Stream ?? stream!, path ?? "<stream>", schema, options.ToParquetNet(schema.GetDataFields()), newBatch);
     }
+
+    /// <summary>The path as the caller named it, or <c>&lt;stream&gt;</c>.</summary>
+    public string Target { get; }
 
     /// <summary>Bytes of rows held for the row group being filled.</summary>
     public long BufferedBytes => _pipeline.Current.Bytes;
@@ -61,5 +67,9 @@ internal sealed class ParquetFileOutput<T, TBatch> : IParquetOutput<T>
         _released = true;
         await _pipeline.DisposeAsync().ConfigureAwait(false);
         _file?.Dispose();
+        if (_ownedStream is not null)
+        {
+            await _ownedStream.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace PaperChunks.Formats.Parquet;
 /// <see cref="PaperSummaryColumns"/>). <c>title</c>, <c>authors_text</c> and <c>summary</c> must exist;
 /// other missing columns read as empty or null.
 /// </summary>
-public sealed class ParquetPaperSummaryReader : ParquetRecordReader<PaperSummaryRecord>
+internal sealed class ParquetPaperSummaryReader : ParquetRecordReader<PaperSummaryRecord>
 {
     private readonly Dictionary<string, TextColumnCursor> _texts = new(StringComparer.Ordinal);
     private readonly List<string?> _items = [];

@@ -7,7 +7,7 @@ namespace PaperChunks.Formats.Parquet;
 /// chunk schema, then <c>text</c>, <c>chunk_count</c>, <c>missing_chunk_ids</c>, <c>duplicate_chunk_ids</c>
 /// and <c>spans</c> (names as <see cref="PaperColumns"/>). A path output appears only on completion.
 /// </summary>
-public sealed class ParquetPaperWriter : ParquetRecordWriter<PaperRecord>
+internal sealed class ParquetPaperWriter : ParquetRecordWriter<PaperRecord>
 {
     /// <summary>Writes to a file, through a temporary file beside it.</summary>
     /// <param name="path">The target <c>.parquet</c> path.</param>
@@ -15,18 +15,19 @@ public sealed class ParquetPaperWriter : ParquetRecordWriter<PaperRecord>
     /// <param name="options">Overwrite setting, or <see langword="null"/> for the defaults.</param>
     /// <exception cref="PaperChunksOutputException">The file exists and overwriting is off, or it cannot be created.</exception>
     public ParquetPaperWriter(string path, ParquetWriterOptions? parquetOptions = null, WriterOptions? options = null)
-        : base(Open(path ?? throw new ArgumentNullException(nameof(path)), null, parquetOptions, (options ?? WriterOptions.Default).Overwrite))
+        : base(Open(path ?? throw new ArgumentNullException(nameof(path)), null, parquetOptions, options ?? WriterOptions.Default))
     {
     }
 
-    /// <summary>Writes to a stream the caller owns; it must be writable (and is left open).</summary>
+    /// <summary>Writes to a stream the caller owns; it must be writable (left open unless <see cref="WriterOptions.LeaveOpen"/> is false).</summary>
     /// <param name="output">The destination.</param>
     /// <param name="parquetOptions">Layout settings, or <see langword="null"/> for the defaults.</param>
-    public ParquetPaperWriter(Stream output, ParquetWriterOptions? parquetOptions = null)
-        : base(Open(null, output ?? throw new ArgumentNullException(nameof(output)), parquetOptions, false))
+    /// <param name="options">Whether the stream is left open, or <see langword="null"/> for the defaults.</param>
+    public ParquetPaperWriter(Stream output, ParquetWriterOptions? parquetOptions = null, WriterOptions? options = null)
+        : base(Open(null, output ?? throw new ArgumentNullException(nameof(output)), parquetOptions, options ?? WriterOptions.Default))
     {
     }
 
-    private static ParquetFileOutput<PaperRecord, PaperColumnBatch> Open(string? path, Stream? stream, ParquetWriterOptions? options, bool overwrite) =>
-        new(path, stream, PaperParquetSchema.Schema, SingleFile(options, "papers have no dataset writer"), overwrite, () => new PaperColumnBatch());
+    private static ParquetFileOutput<PaperRecord, PaperColumnBatch> Open(string? path, Stream? stream, ParquetWriterOptions? options, WriterOptions writer) =>
+        new(path, stream, PaperParquetSchema.Schema, SingleFile(options, "papers have no dataset writer"), writer, () => new PaperColumnBatch());
 }

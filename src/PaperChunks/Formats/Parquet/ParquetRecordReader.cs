@@ -8,7 +8,7 @@ namespace PaperChunks.Formats.Parquet;
 /// group at a time. Parquet has no lines: <see cref="RecordReader{T}.CurrentLine"/> is the 1-based row.
 /// </summary>
 /// <typeparam name="T">The record type.</typeparam>
-public abstract class ParquetRecordReader<T> : RecordReader<T>
+internal abstract class ParquetRecordReader<T> : RecordReader<T>
     where T : class
 {
     private readonly ParquetInput _input;

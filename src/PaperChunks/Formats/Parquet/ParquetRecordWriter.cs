@@ -5,7 +5,7 @@ namespace PaperChunks.Formats.Parquet;
 /// the next one fills; a path output appears only on completion and is discarded otherwise.
 /// </summary>
 /// <typeparam name="T">The record type.</typeparam>
-public abstract class ParquetRecordWriter<T> : RecordWriter<T>
+internal abstract class ParquetRecordWriter<T> : RecordWriter<T>
     where T : class
 {
     private protected ParquetRecordWriter(IParquetOutput<T> output) => Output = output;
@@ -14,6 +14,9 @@ public abstract class ParquetRecordWriter<T> : RecordWriter<T>
     public long BytesWritten => Output.BytesWritten;
 
     private protected IParquetOutput<T> Output { get; }
+
+    /// <inheritdoc/>
+    private protected override string OutputName => Output.Target;
 
     /// <inheritdoc/>
     protected sealed override void WriteCore(T record) =>

@@ -10,7 +10,7 @@ namespace PaperChunks.Formats.Parquet;
 /// told from the schema. <c>paper_id</c>, <c>source</c> and <c>target</c> must exist; a missing or null
 /// <c>rouge_scores</c> reads as <see langword="null"/>, a missing <c>source_labels</c> as empty.
 /// </summary>
-public sealed class ParquetSummarizationReader : ParquetRecordReader<SummarizationRecord>
+internal sealed class ParquetSummarizationReader : ParquetRecordReader<SummarizationRecord>
 {
     private readonly List<string?> _texts = [];
     private readonly List<double> _numbers = [];

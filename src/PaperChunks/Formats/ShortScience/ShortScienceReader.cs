@@ -8,7 +8,7 @@ namespace PaperChunks.Formats.ShortScience;
 /// entry and the page's closing <c>About</c> are skipped; an entry that does not have the page's shape
 /// is a bad row (see <see cref="ErrorPolicy"/>).
 /// </summary>
-public sealed class ShortScienceReader : TextRecordReader<PaperSummaryRecord>
+internal sealed class ShortScienceReader : TextRecordReader<PaperSummaryRecord>
 {
     private readonly ShortScienceParser _parser = new();
     private readonly List<ShortScienceOutput> _pending = [];

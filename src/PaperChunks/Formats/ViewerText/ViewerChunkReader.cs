@@ -8,7 +8,7 @@ namespace PaperChunks.Formats.ViewerText;
 /// marked in <see cref="ChunkRecord.AbsentFields"/>, columns it adds go to <see cref="ChunkRecord.ExtraFields"/>.
 /// <c>authors</c> and <c>categories</c>, which the viewer prints as one string, are split on <c>", "</c>.
 /// </summary>
-public sealed class ViewerChunkReader : ViewerReader<ChunkRecord>
+internal sealed class ViewerChunkReader : ViewerReader<ChunkRecord>
 {
     private ViewerColumnIndex _index = null!;
     private ChunkFields _absent;

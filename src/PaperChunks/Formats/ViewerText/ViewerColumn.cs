@@ -10,7 +10,7 @@ namespace PaperChunks.Formats.ViewerText;
 /// <param name="Min">The minimum as printed (<c>401</c>), or <see langword="null"/> when not shown.</param>
 /// <param name="Max">The maximum as printed (<c>2.02k</c>), or <see langword="null"/> when not shown.</param>
 /// <param name="IsNullable">Whether the viewer marked the column as holding nulls (<c>⌀</c>, pipe tables only).</param>
-public sealed record ViewerColumn(string Name, string Type, string? Min, string? Max, bool IsNullable)
+internal sealed record ViewerColumn(string Name, string Type, string? Min, string? Max, bool IsNullable)
 {
     /// <summary>Whether cells hold integers (<c>int8</c> … <c>int64</c>, <c>uint8</c> … <c>uint64</c>).</summary>
     public bool IsInteger => ViewerTypes.IsInteger(Type);

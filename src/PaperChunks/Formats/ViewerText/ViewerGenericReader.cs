@@ -6,7 +6,7 @@ namespace PaperChunks.Formats.ViewerText;
 /// Reads a dataset-viewer copy of any column set as <see cref="GenericRecord"/> rows: each cell as JSON
 /// typed by its column (strings, integers, numbers, JSON lists, <c>null</c>), in header order.
 /// </summary>
-public sealed class ViewerGenericReader : ViewerReader<GenericRecord>
+internal sealed class ViewerGenericReader : ViewerReader<GenericRecord>
 {
     private IReadOnlyList<ViewerColumn> _columns = [];
 

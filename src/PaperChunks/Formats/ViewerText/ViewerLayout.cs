@@ -1,7 +1,7 @@
 namespace PaperChunks.Formats.ViewerText;
 
 /// <summary>How a dataset-viewer copy lays out its rows.</summary>
-public enum ViewerLayout
+internal enum ViewerLayout
 {
     /// <summary>
     /// One line per cell: a header of name, type and min/max lines, then each row as one line per

@@ -7,7 +7,7 @@ namespace PaperChunks.Formats.ViewerText;
 /// placed is a bad row (see <see cref="ErrorPolicy"/>); a header that cannot be read is thrown.
 /// </summary>
 /// <typeparam name="T">The record type.</typeparam>
-public abstract class ViewerReader<T> : TextRecordReader<T>
+internal abstract class ViewerReader<T> : TextRecordReader<T>
     where T : class
 {
     private readonly List<string> _firstLines = [];

@@ -8,7 +8,7 @@ namespace PaperChunks.Formats.ViewerText;
 /// <c>source</c> as one string the record has the <see cref="SummarizationShape.Flattened"/> shape
 /// (one source element, one target element); where it shows lists, the list shape.
 /// </summary>
-public sealed class ViewerSummarizationReader : ViewerReader<SummarizationRecord>
+internal sealed class ViewerSummarizationReader : ViewerReader<SummarizationRecord>
 {
     private ViewerColumnIndex _index = null!;
 

@@ -86,24 +86,26 @@ public class CsvChunkWriterTests
     }
 
     [Fact]
-    public void Leaves_nothing_when_disposed_before_completion()
+    public void Leaves_nothing_when_aborted_before_completion()
     {
         using var temp = new TempDirectory();
         using (var writer = new CsvChunkWriter(temp.File("out.csv")))
         {
             writer.Write(Record("c"));
+            writer.Abort();
         }
 
         Directory.EnumerateFileSystemEntries(temp.Path).Should().BeEmpty();
     }
 
     [Fact]
-    public async Task Leaves_nothing_when_disposed_asynchronously_before_completion()
+    public async Task Leaves_nothing_when_aborted_before_asynchronous_dispose()
     {
         using var temp = new TempDirectory();
         await using (var writer = new CsvChunkWriter(temp.File("out.csv.gz")))
         {
             await writer.WriteAsync(Record("c"));
+            writer.Abort();
         }
 
         Directory.EnumerateFileSystemEntries(temp.Path).Should().BeEmpty();

@@ -63,15 +63,16 @@ public class JsonlChunkWriterTests
     }
 
     [Fact]
-    public void Leaves_no_file_and_keeps_the_old_one_when_not_completed()
+    public void Leaves_no_file_and_keeps_the_old_one_when_aborted()
     {
         using var temp = new TempDirectory();
         var path = temp.File("out.jsonl");
         File.WriteAllText(path, "previous");
 
-        using (var writer = new JsonlChunkWriter(path))
+        using (var writer = new JsonlChunkWriter(path, new WriterOptions { Overwrite = true }))
         {
             writer.Write(new ChunkRecord { Doi = "1", ChunkId = 0, Chunk = "x" });
+            writer.Abort();
         }
 
         File.ReadAllText(path).Should().Be("previous");

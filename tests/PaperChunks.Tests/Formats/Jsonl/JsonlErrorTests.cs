@@ -25,7 +25,7 @@ public class JsonlErrorTests
 
         act.Should().Throw<PaperChunksFormatException>()
             .WithMessage("corpus.jsonl:2:32: field \"chunk-id\": expected an integer, found \"12a\"")
-            .Which.Should().BeEquivalentTo(new { Line = 2L, Column = 32L, Field = "chunk-id", Source = "corpus.jsonl" });
+            .Which.Should().BeEquivalentTo(new { Line = 2L, Column = 32L, Field = "chunk-id", SourceName = "corpus.jsonl" });
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public class JsonlPaperWriterTests
     }
 
     [Fact]
-    public void Leaves_nothing_at_the_target_without_completion()
+    public void Leaves_nothing_at_the_target_when_aborted()
     {
         using var temp = new TempDirectory();
         var path = temp.File("papers.jsonl");
@@ -85,6 +85,7 @@ public class JsonlPaperWriterTests
         using (var writer = new JsonlPaperWriter(path))
         {
             writer.Write(Small);
+            writer.Abort();
         }
 
         Directory.EnumerateFileSystemEntries(temp.Path).Should().BeEmpty();

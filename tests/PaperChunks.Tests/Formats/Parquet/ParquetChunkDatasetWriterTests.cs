@@ -66,7 +66,7 @@ public class ParquetChunkDatasetWriterTests
     }
 
     [Fact]
-    public async Task Leaves_nothing_when_disposed_before_completion()
+    public async Task Leaves_nothing_when_aborted_before_completion()
     {
         using var temp = new TempDirectory();
         using var jsonl = new JsonlChunkReader(SampleFiles.Chunks000);
@@ -76,6 +76,8 @@ public class ParquetChunkDatasetWriterTests
             {
                 await writer.WriteAsync(record);
             }
+
+            writer.Abort();
         }
 
         Directory.GetFileSystemEntries(temp.Path).Should().BeEmpty();
@@ -89,10 +91,10 @@ public class ParquetChunkDatasetWriterTests
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "old.parquet"), "old");
 
-        var act = () => new ParquetChunkDatasetWriter(folder, new ParquetWriterOptions { ShardRows = 50 }, new WriterOptions { Overwrite = false });
+        var act = () => new ParquetChunkDatasetWriter(folder, new ParquetWriterOptions { ShardRows = 50 }, WriterOptions.Default);
         act.Should().Throw<PaperChunksOutputException>().Which.Reason.Should().Be("the folder exists; allow overwriting to replace it");
 
-        await WriteSampleAsync(folder, new ParquetWriterOptions { ShardRows = 50 });
+        await WriteSampleAsync(folder, new ParquetWriterOptions { ShardRows = 50 }, new WriterOptions { Overwrite = true });
 
         Files(folder).Should().Equal("train-00000-of-00002.parquet", "train-00001-of-00002.parquet");
         Directory.GetFileSystemEntries(temp.Path).Should().Equal(folder);
@@ -108,10 +110,10 @@ public class ParquetChunkDatasetWriterTests
         act.Should().Throw<ArgumentException>().WithMessage("Cannot partition by \"authors\"*");
     }
 
-    private static async Task WriteSampleAsync(string folder, ParquetWriterOptions options)
+    private static async Task WriteSampleAsync(string folder, ParquetWriterOptions options, WriterOptions? writerOptions = null)
     {
         using var jsonl = new JsonlChunkReader(SampleFiles.Chunks000);
-        await using var writer = new ParquetChunkDatasetWriter(folder, options);
+        await using var writer = new ParquetChunkDatasetWriter(folder, options, writerOptions);
         await writer.WriteAllAsync(jsonl.ReadAllAsync());
     }
 

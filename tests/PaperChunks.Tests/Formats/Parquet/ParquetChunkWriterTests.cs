@@ -89,7 +89,7 @@ public class ParquetChunkWriterTests
     }
 
     [Fact]
-    public async Task Leaves_nothing_when_disposed_before_completion()
+    public async Task Leaves_nothing_when_aborted_before_completion()
     {
         using var temp = new TempDirectory();
         var path = temp.File("out.parquet");
@@ -100,6 +100,8 @@ public class ParquetChunkWriterTests
             {
                 await writer.WriteAsync(record);
             }
+
+            writer.Abort();
         }
 
         Directory.EnumerateFileSystemEntries(temp.Path).Should().BeEmpty();

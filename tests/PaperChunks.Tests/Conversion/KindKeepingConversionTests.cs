@@ -10,7 +10,7 @@ using Xunit;
 namespace PaperChunks.Tests.Conversion;
 
 /// <summary>Round trips: a viewer or ShortScience seed converted to JSONL reads back as the same records.</summary>
-public class JsonlConverterTests
+public class KindKeepingConversionTests
 {
     [Theory]
     [InlineData(SeedFiles.ChunkLines)]
@@ -20,10 +20,10 @@ public class JsonlConverterTests
         using var temp = new TempDirectory();
         var output = temp.File("chunks.jsonl");
 
-        var report = await JsonlConverter.ConvertAsync(SeedFiles.PathOf(seed), output);
+        var report = await PaperChunksConverter.ConvertAsync([SeedFiles.PathOf(seed)], output);
 
         report.Rows.Should().Be(100);
-        report.Input.Kind.Should().Be(RecordKind.Chunk);
+        report.Input!.Kind.Should().Be(RecordKind.Chunk);
         using var viewer = new ViewerChunkReader(SeedFiles.PathOf(seed));
         using var jsonl = new JsonlChunkReader(output);
         jsonl.ReadAll().Should().Equal(viewer.ReadAll());
@@ -35,7 +35,7 @@ public class JsonlConverterTests
         using var temp = new TempDirectory();
         var output = temp.File("scitldr.jsonl.zst");
 
-        var report = await JsonlConverter.ConvertAsync(SeedFiles.PathOf(SeedFiles.SciTldrLines), output);
+        var report = await PaperChunksConverter.ConvertAsync([SeedFiles.PathOf(SeedFiles.SciTldrLines)], output);
 
         report.Rows.Should().Be(100);
         using var viewer = new ViewerSummarizationReader(SeedFiles.PathOf(SeedFiles.SciTldrLines));
@@ -51,7 +51,7 @@ public class JsonlConverterTests
         using var temp = new TempDirectory();
         var output = temp.File("summaries.jsonl");
 
-        var report = await JsonlConverter.ConvertAsync(SeedFiles.PathOf(SeedFiles.ShortScience), output);
+        var report = await PaperChunksConverter.ConvertAsync([SeedFiles.PathOf(SeedFiles.ShortScience)], output);
 
         report.Rows.Should().Be(10);
         using var page = new ShortScienceReader(SeedFiles.PathOf(SeedFiles.ShortScience));
@@ -69,7 +69,7 @@ public class JsonlConverterTests
         File.WriteAllText(input, "name\nstringlengths\n3\n7\nscore\nint64\n0\n9\nalpha\n3\nbeta\nnull\n");
         var output = temp.File("other.jsonl");
 
-        var report = await JsonlConverter.ConvertAsync(input, output);
+        var report = await PaperChunksConverter.ConvertAsync([input], output);
 
         report.Input.Should().Be(new DetectedFormat(InputFormat.ViewerLines, RecordKind.Generic, StreamCompression.None));
         File.ReadAllText(output).Should().Be("{\"name\":\"alpha\",\"score\":3}\n{\"name\":\"beta\",\"score\":null}\n");
@@ -86,7 +86,7 @@ public class JsonlConverterTests
         File.WriteAllLines(input, SeedFiles.Text(SeedFiles.ChunkLines).Split('\n')[..(58 + 20)]);
         var output = temp.File("cut.jsonl");
 
-        var convert = () => JsonlConverter.ConvertAsync(input, output);
+        var convert = () => PaperChunksConverter.ConvertAsync([input], output);
 
         (await convert.Should().ThrowAsync<PaperChunksFormatException>()).Which.Reason.Should().Be("row 2 at line 74: expected 15 cells, the file ended after 5");
         File.Exists(output).Should().BeFalse();
@@ -100,10 +100,10 @@ public class JsonlConverterTests
         var output = temp.File("chunks.jsonl");
         File.WriteAllText(output, "keep me\n");
 
-        var convert = () => JsonlConverter.ConvertAsync(SeedFiles.PathOf(SeedFiles.ShortScience), output);
+        var convert = () => PaperChunksConverter.ConvertAsync([SeedFiles.PathOf(SeedFiles.ShortScience)], output);
 
         await convert.Should().ThrowAsync<PaperChunksOutputException>();
         File.ReadAllText(output).Should().Be("keep me\n");
-        (await JsonlConverter.ConvertAsync(SeedFiles.PathOf(SeedFiles.ShortScience), output, overwrite: true)).Rows.Should().Be(10);
+        (await PaperChunksConverter.ConvertAsync([SeedFiles.PathOf(SeedFiles.ShortScience)], output, new ConvertOptions { Writer = new WriterOptions { Overwrite = true } })).Rows.Should().Be(10);
     }
 }

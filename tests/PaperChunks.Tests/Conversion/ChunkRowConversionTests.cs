@@ -1,26 +1,27 @@
 using FluentAssertions;
 using PaperChunks.Conversion;
+using PaperChunks.Formats;
 using PaperChunks.Formats.Csv;
 using PaperChunks.Formats.Parquet;
 using Xunit;
 
 namespace PaperChunks.Tests.Conversion;
 
-public class ChunkConverterTests
+public class ChunkRowConversionTests
 {
     [Fact]
     public async Task Converts_several_inputs_into_one_Parquet_file_in_order()
     {
         using var temp = new TempDirectory();
         var csv = temp.File("second.csv");
-        await ChunkConverter.ConvertAsync([SampleFiles.Chunks000], csv);
+        await PaperChunksConverter.ConvertAsync([SampleFiles.Chunks000], csv);
         var output = temp.File("all.parquet");
 
-        var report = await ChunkConverter.ConvertAsync([SampleFiles.Chunks000, csv], output);
+        var report = await PaperChunksConverter.ConvertAsync([SampleFiles.Chunks000, csv], output);
 
         report.Rows.Should().Be(200);
         report.Papers.Should().Be(5);
-        report.Format.Should().Be(ChunkFormat.Parquet);
+        report.Format.Should().Be(OutputFormat.Parquet);
         report.BytesRead.Should().Be(new FileInfo(SampleFiles.Chunks000).Length + new FileInfo(csv).Length);
         report.BytesWritten.Should().Be(new FileInfo(output).Length);
         using var reader = new ParquetChunkReader(output);
@@ -34,9 +35,9 @@ public class ChunkConverterTests
     public async Task Chains_JSONL_to_CSV_to_Parquet_to_JSONL_byte_for_byte()
     {
         using var temp = new TempDirectory();
-        await ChunkConverter.ConvertAsync([SampleFiles.Chunks000], temp.File("a.csv.zst"));
-        await ChunkConverter.ConvertAsync([temp.File("a.csv.zst")], temp.File("b.parquet"));
-        await ChunkConverter.ConvertAsync([temp.File("b.parquet")], temp.File("c.jsonl"));
+        await PaperChunksConverter.ConvertAsync([SampleFiles.Chunks000], temp.File("a.csv.zst"));
+        await PaperChunksConverter.ConvertAsync([temp.File("a.csv.zst")], temp.File("b.parquet"));
+        await PaperChunksConverter.ConvertAsync([temp.File("b.parquet")], temp.File("c.jsonl"));
 
         File.ReadAllBytes(temp.File("c.jsonl")).Should().Equal(File.ReadAllBytes(SampleFiles.Chunks000));
     }
@@ -47,7 +48,7 @@ public class ChunkConverterTests
         using var temp = new TempDirectory();
         var output = temp.File("chunks.data");
 
-        await ChunkConverter.ConvertAsync([SampleFiles.Chunks000], output, new ConvertOptions { To = ChunkFormat.Csv });
+        await PaperChunksConverter.ConvertAsync([SampleFiles.Chunks000], output, new ConvertOptions { To = OutputFormat.Csv });
 
         File.ReadLines(output).First().Should().StartWith("doi,chunk-id,chunk,id,");
     }
@@ -57,9 +58,9 @@ public class ChunkConverterTests
     {
         using var temp = new TempDirectory();
 
-        var act = () => ChunkConverter.ConvertAsync([SampleFiles.Chunks000], temp.File("chunks.data"));
+        var act = () => PaperChunksConverter.ConvertAsync([SampleFiles.Chunks000], temp.File("chunks.data"));
 
-        (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().StartWith("Cannot tell the output format from");
+        (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().StartWith("cannot tell the output format from");
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public class ChunkConverterTests
         var output = temp.File("chunks.parquet");
         await File.WriteAllTextAsync(output, "keep me");
 
-        var act = () => ChunkConverter.ConvertAsync([SampleFiles.Chunks000], output);
+        var act = () => PaperChunksConverter.ConvertAsync([SampleFiles.Chunks000], output);
 
         (await act.Should().ThrowAsync<PaperChunksOutputException>()).Which.Reason.Should().Be("the file exists; allow overwriting to replace it");
         (await File.ReadAllTextAsync(output)).Should().Be("keep me");
@@ -98,8 +99,8 @@ public class ChunkConverterTests
         using var cancellation = new CancellationTokenSource();
         var progress = new CancelAt(cancellation, rows: 1024);
 
-        var act = () => ChunkConverter.ConvertAsync(
-            [input], output, new ConvertOptions { Overwrite = true, Parquet = new ParquetWriterOptions { RowGroupRows = 300 } }, progress, cancellation.Token);
+        var act = () => PaperChunksConverter.ConvertAsync(
+            [input], output, new ConvertOptions { Writer = new WriterOptions { Overwrite = true, Parquet = new ParquetWriterOptions { RowGroupRows = 300 } } }, progress, cancellation.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         progress.Seen.Should().BeGreaterThanOrEqualTo(1024);
@@ -114,7 +115,7 @@ public class ChunkConverterTests
         var input = temp.File("bad.csv");
         await File.WriteAllTextAsync(input, "doi,chunk-id,chunk\n1511.07289,0,a\n1511.07289,x,b\n1511.07289,2,c\n");
 
-        var report = await ChunkConverter.ConvertAsync(
+        var report = await PaperChunksConverter.ConvertAsync(
             [input], temp.File("out.jsonl"), new ConvertOptions { Reader = new ReaderOptions { ErrorPolicy = ErrorPolicy.SkipAndReport } });
 
         report.Rows.Should().Be(2);

@@ -1,0 +1,187 @@
+using PaperChunks.Formats;
+using PaperChunks.Formats.Csv;
+using PaperChunks.Formats.Jsonl;
+using PaperChunks.Formats.Parquet;
+using PaperChunks.Records;
+using PaperChunks.Text;
+
+namespace PaperChunks.Conversion;
+
+/// <summary>
+/// Chunk rows from any number of inputs, in order, into one output (a file, or a Parquet dataset folder),
+/// streaming, with progress by bytes read.
+/// </summary>
+internal static class ChunkConversion
+{
+    private const int ProgressEveryRows = 1024;
+
+    public static async Task<ConvertReport> ConvertAsync(
+        IReadOnlyList<string> inputs,
+        string output,
+        OutputFormat format,
+        ConvertOptions options,
+        RecordNormalizer? normalizer,
+        IProgress<ConvertProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var total = 0L;
+        foreach (var input in inputs)
+        {
+            total += File.Exists(input) ? new FileInfo(input).Length : 0;
+        }
+
+        var papers = new HashSet<string>(StringComparer.Ordinal);
+        var errors = new List<PaperChunksFormatException>();
+        long rows = 0, errorCount = 0, doneBytes = 0;
+        string? lastDoi = null;
+        var normalization = normalizer is null ? null : new NormalizationReport();
+        await using (var writer = PaperChunksWriter.CreateChunks(output, options.Writer, format))
+        {
+            try
+            {
+                foreach (var input in inputs)
+                {
+                    await using var source = InputSource.Open(input, options.Reader, options.From);
+                    while (await source.Reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } read)
+                    {
+                        var record = normalizer is null ? read : normalizer.Normalize(read, normalization);
+                        await writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+                        rows++;
+                        if (!ReferenceEquals(record.Doi, lastDoi))
+                        {
+                            lastDoi = record.Doi;
+                            papers.Add(record.Doi);
+                        }
+
+                        if (progress is not null && rows % ProgressEveryRows == 0)
+                        {
+                            progress.Report(new ConvertProgress(doneBytes + source.BytesRead, total, rows));
+                        }
+                    }
+
+                    doneBytes += source.Length;
+                    errorCount += source.Reader.ErrorCount;
+                    errors.AddRange(source.Reader.Errors);
+                }
+            }
+            catch
+            {
+                // A failed read (fail-fast, cancellation) must not leave the rows so far as the output.
+                writer.Abort();
+                throw;
+            }
+
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        progress?.Report(new ConvertProgress(total, total, rows));
+        return new ConvertReport
+        {
+            Output = output,
+            Format = format,
+            Kind = RecordKind.Chunk,
+            Rows = rows,
+            Papers = papers.Count,
+            BytesRead = total,
+            BytesWritten = SizeOf(output),
+            ErrorCount = errorCount,
+            Errors = errors,
+            Normalization = normalization,
+        };
+    }
+
+    /// <summary>The bytes on disk of a file, or of every file in a folder.</summary>
+    public static long SizeOf(string output)
+    {
+        if (File.Exists(output))
+        {
+            return new FileInfo(output).Length;
+        }
+
+        var total = 0L;
+        if (Directory.Exists(output))
+        {
+            foreach (var file in new DirectoryInfo(output).EnumerateFiles("*", SearchOption.AllDirectories))
+            {
+                total += file.Length;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>One input: its reader and how far into the file it is.</summary>
+    private sealed class InputSource : IAsyncDisposable
+    {
+        private readonly FileStream? _file;
+        private readonly ParquetChunkReader? _parquet;
+
+        private InputSource(RecordReader<ChunkRecord> reader, FileStream? file, long length)
+        {
+            Reader = reader;
+            _file = file;
+            _parquet = reader as ParquetChunkReader;
+            Length = length;
+        }
+
+        public RecordReader<ChunkRecord> Reader { get; }
+
+        public long Length { get; }
+
+        // Parquet reads by seeking, so its progress is the share of rows read.
+        public long BytesRead => _parquet is { TotalRows: > 0 and var total }
+            ? (long)(Length * ((double)_parquet.RecordsRead / total))
+            : _file?.Position ?? 0;
+
+        public static InputSource Open(string path, ReaderOptions options, InputFormat? from)
+        {
+            var format = from switch
+            {
+                InputFormat.Parquet or InputFormat.Csv or InputFormat.Jsonl => from,
+                null => FormatDetector.FromExtension(path),
+                _ => null,
+            };
+            if (format == InputFormat.Parquet)
+            {
+                return new InputSource(new ParquetChunkReader(path, options), null, FileLength(path));
+            }
+
+            if (format is null && PaperChunksReader.Detect(path, options, from).Format != InputFormat.Jsonl)
+            {
+                // Dataset-viewer copies: their reader reads the file itself, so progress counts rows only.
+                return new InputSource(PaperChunksReader.OpenChunks(path, options, from), null, FileLength(path));
+            }
+
+            var file = OpenFile(path, options);
+            try
+            {
+                var named = options with { SourceName = options.SourceName ?? path };
+                RecordReader<ChunkRecord> reader = format == InputFormat.Csv
+                    ? new CsvChunkReader(file, named)
+                    : new JsonlChunkReader(file, named);
+                return new InputSource(reader, file, file.Length);
+            }
+            catch
+            {
+                file.Dispose();
+                throw;
+            }
+        }
+
+        public ValueTask DisposeAsync() => Reader.DisposeAsync();
+
+        private static long FileLength(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+
+        private static FileStream OpenFile(string path, ReaderOptions options)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new PaperChunksFormatException(options.SourceName ?? path, 0, 0, null, $"cannot open the file: {e.Message}", e);
+            }
+        }
+    }
+}
