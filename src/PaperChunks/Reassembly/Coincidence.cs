@@ -87,15 +87,20 @@ internal static class Coincidence
     private static double OfWords(ReadOnlySpan<char> text, double charRate)
     {
         double chance = 1;
-        foreach (var range in text.SplitAny(" \t\n\r\f\v"))
+        var length = 0;
+        foreach (var c in text)
         {
-            var length = range.End.GetOffset(text.Length) - range.Start.GetOffset(text.Length);
-            if (length > 0)
+            if (!char.IsWhiteSpace(c))
             {
-                chance *= Math.Min(WordRate, Math.Pow(charRate, length / 2.0));
+                length++;
+                continue;
             }
+
+            chance *= length > 0 ? Math.Min(WordRate, Math.Pow(charRate, length / 2.0)) : 1;
+            length = 0;
         }
 
+        chance *= length > 0 ? Math.Min(WordRate, Math.Pow(charRate, length / 2.0)) : 1;
         return chance;
     }
 }
