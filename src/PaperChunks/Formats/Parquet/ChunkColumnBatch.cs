@@ -9,27 +9,22 @@ namespace PaperChunks.Formats.Parquet;
 /// values every chunk repeats are kept once per paper (a row equal to the previous one reuses its strings),
 /// so a row group costs about its chunk text in memory, not its full size.
 /// </summary>
-internal sealed class ChunkColumnBatch : IRowGroupBatch<ChunkRecord>
+internal sealed class ChunkColumnBatch(ChunkParquetLayout layout) : IRowGroupBatch<ChunkRecord>
 {
-    private readonly TextColumn _doi = Column(0);
     private readonly ColumnBuffer<long> _chunkIds = new();
     private readonly ColumnBuffer<int> _chunkIdLevels = new();
-    private readonly TextColumn _chunk = new(ChunkParquetSchema.Leaves[2], copyText: true);
-    private readonly TextColumn _id = new(ChunkParquetSchema.Leaves[3], copyText: true);
-    private readonly TextColumn _title = Column(4);
-    private readonly TextColumn _summary = Column(5);
-    private readonly TextColumn _source = Column(6);
-    private readonly TextColumn _authors = Column(7);
-    private readonly TextColumn _categories = Column(8);
-    private readonly TextColumn _comment = Column(9);
-    private readonly TextColumn _journalRef = Column(10);
-    private readonly TextColumn _primaryCategory = Column(11);
-    private readonly TextColumn _published = Column(12);
-    private readonly TextColumn _updated = Column(13);
-    private readonly TextColumn _references = Column(14);
+
+    // Made on the first row, once the file's column types are known (see ChunkParquetLayout).
+    private TextColumn[]? _texts;
+    private TextColumn? _chunkIdText;
+    private ChunkSchema? _schema;
 
     // The previous row's per-paper values: equal values on the next row reuse these instances.
     private ChunkRecord? _previous;
+    private IReadOnlyList<string>? _joinedAuthorsOf;
+    private string? _joinedAuthors;
+    private IReadOnlyList<string>? _joinedCategoriesOf;
+    private string? _joinedCategories;
 
     public int RowCount { get; private set; }
 
@@ -38,33 +33,65 @@ internal sealed class ChunkColumnBatch : IRowGroupBatch<ChunkRecord>
 
     public void Add(ChunkRecord row)
     {
+        if (!ReferenceEquals(row.Schema, _schema))
+        {
+            layout.Take(row.Schema);
+            _schema = row.Schema;
+        }
+
+        var texts = _texts ?? Bind();
         var p = _previous;
         var canonical = p is null ? row : Canonical(row, p);
-        _doi.Add(canonical.Doi);
-        _chunkIds.Add(row.ChunkId);
-        _chunkIdLevels.Add(1);
-        _chunk.Add(row.Chunk);
-        _id.Add(row.Id);
-        _title.Add(canonical.Title);
-        _summary.Add(canonical.Summary);
-        _source.Add(canonical.Source);
-        _authors.AddList(canonical.Authors);
-        _categories.AddList(canonical.Categories);
-        _comment.Add(canonical.Comment);
-        _journalRef.Add(canonical.JournalRef);
-        _primaryCategory.Add(canonical.PrimaryCategory);
-        _published.Add(canonical.Published);
-        _updated.Add(canonical.Updated);
+        var fileSchema = layout.Schema;
+        texts[Doi].Add(canonical.Doi);
+        if (_chunkIdText is { } digits)
+        {
+            digits.Add(row.ChunkId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            _chunkIds.Add(row.ChunkId);
+            _chunkIdLevels.Add(1);
+        }
+
+        texts[Chunk].Add(row.Chunk);
+        texts[Id].Add(row.Id);
+        texts[Title].Add(canonical.Title);
+        texts[Summary].Add(canonical.Summary);
+        texts[Source].Add(canonical.Source);
+        if (fileSchema.Authors == ChunkColumnType.CommaSeparatedString)
+        {
+            texts[Authors].Add(Joined(canonical.Authors, ref _joinedAuthorsOf, ref _joinedAuthors));
+        }
+        else
+        {
+            texts[Authors].AddList(canonical.Authors);
+        }
+
+        if (fileSchema.Categories == ChunkColumnType.CommaSeparatedString)
+        {
+            texts[Categories].Add(Joined(canonical.Categories, ref _joinedCategoriesOf, ref _joinedCategories));
+        }
+        else
+        {
+            texts[Categories].AddList(canonical.Categories);
+        }
+
+        texts[Comment].Add(canonical.Comment);
+        texts[JournalRef].Add(canonical.JournalRef);
+        texts[PrimaryCategory].Add(canonical.PrimaryCategory);
+        texts[Published].Add(canonical.Published);
+        texts[Updated].Add(canonical.Updated);
         var references = canonical.References;
         if (references.Count == 0)
         {
-            _references.AddEmptyList();
+            texts[References].AddEmptyList();
         }
 
         long referenceBytes = 0;
         for (var i = 0; i < references.Count; i++)
         {
-            _references.AddListItem(references[i].Id, i == 0);
+            texts[References].AddListItem(references[i].Id, i == 0);
             referenceBytes += references[i].Id.Length + 4;
         }
 
@@ -78,11 +105,21 @@ internal sealed class ChunkColumnBatch : IRowGroupBatch<ChunkRecord>
 
     public async Task WriteAsync(ParquetWriter writer, CancellationToken cancellationToken)
     {
+        var texts = _texts ?? Bind();
         using var rowGroup = writer.CreateRowGroup();
-        await _doi.WriteAsync(rowGroup, cancellationToken).ConfigureAwait(false);
-        await rowGroup.WriteAllPartsAsync(ChunkParquetSchema.Leaves[1], _chunkIds.Memory, _chunkIdLevels.Memory, null, cancellationToken).ConfigureAwait(false);
-        foreach (var column in (TextColumn[])[_chunk, _id, _title, _summary, _source, _authors, _categories, _comment, _journalRef, _primaryCategory, _published, _updated, _references])
+        foreach (var column in texts)
         {
+            if (column.Field.Name == ChunkColumns.ChunkId && _chunkIdText is null)
+            {
+                continue;
+            }
+
+            if (ReferenceEquals(column, texts[Chunk]))
+            {
+                // chunk-id comes between doi and chunk in the schema, so in the row group.
+                await WriteChunkIdAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+            }
+
             await column.WriteAsync(rowGroup, cancellationToken).ConfigureAwait(false);
         }
 
@@ -91,7 +128,7 @@ internal sealed class ChunkColumnBatch : IRowGroupBatch<ChunkRecord>
 
     public void Clear()
     {
-        foreach (var column in Texts())
+        foreach (var column in _texts ?? [])
         {
             column.Clear();
         }
@@ -99,13 +136,14 @@ internal sealed class ChunkColumnBatch : IRowGroupBatch<ChunkRecord>
         _chunkIds.Clear();
         _chunkIdLevels.Clear();
         _previous = null;
+        _joinedAuthorsOf = _joinedCategoriesOf = null;
         RowCount = 0;
         Bytes = 0;
     }
 
     public void Dispose()
     {
-        foreach (var column in Texts())
+        foreach (var column in _texts ?? [])
         {
             column.Dispose();
         }
@@ -114,7 +152,39 @@ internal sealed class ChunkColumnBatch : IRowGroupBatch<ChunkRecord>
         _chunkIdLevels.Dispose();
     }
 
-    private static TextColumn Column(int leaf) => new(ChunkParquetSchema.Leaves[leaf]);
+    // Leaf positions in the schema; chunk-id (1) is a text column only when the source stores it as digits.
+    private const int Doi = 0, Chunk = 2, Id = 3, Title = 4, Summary = 5, Source = 6, Authors = 7, Categories = 8,
+        Comment = 9, JournalRef = 10, PrimaryCategory = 11, Published = 12, Updated = 13, References = 14;
+
+    private TextColumn[] Bind()
+    {
+        var leaves = layout.Leaves;
+        var texts = new TextColumn[leaves.Length];
+        for (var i = 0; i < leaves.Length; i++)
+        {
+            texts[i] = new TextColumn(leaves[i], copyText: i is Chunk or Id);
+        }
+
+        _chunkIdText = layout.Schema.ChunkId == ChunkColumnType.DigitString ? texts[1] : null;
+        return _texts = texts;
+    }
+
+    private Task WriteChunkIdAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken) =>
+        _chunkIdText is not null
+            ? Task.CompletedTask
+            : rowGroup.WriteAllPartsAsync(layout.Leaves[1], _chunkIds.Memory, _chunkIdLevels.Memory, null, cancellationToken);
+
+    // Rows of one paper share one list instance (see Canonical), so the joined string is made once per paper.
+    private static string Joined(IReadOnlyList<string> items, ref IReadOnlyList<string>? of, ref string? joined)
+    {
+        if (!ReferenceEquals(items, of))
+        {
+            of = items;
+            joined = JoinedList.Join(items);
+        }
+
+        return joined!;
+    }
 
     private static long TotalLength(IReadOnlyList<string> items)
     {
@@ -198,7 +268,4 @@ internal sealed class ChunkColumnBatch : IRowGroupBatch<ChunkRecord>
 
         return previous;
     }
-
-    private TextColumn[] Texts() =>
-        [_doi, _chunk, _id, _title, _summary, _source, _authors, _categories, _comment, _journalRef, _primaryCategory, _published, _updated, _references];
 }

@@ -6,40 +6,48 @@ namespace PaperChunks.Formats.Parquet;
 /// <summary>
 /// The chunk rows' Parquet schema, as the Hugging Face Parquet export (pyarrow) writes it: every column
 /// optional, <c>chunk-id</c> int64, lists in the standard three-level layout with elements named
-/// <c>element</c>, <c>references</c> a list of <c>struct&lt;id: string&gt;</c>, dates kept as strings.
+/// <c>element</c>, <c>references</c> a list of <c>struct&lt;id: string&gt;</c>, dates kept as strings; or,
+/// for a source stored otherwise (<see cref="ChunkSchema"/>), the source's types: <c>chunk-id</c> a string,
+/// <c>authors</c>/<c>categories</c> one string, <c>references</c> a list of strings. Same columns, same order.
 /// </summary>
 internal static class ChunkParquetSchema
 {
-    public static ParquetSchema Schema { get; } = new(
+    /// <summary>The canonical schema.</summary>
+    public static ParquetSchema Schema { get; } = For(ChunkSchema.Canonical);
+
+    /// <summary>A new schema storing each column as <paramref name="source"/> does (a field belongs to one schema).</summary>
+    public static ParquetSchema For(ChunkSchema source) => new(
     [
         Text(ChunkColumns.Doi),
-        new DataField<long?>(ChunkColumns.ChunkId, true),
+        source.ChunkId == ChunkColumnType.DigitString ? Text(ChunkColumns.ChunkId) : new DataField<long?>(ChunkColumns.ChunkId, true),
         Text(ChunkColumns.Chunk),
         Text(ChunkColumns.Id),
-        .. PaperFields(),
+        .. PaperFields(source),
     ]);
-
-    /// <summary>The leaf columns in schema (= write) order.</summary>
-    public static DataField[] Leaves { get; } = Schema.GetDataFields();
 
     /// <summary>
     /// The per-paper columns every chunk repeats, <c>title</c> to <c>references</c>, as new fields (a field
     /// belongs to one schema); reassembled papers (<see cref="PaperParquetSchema"/>) keep them too.
     /// </summary>
-    public static Field[] PaperFields() =>
+    public static Field[] PaperFields(ChunkSchema? source = null) =>
     [
         Text(ChunkColumns.Title),
         Text(ChunkColumns.Summary),
         Text(ChunkColumns.Source),
-        TextList(ChunkColumns.Authors),
-        TextList(ChunkColumns.Categories),
+        ListOrJoined(ChunkColumns.Authors, source?.Authors),
+        ListOrJoined(ChunkColumns.Categories, source?.Categories),
         Text(ChunkColumns.Comment),
         Text(ChunkColumns.JournalRef),
         Text(ChunkColumns.PrimaryCategory),
         Text(ChunkColumns.Published),
         Text(ChunkColumns.Updated),
-        new ListField(ChunkColumns.References, new StructField(ListField.ElementName, Text("id"))),
+        source?.References == ChunkColumnType.StringList
+            ? TextList(ChunkColumns.References)
+            : new ListField(ChunkColumns.References, new StructField(ListField.ElementName, Text("id"))),
     ];
+
+    private static Field ListOrJoined(string name, ChunkColumnType? type) =>
+        type == ChunkColumnType.CommaSeparatedString ? Text(name) : TextList(name);
 
     private static DataField<string> Text(string name) => new(name, true);
 

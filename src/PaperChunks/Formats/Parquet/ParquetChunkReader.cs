@@ -20,6 +20,8 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
     private DataField? _chunkIdField;
     private RawColumnData? _chunkIds;
     private ChunkFields _absent;
+    private ChunkSchema _schema = ChunkSchema.Canonical;
+    private TextColumnCursor? _chunkIdText;
     private int _chunkIdIndex;
     private int _chunkIdLevel;
 
@@ -48,6 +50,7 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
         }
 
         _chunkIds?.Dispose();
+        _chunkIdText?.Dispose();
     }
 
     private protected override void Bind(ParquetSchema schema)
@@ -68,15 +71,43 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
 
             if (name == ChunkColumns.ChunkId)
             {
-                _chunkIdField = field is DataField { ClrType: var t } d && (t == typeof(long) || t == typeof(int))
-                    ? d
-                    : throw FormatError(0, 0, name, $"expected an int64 column, found {Describe(field)}");
+                BindChunkId(field);
                 continue;
             }
 
             _texts[name] = Cursor(name, field);
         }
+
+        // The file's own types, kept by the writers: ai-arxiv-chunked's string chunk-id, the seeds' joined authors.
+        _schema = ChunkSchema.Canonical with
+        {
+            ChunkId = _chunkIdText is null ? ChunkColumnType.Number : ChunkColumnType.DigitString,
+            Authors = IsJoined(fields, ChunkColumns.Authors) ? ChunkColumnType.CommaSeparatedString : ChunkColumnType.StringList,
+            Categories = IsJoined(fields, ChunkColumns.Categories) ? ChunkColumnType.CommaSeparatedString : ChunkColumnType.StringList,
+            References = fields.TryGetValue(ChunkColumns.References, out var references) && references is ListField { Item: DataField }
+                ? ChunkColumnType.StringList
+                : ChunkColumnType.IdStructList,
+        };
     }
+
+    private void BindChunkId(Field field)
+    {
+        if (field is DataField { ClrType: var t } d && (t == typeof(long) || t == typeof(int)))
+        {
+            _chunkIdField = d;
+        }
+        else if (field is DataField text && IsText(text))
+        {
+            _chunkIdText = new TextColumnCursor(text, 0, reuseRepeats: false);
+        }
+        else
+        {
+            throw FormatError(0, 0, ChunkColumns.ChunkId, $"expected an int64 column or a string column of digits, found {Describe(field)}");
+        }
+    }
+
+    private static bool IsJoined(Dictionary<string, Field> fields, string name) =>
+        fields.TryGetValue(name, out var field) && field is DataField;
 
     private TextColumnCursor Cursor(string name, Field field)
     {
@@ -87,10 +118,16 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
             return new TextColumnCursor(scalar, 0, reuse);
         }
 
+        if (name is ChunkColumns.Authors or ChunkColumns.Categories && field is DataField joined && IsText(joined))
+        {
+            // One comma-separated string, as the seeds' dataset stores them.
+            return new TextColumnCursor(joined, 0, reuse);
+        }
+
         if (isList && field is ListField list)
         {
             var definedLevel = list.IsNullable ? 1 : 0;
-            if (name != ChunkColumns.References && list.Item is DataField item && IsText(item))
+            if (list.Item is DataField item && IsText(item))
             {
                 return new TextColumnCursor(item, definedLevel, reuse);
             }
@@ -102,7 +139,7 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
             }
         }
 
-        var expected = name == ChunkColumns.References ? "a list of struct<id: string>" : isList ? "a list of strings" : "a string column";
+        var expected = name == ChunkColumns.References ? "a list of struct<id: string> or of strings" : isList ? "a list of strings or a string" : "a string column";
         throw FormatError(0, 0, name, $"expected {expected}, found {Describe(field)}");
     }
 
@@ -111,6 +148,13 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
         foreach (var cursor in _texts.Values)
         {
             await cursor.LoadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_chunkIdText is not null)
+        {
+            await _chunkIdText.LoadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+            _chunkIdIndex = 0;
+            return;
         }
 
         _chunkIds?.Dispose();
@@ -143,6 +187,7 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
             Updated = Scalar(ChunkColumns.Updated),
             References = References(out var nullReference),
             AbsentFields = _absent,
+            Schema = _schema,
         };
 
         var bad = doi is null ? ChunkColumns.Doi
@@ -164,12 +209,19 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
 
     private string? Scalar(string name) => _texts.TryGetValue(name, out var cursor) ? cursor.NextScalar() : null;
 
-    private string[] List(string name, out bool hasNull)
+    private IReadOnlyList<string> List(string name, out bool hasNull)
     {
         hasNull = false;
         if (!_texts.TryGetValue(name, out var cursor))
         {
             return [];
+        }
+
+        if (cursor.Field.MaxRepetitionLevel == 0)
+        {
+            var joined = cursor.NextScalar();
+            hasNull = joined is null;
+            return JoinedList.Split(joined ?? "");
         }
 
         _items.Clear();
@@ -187,8 +239,8 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
     private PaperReference[] References(out bool hasNull)
     {
         var ids = List(ChunkColumns.References, out hasNull);
-        var references = new PaperReference[ids.Length];
-        for (var i = 0; i < ids.Length; i++)
+        var references = new PaperReference[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
         {
             references[i] = new PaperReference(ids[i]);
         }
@@ -198,6 +250,12 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
 
     private long? NextChunkId()
     {
+        if (_chunkIdText is not null)
+        {
+            // A string that is not canonical digits is reported like a null: the row cannot be typed.
+            return _chunkIdText.NextScalar() is { } digits && ChunkIdDigits.TryParse(digits.AsSpan(), out var parsed) ? parsed : null;
+        }
+
         var field = _chunkIdField!;
         if (field.MaxDefinitionLevel > 0 && _chunkIds!.DefinitionLevels[_chunkIdLevel++] < field.MaxDefinitionLevel)
         {

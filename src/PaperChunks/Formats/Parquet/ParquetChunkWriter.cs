@@ -5,8 +5,10 @@ namespace PaperChunks.Formats.Parquet;
 /// <summary>
 /// Writes chunk rows to one Parquet file in the Hugging Face export's schema (see <see cref="ChunkColumns"/>).
 /// Rows are buffered column by column and written a row group at a time while the next one fills; a
-/// path output appears only on <see cref="RecordWriter{T}.Complete"/>. <see cref="ChunkRecord.ExtraFields"/>
-/// have no column and are not written.
+/// path output appears only on <see cref="RecordWriter{T}.Complete"/>. The columns get the types the first
+/// row's <see cref="ChunkRecord.Schema"/> gives (a source's <c>chunk-id</c> string stays a string column); a
+/// later row from a source storing them otherwise is a <see cref="PaperChunksOutputException"/>.
+/// <see cref="ChunkRecord.ExtraFields"/> have no column and are not written.
 /// </summary>
 internal sealed class ParquetChunkWriter : ParquetRecordWriter<ChunkRecord>
 {
@@ -39,6 +41,9 @@ internal sealed class ParquetChunkWriter : ParquetRecordWriter<ChunkRecord>
     internal static ParquetChunkWriter ForShard(string path, ParquetWriterOptions options) =>
         new(path, options with { ShardRows = null, ShardBytes = null, PartitionBy = null }, new WriterOptions { Overwrite = false });
 
-    private static ParquetFileOutput<ChunkRecord, ChunkColumnBatch> Open(string? path, Stream? stream, ParquetWriterOptions? options, WriterOptions writer) =>
-        new(path, stream, ChunkParquetSchema.Schema, SingleFile(options, "use ParquetChunkDatasetWriter"), writer, () => new ChunkColumnBatch());
+    private static ParquetFileOutput<ChunkRecord, ChunkColumnBatch> Open(string? path, Stream? stream, ParquetWriterOptions? options, WriterOptions writer)
+    {
+        var layout = new ChunkParquetLayout(path ?? "<stream>");
+        return new(path, stream, () => layout.Parquet, SingleFile(options, "use ParquetChunkDatasetWriter"), writer, () => new ChunkColumnBatch(layout));
+    }
 }

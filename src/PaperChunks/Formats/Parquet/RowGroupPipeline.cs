@@ -13,14 +13,15 @@ internal sealed class RowGroupPipeline<TBatch> : IAsyncDisposable
 {
     private readonly Stream _output;
     private readonly string _outputName;
-    private readonly ParquetSchema _schema;
-    private readonly ParquetOptions _options;
+    private readonly Func<ParquetSchema> _schema;
+    private readonly Func<ParquetSchema, ParquetOptions> _options;
     private readonly Func<TBatch> _newBatch;
     private ParquetWriter? _writer;
     private TBatch? _spare;
     private Task _inFlight = Task.CompletedTask;
 
-    public RowGroupPipeline(Stream output, string outputName, ParquetSchema schema, ParquetOptions options, Func<TBatch> newBatch)
+    // The schema is asked for once, when the first row group is written: a chunk file's schema follows its first row.
+    public RowGroupPipeline(Stream output, string outputName, Func<ParquetSchema> schema, Func<ParquetSchema, ParquetOptions> options, Func<TBatch> newBatch)
     {
         _output = output;
         _outputName = outputName;
@@ -90,7 +91,12 @@ internal sealed class RowGroupPipeline<TBatch> : IAsyncDisposable
     {
         try
         {
-            _writer ??= await ParquetWriter.CreateAsync(_schema, _output, _options, false, cancellationToken).ConfigureAwait(false);
+            if (_writer is null)
+            {
+                var schema = _schema();
+                _writer = await ParquetWriter.CreateAsync(schema, _output, _options(schema), false, cancellationToken).ConfigureAwait(false);
+            }
+
             await batch.WriteAsync(_writer, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException e)

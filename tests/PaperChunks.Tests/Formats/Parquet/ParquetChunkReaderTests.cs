@@ -63,18 +63,18 @@ public class ParquetChunkReaderTests
     }
 
     [Fact]
-    public void Rejects_a_chunk_id_column_of_strings()
+    public void Rejects_a_chunk_id_column_of_doubles()
     {
         using var temp = new TempDirectory();
-        var path = temp.File("stringid.parquet");
-        WriteFile(path, [new Column<string>(ChunkColumns.Doi), new Column<string>(ChunkColumns.ChunkId), new Column<string>(ChunkColumns.Chunk)]);
+        var path = temp.File("doubleid.parquet");
+        WriteFile(path, [new Column<string>(ChunkColumns.Doi), new Column<double>(ChunkColumns.ChunkId), new Column<string>(ChunkColumns.Chunk)]);
 
         using var reader = new ParquetChunkReader(path);
 
         var act = () => reader.Read();
 
         act.Should().Throw<PaperChunksFormatException>()
-            .Which.Message.Should().Be($"{path}: field \"chunk-id\": expected an int64 column, found string");
+            .Which.Message.Should().Be($"{path}: field \"chunk-id\": expected an int64 column or a string column of digits, found Double");
     }
 
     [Fact]
