@@ -43,10 +43,10 @@ cat > "$work/consumer/Consumer.csproj" <<XML
 </Project>
 XML
 cat > "$work/consumer/Program.cs" <<'CS'
-using PaperChunks.Formats.Jsonl;
+using PaperChunks.Formats;
 using PaperChunks.Records;
 
-using var reader = new JsonlChunkReader(args[0]);
+using var reader = PaperChunksReader.OpenChunks(args[0]);
 var rows = reader.ReadAll().ToList();
 var papers = rows.Select(r => r.Doi).Distinct().Count();
 var violations = rows.Sum(r => RecordValidator.Validate(r).Count);
@@ -55,6 +55,13 @@ CS
 # The consumer sits outside the repository, so the repository's props and central versions do not apply.
 dotnet run --project "$work/consumer" -- "$repo/samples/data/chunks-000.jsonl" | tee "$work/consumer.txt"
 grep -q "consumer: 100 rows, 5 papers, 0 violations" "$work/consumer.txt"
+# A file-based app sample (dotnet run file.cs) against the packed library, as README shows for a local feed:
+# its #:project line becomes #:package, and a nuget.config beside it names the feed. Run from another folder.
+mkdir -p "$work/script" "$work/elsewhere"
+cp "$work/consumer/nuget.config" "$work/script/"
+sed "s|^#:project .*|#:package PaperChunks@$version|" samples/validate-corpus.cs > "$work/script/validate-corpus.cs"
+(cd "$work/elsewhere" && dotnet run "$work/script/validate-corpus.cs" -- "$repo/samples/data/chunks-000.jsonl") | tee "$work/script.txt"
+grep -q "100 rows, 0 unreadable, 0 rule violations" "$work/script.txt"
 # The build-pipeline sample: a project importing the MSBuild targets converts data/*.jsonl on build,
 # with the tool restored from the local tool manifest (pinned to this run's version).
 mkdir -p "$work/pipeline/data" "$work/pipeline/.config"

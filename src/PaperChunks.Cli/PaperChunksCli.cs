@@ -22,6 +22,7 @@ internal static class PaperChunksCli
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
     {
+        (args, console) = StandardOutputTarget.Apply(args, console);
         var parse = Build(console).Parse(args);
         var json = WantsJson(parse);
         // An unknown option swallowed as a file name is the cause of any other error (a missing input), so it alone is shown.

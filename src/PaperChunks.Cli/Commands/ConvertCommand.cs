@@ -35,6 +35,7 @@ internal static class ConvertCommand
         var shardRows = new Option<long?>("--shard-rows") { Description = "Write a folder of Parquet shards of this many rows (train-00000-of-00004.parquet)." };
         var shardSize = new Option<string?>("--shard-size") { Description = "Write a folder of Parquet shards of about this size uncompressed, e.g. 500MB." };
         var partitionBy = new Option<string?>("--partition-by") { Description = "Hive-partition the Parquet folder by a column, e.g. primary_category." };
+        var buckets = new Option<int?>("--buckets") { Description = "Split the Parquet folder into N buckets by paper (bucket=K/…, K from the doi's hash, docs/scale-out.md): each paper's rows in one bucket." };
         var from = CommonOptions.From();
         var escapeFormulas = new Option<bool>("--escape-formulas") { Description = "CSV: prefix ' to cells starting with = + - @ so spreadsheets do not run them." };
         var normalize = new Option<bool>("--normalize")
@@ -51,7 +52,7 @@ internal static class ConvertCommand
         var report = CommonOptions.Report();
         var command = new Command("convert", "Convert chunk rows between JSONL, CSV and Parquet (SciTLDR and ShortScience rows to JSONL or Parquet), streaming, optionally normalizing text; the output appears only when complete.")
         {
-            inputs, output, to, from, overwrite, compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy,
+            inputs, output, to, from, overwrite, compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy, buckets,
             escapeFormulas, normalize, fields, onError, shard, quiet, report,
         };
         command.SetAction(async (parse, ct) =>
@@ -74,11 +75,27 @@ internal static class ConvertCommand
                     ShardRows = parse.GetValue(shardRows),
                     ShardBytes = SizeText.Parse(parse.GetValue(shardSize)),
                     PartitionBy = parse.GetValue(partitionBy),
+                    Buckets = parse.GetValue(buckets),
                 };
                 files = InputGlob.Expand(parse.GetValue(inputs)!);
+                var asked = parse.GetValue(to) is { } format ? Enum.Parse<OutputFormat>(format, ignoreCase: true) : (OutputFormat?)null;
+                var isDataset = parquet is not { ShardRows: null, ShardBytes: null, PartitionBy: null };
+                if (OutputOptionRules.FormatOf(parse.GetValue(output)!, asked, isDataset) is { } writes)
+                {
+                    OutputOptionRules.RefuseInapplicable(
+                        parse, writes, [compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy], [escapeFormulas]);
+                }
+
+                if (named.Length > 0)
+                {
+                    // Several inputs are read as chunk rows.
+                    var kind = files.Length == 1 ? PaperChunksReader.Detect(files[0], null, CommonOptions.FormatOf(parse.GetValue(from))) : null;
+                    NormalizedFields.Check(named, kind?.Kind ?? RecordKind.Chunk, kind?.KindName ?? "chunk");
+                }
+
                 options = new ConvertOptions
                 {
-                    To = parse.GetValue(to) is { } format ? Enum.Parse<OutputFormat>(format, ignoreCase: true) : null,
+                    To = asked,
                     From = CommonOptions.FormatOf(parse.GetValue(from)),
                     Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!), Shard = parse.GetValue(shard) },
                     Writer = new WriterOptions
@@ -104,7 +121,7 @@ internal static class ConvertCommand
         CliConsole console, string[] inputs, string output, ConvertOptions options, bool quiet, string report, CancellationToken ct)
     {
         if (options.To is null && PaperChunksWriter.FormatOf(output) is null
-            && options.Writer.Parquet is { ShardRows: null, ShardBytes: null, PartitionBy: null })
+            && !options.Writer.Parquet.WritesFolder)
         {
             throw new UsageException($"cannot tell the output format from \"{output}\"; name it .jsonl, .csv or .parquet, or pass --to");
         }

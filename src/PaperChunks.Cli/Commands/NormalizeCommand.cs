@@ -40,6 +40,12 @@ internal static class NormalizeCommand
         command.SetAction(async (parse, ct) =>
         {
             var path = CommonOptions.OutputOf(parse.GetValue(output)!, parse.GetValue(shard));
+            if (parse.GetValue(fields) is { Length: > 0 } named)
+            {
+                var detected = PaperChunksReader.Detect(parse.GetValue(input)!, null, CommonOptions.FormatOf(parse.GetValue(from)));
+                NormalizedFields.Check(named, detected.Kind, detected.KindName);
+            }
+
             var options = new ConvertOptions
             {
                 To = PaperChunksWriter.FormatOf(path) ?? OutputFormat.Jsonl,

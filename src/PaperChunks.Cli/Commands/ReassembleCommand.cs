@@ -102,6 +102,8 @@ internal static class ReassembleCommand
                 throw new UsageException(usage);
             }
 
+            NormalizedFields.Check(parse.GetValue(fields) ?? [], RecordKind.Chunk, "chunk");
+
             var options = new ReassembleOptions
             {
                 Reassembly = new ReassemblyOptions

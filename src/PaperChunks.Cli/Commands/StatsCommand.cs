@@ -90,7 +90,7 @@ internal static class StatsCommand
         }
 
         var files = reports[0].Report.Files;
-        var stats = CorpusStatistics.Merge([.. reports.Select(r => r.Report.Statistics)]);
+        var stats = CorpusStatistics.Merge([.. reports.Select(r => r.Report.Statistics)], int.MaxValue);
         var errors = reports.SelectMany(r => r.Report.Errors)
             .OrderBy(e => Array.IndexOf(files, e.File)).ThenBy(e => e.Line).ThenBy(e => e.Column).ToList();
         var errorCount = reports.Sum(r => r.Report.ErrorCount);

@@ -42,9 +42,16 @@ internal static class ChunkConversion
                 foreach (var input in inputs)
                 {
                     await using var source = InputSource.Open(input, options.Reader, options.From);
+                    var unwritable = new List<PaperChunksFormatException>();
                     while (await source.Reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } read)
                     {
                         var record = normalizer is null ? read : normalizer.Normalize(read, normalization);
+                        if (Unwritable(writer, record, source.Reader, options) is { } error)
+                        {
+                            unwritable.Add(error);
+                            continue;
+                        }
+
                         await writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
                         rows++;
                         if (!ReferenceEquals(record.Doi, lastDoi))
@@ -60,8 +67,8 @@ internal static class ChunkConversion
                     }
 
                     doneBytes += source.Length;
-                    errorCount += source.Reader.ErrorCount;
-                    errors.AddRange(source.Reader.Errors);
+                    errorCount += source.Reader.ErrorCount + unwritable.Count;
+                    errors.AddRange(unwritable.Count == 0 ? source.Reader.Errors : [.. source.Reader.Errors.Concat(unwritable).OrderBy(e => e.Line)]);
                 }
             }
             catch
@@ -88,6 +95,19 @@ internal static class ChunkConversion
             Errors = errors,
             Normalization = normalization,
         };
+    }
+
+    // A row the output cannot hold (a partition value too long for a folder name) is the input row's error,
+    // located and skipped like a malformed one, rather than a failure of the whole output.
+    private static PaperChunksFormatException? Unwritable(RecordWriter<ChunkRecord> writer, ChunkRecord record, RecordReader<ChunkRecord> reader, ConvertOptions options)
+    {
+        if (writer is not ParquetChunkDatasetWriter dataset || dataset.ProblemWith(record) is not { } problem)
+        {
+            return null;
+        }
+
+        var error = new PaperChunksFormatException(reader.SourceName, reader.CurrentLine, 0, options.Writer.Parquet.PartitionBy, problem);
+        return options.Reader.ErrorPolicy == ErrorPolicy.FailFast ? throw error : error;
     }
 
     /// <summary>The bytes on disk of a file, or of every file in a folder.</summary>

@@ -59,7 +59,7 @@ public static class PaperChunksConverter
     }
 
     private static bool IsDataset(ConvertOptions options) =>
-        options.Writer.Parquet is not { ShardRows: null, ShardBytes: null, PartitionBy: null };
+        options.Writer.Parquet.WritesFolder;
 
     private static DetectedFormat Detected(string input, OutputFormat to, ConvertOptions options)
     {

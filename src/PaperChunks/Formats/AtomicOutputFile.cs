@@ -15,6 +15,7 @@ namespace PaperChunks.Formats;
 internal sealed class AtomicOutputFile : IDisposable, IAsyncDisposable
 {
     private readonly bool _overwrite;
+    private readonly string _resolvedPath;
     private readonly SafeFileHandle _handle;
     private readonly CancellationTokenSource _stopWriteback = new();
     private readonly Task _writeback;
@@ -23,8 +24,9 @@ internal sealed class AtomicOutputFile : IDisposable, IAsyncDisposable
     private Exception? _writebackError;
     private bool _committed;
 
-    private AtomicOutputFile(string targetPath, string tempPath, FileStream stream, bool overwrite, long writebackBytes, TimeSpan writebackInterval)
+    private AtomicOutputFile(string targetPath, string resolvedPath, string? tempPath, FileStream stream, bool overwrite, long writebackBytes, TimeSpan writebackInterval)
     {
+        _resolvedPath = resolvedPath;
         _writebackBytes = writebackBytes;
         _writebackInterval = writebackInterval;
         TargetPath = targetPath;
@@ -32,12 +34,16 @@ internal sealed class AtomicOutputFile : IDisposable, IAsyncDisposable
         Stream = stream;
         _overwrite = overwrite;
         _handle = stream.SafeFileHandle;
-        _writeback = Task.Run(WriteBackAsync);
+        _writeback = tempPath is null ? Task.CompletedTask : Task.Run(WriteBackAsync);
     }
+
+    /// <summary>The path <c>-o -</c> stands for: streamed into, never replaced.</summary>
+    public const string StandardOutput = "/dev/stdout";
 
     public string TargetPath { get; }
 
-    public string TempPath { get; }
+    /// <summary>The temporary file, or <see langword="null"/> when the target is a device or FIFO written directly.</summary>
+    public string? TempPath { get; }
 
     public FileStream Stream { get; }
 
@@ -51,28 +57,55 @@ internal sealed class AtomicOutputFile : IDisposable, IAsyncDisposable
     public static AtomicOutputFile Create(string targetPath, bool overwrite, long writebackBytes = 32L << 20, TimeSpan? writebackInterval = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(targetPath);
-        var full = Path.GetFullPath(targetPath);
-        if (!overwrite && File.Exists(full))
+        if (targetPath == StandardOutput || FileIdentity.Of(targetPath).Kind == FileKind.Special)
         {
-            throw new PaperChunksOutputException(targetPath, "the file exists; allow overwriting to replace it");
+            return OpenSpecial(targetPath, writebackBytes, writebackInterval);
         }
 
-        if (Directory.Exists(full))
+        // A symbolic link is followed: the file it names is replaced and the link stays.
+        var full = FileIdentity.Resolved(targetPath);
+        var identity = FileIdentity.Of(full);
+        switch (identity.Kind)
         {
-            throw new PaperChunksOutputException(targetPath, "is a folder, expected a file path");
+            case FileKind.Directory:
+                throw new PaperChunksOutputException(targetPath, "is a folder, expected a file path");
+            case FileKind.Special:
+                return OpenSpecial(targetPath, writebackBytes, writebackInterval);
+            case FileKind.Regular when OpenInput.IsBeingRead(identity):
+                throw new PaperChunksOutputException(targetPath, "is also an input of this run; write to another path");
+            case FileKind.Regular when !overwrite:
+                throw new PaperChunksOutputException(targetPath, "the file exists; allow overwriting to replace it");
         }
 
         var folder = Path.GetDirectoryName(full)!;
-        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var temp = Path.Combine(folder, TemporaryFiles.NameFor(Path.GetFileName(full)));
         try
         {
             Directory.CreateDirectory(folder);
+            TemporaryFiles.RemoveStale(folder, Path.GetFileName(full));
             var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-            return new AtomicOutputFile(targetPath, temp, stream, overwrite, writebackBytes, writebackInterval ?? TimeSpan.FromMilliseconds(100));
+            return new AtomicOutputFile(targetPath, full, temp, stream, overwrite, writebackBytes, writebackInterval ?? TimeSpan.FromMilliseconds(100));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new PaperChunksOutputException(targetPath, $"cannot create the output: {e.Message}", e);
+        }
+    }
+
+    // A device or FIFO (/dev/null, a pipe, a named pipe) is written into as a stream: renaming over it would
+    // replace the device node with a regular file. Standard output redirected to a file is appended to, as
+    // the shell's `>>` expects (after `>` the file is empty anyway).
+    private static AtomicOutputFile OpenSpecial(string targetPath, long writebackBytes, TimeSpan? writebackInterval)
+    {
+        try
+        {
+            var mode = targetPath == StandardOutput && FileIdentity.Of(targetPath).Kind == FileKind.Regular ? FileMode.Append : FileMode.Open;
+            var stream = new FileStream(targetPath, mode, FileAccess.Write, FileShare.ReadWrite, 1 << 16, FileOptions.None);
+            return new AtomicOutputFile(targetPath, targetPath, null, stream, false, writebackBytes, writebackInterval ?? TimeSpan.FromMilliseconds(100));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PaperChunksOutputException(targetPath, $"cannot open the output: {e.Message}", e);
         }
     }
 
@@ -86,9 +119,17 @@ internal sealed class AtomicOutputFile : IDisposable, IAsyncDisposable
                 throw new IOException(error.Message, error);
             }
 
+            if (TempPath is null)
+            {
+                Stream.Flush();
+                Stream.Dispose();
+                _committed = true;
+                return;
+            }
+
             Stream.Flush(flushToDisk: true);
             Stream.Dispose();
-            File.Move(TempPath, Path.GetFullPath(TargetPath), _overwrite);
+            File.Move(TempPath, _resolvedPath, _overwrite);
             _committed = true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -124,7 +165,10 @@ internal sealed class AtomicOutputFile : IDisposable, IAsyncDisposable
             // The write already failed (disk full); the temporary file is removed below all the same.
         }
 
-        File.Delete(TempPath);
+        if (TempPath is not null)
+        {
+            File.Delete(TempPath);
+        }
     }
 
     private async Task WriteBackAsync()

@@ -48,7 +48,8 @@ internal static class FormatDetector
                 reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        // The same guarded boundary as the reader's: a damaged footer is the file's error, never a crash.
+        catch (Exception e) when (e is UnauthorizedAccessException || Parquet.ParquetInput.IsCorruption(e))
         {
             throw new PaperChunksFormatException(path, 0, 0, null, $"expected a readable Parquet footer with a schema, found: {e.Message}", e);
         }

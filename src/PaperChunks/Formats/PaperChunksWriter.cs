@@ -51,7 +51,7 @@ public static class PaperChunksWriter
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= WriterOptions.Default;
-        var dataset = options.Parquet is not { ShardRows: null, ShardBytes: null, PartitionBy: null };
+        var dataset = options.Parquet.WritesFolder;
         return (format ?? FormatOf(path) ?? (dataset ? OutputFormat.Parquet : throw Unnamed(path))) switch
         {
             OutputFormat.Parquet when dataset => new ParquetChunkDatasetWriter(path, options.Parquet, options),

@@ -46,6 +46,27 @@ internal sealed class TextOutput : IDisposable
         return new TextOutput("<stream>", null, stream, CompressedStreams.Compress(stream, compression, settings.CompressionLevel), !settings.LeaveOpen);
     }
 
+    /// <summary>
+    /// Runs a write so that a full disk or a vanished folder surfaces as an output error naming the target;
+    /// the temporary file is discarded on dispose.
+    /// </summary>
+    public void Guarded(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (IOException e)
+        {
+            throw WriteFailed(e);
+        }
+    }
+
+    /// <summary>The output error for a failed write.</summary>
+    public PaperChunksOutputException WriteFailed(IOException e) => IsFile
+        ? new(Target, $"cannot write the output: {e.Message}; nothing was written there and any previous file is untouched", e)
+        : new(Target, $"cannot write the output: {e.Message}", e);
+
     public void Finish()
     {
         if (!ReferenceEquals(Stream, _sink))

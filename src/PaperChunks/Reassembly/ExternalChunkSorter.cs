@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using PaperChunks.Formats;
 using PaperChunks.Records;
 using Blob = PaperChunks.Reassembly.RowArena.Blob;
 
@@ -18,6 +19,12 @@ internal sealed class ExternalChunkSorter : IDisposable
 
     private readonly long _budget;
     private readonly RowArena _arena;
+    private const string FolderName = "paperchunks-sort";
+
+    private static readonly UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private static readonly UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private readonly string _tempDirectory;
     private readonly string _folder;
     private readonly List<RowKey> _keys = [];
     private readonly Dictionary<string, (string Doi, Blob Metadata)> _metadataByDoi = new(StringComparer.Ordinal);
@@ -31,7 +38,8 @@ internal sealed class ExternalChunkSorter : IDisposable
         // Half the limit for the held batch: the rest covers the reader, the paper being built and GC slack.
         _budget = Math.Min(memoryLimitBytes / 2, int.MaxValue);
         _arena = new RowArena((int)Math.Clamp(_budget / 8, 64 * 1024, 4 * 1024 * 1024));
-        _folder = Path.Combine(tempDirectory ?? Path.GetTempPath(), "paperchunks-reassemble-" + Guid.NewGuid().ToString("N"));
+        _tempDirectory = tempDirectory ?? Path.GetTempPath();
+        _folder = Path.Combine(_tempDirectory, TemporaryFiles.NameFor(FolderName));
     }
 
     /// <summary>Sorted runs written to disk so far.</summary>
@@ -141,37 +149,74 @@ internal sealed class ExternalChunkSorter : IDisposable
     private void Spill()
     {
         _keys.Sort(RowOrder.Instance);
-        if (!_folderCreated)
-        {
-            Directory.CreateDirectory(_folder);
-            _folderCreated = true;
-        }
-
         var path = Path.Combine(_folder, $"run-{_runs.Count:D5}.bin");
-        using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+        try
         {
-            Blob? previous = null;
-            foreach (var key in _keys)
+            CreateFolder();
+            WriteRun(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (File.Exists(path))
             {
-                WriteBlob(file, key.Head);
-                if (previous == key.Metadata)
-                {
-                    file.WriteByte(ChunkRunFile.SameMetadata);
-                }
-                else
-                {
-                    file.WriteByte(ChunkRunFile.FullMetadata);
-                    WriteBlob(file, key.Metadata);
-                }
-
-                previous = key.Metadata;
+                File.Delete(path);
             }
+
+            throw new PaperChunksOutputException(_tempDirectory, $"cannot write the sort's temporary files (choose another folder with --temp-dir or a larger memory limit): {e.Message}", e);
         }
 
         _runs.Add((path, _keys.Count));
         _keys.Clear();
         _metadataByDoi.Clear();
         _arena.Clear();
+    }
+
+    // The rows of a shared temp folder are other people's papers too: the folder is the owner's alone.
+    private void CreateFolder()
+    {
+        if (_folderCreated)
+        {
+            return;
+        }
+
+        TemporaryFiles.RemoveStale(_tempDirectory, FolderName);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(_folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(_folder, OwnerOnlyFolder);
+        }
+
+        _folderCreated = true;
+    }
+
+    private void WriteRun(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 1 << 20 };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnlyFile;
+        }
+
+        using var file = new FileStream(path, options);
+        Blob? previous = null;
+        foreach (var key in _keys)
+        {
+            WriteBlob(file, key.Head);
+            if (previous == key.Metadata)
+            {
+                file.WriteByte(ChunkRunFile.SameMetadata);
+            }
+            else
+            {
+                file.WriteByte(ChunkRunFile.FullMetadata);
+                WriteBlob(file, key.Metadata);
+            }
+
+            previous = key.Metadata;
+        }
     }
 
     private void WriteBlob(FileStream file, Blob blob)

@@ -46,7 +46,9 @@ internal sealed class SpacingDiacriticRepair : TextRepair
             return i + 1;
         if (char.IsLetter(next) && TryCompose(mark, next, out var composed))
             rewriter.Replace(i, 2, composed.ToString());
-        else if (char.IsLetter(previous) && i - 1 >= rewriter.Position && TryCompose(mark, previous, out composed))
+        // Joined to the letter before only inside a word (Gu¨lc): before a space or punctuation it is a mark of
+        // its own (scars´ stones, a Greek ¨ quote).
+        else if (char.IsLetter(previous) && char.IsLetter(next) && i - 1 >= rewriter.Position && TryCompose(mark, previous, out composed))
             rewriter.Replace(i - 1, 2, composed.ToString());
         else if (char.IsLetter(next) || char.IsLetter(previous))
             session.Undecide(Kind, text, i, 1, $"{mark} has no precomposed form with the letter before or after it");

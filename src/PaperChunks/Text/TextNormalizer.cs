@@ -10,14 +10,13 @@ namespace PaperChunks.Text;
 /// </summary>
 public sealed class TextNormalizer
 {
-    private const int MojibakeRounds = 2;
-
     private static readonly SearchValues<char> s_nonAscii = SearchValues.Create(NonAsciiCharacters());
 
     private readonly TextRepair[] _repairs;
     private readonly SearchValues<char> _suspicious;
     private readonly SearchValues<char> _asciiSuspicious;
     private readonly bool _searchMarkers;
+    private readonly bool _searchMixups;
 
     /// <summary>Creates a normalizer with <see cref="TextNormalizerOptions.Default"/> and no corpus vocabulary.</summary>
     public TextNormalizer()
@@ -37,15 +36,11 @@ public sealed class TextNormalizer
         Options = options;
         Vocabulary = vocabulary;
         var repairs = new List<TextRepair>();
-        if (options.RepairLosslessMojibake)
-        {
-            for (var round = 0; round < MojibakeRounds; round++)
-                repairs.Add(new LosslessMojibakeRepair());
-        }
+        if (options.RepairLosslessMojibake) repairs.Add(new EncodingMixupRepair());
         if (options.RepairLossyMojibake) repairs.Add(new LossyMojibakeRepair());
         if (options.ExpandLigatures) repairs.Add(new LigatureRepair());
         if (options.JoinSpacingDiacritics) repairs.Add(new SpacingDiacriticRepair());
-        if (options.RemoveInvisibleCharacters) repairs.Add(new InvisibleCharacterRepair());
+        if (options.RemoveInvisibleCharacters) repairs.Add(new InvisibleCharacterRepair(options.ReplaceNoBreakSpaces));
         if (options.JoinHyphenation) repairs.Add(new HyphenationRepair());
         if (options.RemoveSciTldrMarkers) repairs.Add(new SciTldrMarkerRepair());
         _repairs = [.. repairs];
@@ -58,6 +53,7 @@ public sealed class TextNormalizer
             ascii.Add('-');
         _asciiSuspicious = SearchValues.Create([.. ascii]);
         _searchMarkers = options.RemoveSciTldrMarkers;
+        _searchMixups = options.RepairLosslessMojibake;
     }
 
     /// <summary>The repairs this normalizer makes.</summary>
@@ -116,7 +112,7 @@ public sealed class TextNormalizer
             if (nonAscii < 0)
                 break;
             var i = from + nonAscii;
-            if (_suspicious.Contains(text[i]) && MayBeDamaged(text, i))
+            if ((_searchMixups && EncodingMixupRepair.MayStart(text, i)) || (_suspicious.Contains(text[i]) && MayBeDamaged(text, i)))
                 return false;
             from = i + 1;
         }
@@ -131,7 +127,7 @@ public sealed class TextNormalizer
             return true;
         var next = i + 1 < text.Length ? text[i + 1] : '\0';
         var previous = i > 0 ? text[i - 1] : '\0';
-        if (LosslessMojibakeRepair.ByteOf(next) is >= 0x80 and <= 0xBF)
+        if (MojibakeCodec.Windows1252.ByteOf(next) is >= 0x80 and <= 0xBF)
             return true;
         return c switch
         {

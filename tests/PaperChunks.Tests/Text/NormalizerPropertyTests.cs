@@ -29,13 +29,18 @@ public sealed class NormalizerPropertyTests
         result.Fixes.Should().BeEmpty();
     }
 
+    // The property: any valid text comes back unchanged unless the report names a fix. A random soup
+    // of these characters can hold what only mojibake holds (è‘– is E8 91 96 read as Windows-1252, the
+    // character U+8456), so a repair there is allowed, but only a reported one, at its place in the input.
     [Fact]
-    public void Text_made_of_good_characters_comes_back_as_the_same_instance() =>
+    public void Text_made_of_good_characters_is_unchanged_unless_the_report_names_a_fix() =>
         Gen.Char[GoodCharacters].Array[0, 400].Select(chars => new string(chars)).Sample(text =>
         {
             var result = s_normalizer.Normalize(text);
-            result.Text.Should().BeSameAs(text);
-            result.Fixes.Should().BeEmpty();
+            if (result.Fixes.Count == 0)
+                result.Text.Should().BeSameAs(text);
+            foreach (var fix in result.Fixes)
+                text.Substring(fix.Offset, fix.Before.Length).Should().Be(fix.Before);
         });
 
     [Fact]

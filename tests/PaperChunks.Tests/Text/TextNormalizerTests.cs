@@ -148,12 +148,21 @@ public sealed class TextNormalizerTests
     }
 
     [Fact]
-    public void Removes_invisible_characters_and_makes_no_break_spaces_spaces()
+    public void Removes_invisible_characters_and_keeps_no_break_spaces()
     {
         var result = s_normalizer.Normalize("hyphen\u00ADation\u200B, ze\u0007ro and\u00A0space\uFEFF");
 
-        result.Text.Should().Be("hyphenation, zero and space");
-        result.Fixes.Should().HaveCount(5).And.OnlyContain(f => f.Kind == RepairKind.InvisibleCharacter);
+        result.Text.Should().Be("hyphenation, zero and\u00A0space");
+        result.Fixes.Should().HaveCount(4).And.OnlyContain(f => f.Kind == RepairKind.InvisibleCharacter);
+    }
+
+    [Fact]
+    public void Makes_no_break_spaces_spaces_only_when_asked()
+    {
+        var replacing = new TextNormalizer(TextNormalizerOptions.Default with { ReplaceNoBreakSpaces = true });
+
+        replacing.Normalize("10\u00A0km and\u00A0more").Text.Should().Be("10 km and more");
+        s_normalizer.Normalize("10\u00A0km").Text.Should().Be("10\u00A0km");
     }
 
     [Fact]

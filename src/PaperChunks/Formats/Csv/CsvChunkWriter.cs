@@ -45,6 +45,19 @@ internal sealed class CsvChunkWriter : RecordWriter<ChunkRecord>
     /// <inheritdoc/>
     protected override void WriteCore(ChunkRecord record)
     {
+        // CsvHelper writes through to the file in blocks: a full disk surfaces here (no closure per row).
+        try
+        {
+            WriteRow(record);
+        }
+        catch (IOException e)
+        {
+            throw _out.WriteFailed(e);
+        }
+    }
+
+    private void WriteRow(ChunkRecord record)
+    {
         WriteHeaderOnce();
         _csv.WriteField(record.Doi);
         _csv.WriteField(record.ChunkId, default);
@@ -74,13 +87,13 @@ internal sealed class CsvChunkWriter : RecordWriter<ChunkRecord>
     }
 
     /// <inheritdoc/>
-    protected override void CompleteCore()
+    protected override void CompleteCore() => _out.Guarded(() =>
     {
         WriteHeaderOnce();
         _csv.Flush();
         _csv.Dispose();
         _out.Finish();
-    }
+    });
 
     /// <inheritdoc/>
     protected override ValueTask CompleteCoreAsync(CancellationToken cancellationToken)

@@ -77,14 +77,14 @@ internal abstract class JsonlWriter<T> : RecordWriter<T>
     protected sealed override void CompleteCore()
     {
         Drain();
-        Guarded(_out.Finish);
+        _out.Guarded(_out.Finish);
     }
 
     /// <inheritdoc/>
     protected sealed override async ValueTask CompleteCoreAsync(CancellationToken cancellationToken)
     {
         await DrainAsync(cancellationToken).ConfigureAwait(false);
-        Guarded(_out.Finish);
+        _out.Guarded(_out.Finish);
     }
 
     /// <inheritdoc/>
@@ -101,7 +101,7 @@ internal abstract class JsonlWriter<T> : RecordWriter<T>
 
     private void Drain()
     {
-        Guarded(() => _out.Stream.Write(_buffer.WrittenSpan));
+        _out.Guarded(() => _out.Stream.Write(_buffer.WrittenSpan));
         _buffer.ResetWrittenCount();
     }
 
@@ -113,28 +113,11 @@ internal abstract class JsonlWriter<T> : RecordWriter<T>
         }
         catch (IOException e)
         {
-            throw WriteFailed(e);
+            throw _out.WriteFailed(e);
         }
 
         _buffer.ResetWrittenCount();
     }
-
-    // A full disk or a vanished folder surfaces as an output error naming the target; the temporary file is discarded on dispose.
-    private void Guarded(Action write)
-    {
-        try
-        {
-            write();
-        }
-        catch (IOException e)
-        {
-            throw WriteFailed(e);
-        }
-    }
-
-    private PaperChunksOutputException WriteFailed(IOException e) => _out.IsFile
-        ? new(_out.Target, $"cannot write the output: {e.Message}; nothing was written there and any previous file is untouched", e)
-        : new(_out.Target, $"cannot write the output: {e.Message}", e);
 
     private void Append(T record)
     {

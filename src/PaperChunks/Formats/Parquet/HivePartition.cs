@@ -23,14 +23,27 @@ internal static class HivePartition
     /// <exception cref="PaperChunksOutputException">The encoded name is longer than a file system allows.</exception>
     public static string FolderName(string column, string? value, string outputForErrors)
     {
-        var encoded = string.IsNullOrEmpty(value) ? DefaultPartition : Escape(value);
-        var name = $"{Escape(column)}={encoded}";
-        if (Encoding.UTF8.GetByteCount(name) > MaxSegmentBytes)
+        var name = Encode(column, value);
+        if (NameProblem(name, value) is { } problem)
         {
-            throw new PaperChunksOutputException(outputForErrors, $"the partition value of \"{column}\" is too long for a folder name ({name.Length} characters encoded): {Preview(value!)}");
+            throw new PaperChunksOutputException(outputForErrors, $"the partition value of \"{column}\" {problem}");
         }
 
         return name;
+    }
+
+    /// <summary>Why <paramref name="value"/> cannot name a partition folder, or null if it can.</summary>
+    public static string? Problem(string column, string? value) => NameProblem(Encode(column, value), value);
+
+    private static string Encode(string column, string? value) =>
+        $"{Escape(column)}={(string.IsNullOrEmpty(value) ? DefaultPartition : Escape(value))}";
+
+    private static string? NameProblem(string name, string? value)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(name);
+        return bytes <= MaxSegmentBytes
+            ? null
+            : FormattableString.Invariant($"is too long for a folder name ({bytes:N0} bytes encoded, at most {MaxSegmentBytes}): {Preview(value!)}");
     }
 
     /// <summary>Joins a partition folder to the output folder, and proves the result stays inside it.</summary>

@@ -25,6 +25,9 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
     private readonly bool _overwrite;
     private readonly ParquetWriterOptions _options;
     private readonly Dictionary<string, Partition> _partitions = new(StringComparer.Ordinal);
+
+    // Partitions with an open shard, least recently written first.
+    private readonly LinkedList<Partition> _open = new();
     private bool _committed;
 
     /// <summary>Writes into <paramref name="folder"/>, which appears (or is replaced) only on completion.</summary>
@@ -56,9 +59,12 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
         }
 
         var parent = Path.GetDirectoryName(_target.TrimEnd(Path.DirectorySeparatorChar))!;
-        _temp = Path.Combine(parent, $".{Path.GetFileName(_target.TrimEnd(Path.DirectorySeparatorChar))}.{Guid.NewGuid():N}.tmp");
+        var name = Path.GetFileName(_target.TrimEnd(Path.DirectorySeparatorChar));
+        _temp = Path.Combine(parent, TemporaryFiles.NameFor(name));
         try
         {
+            Directory.CreateDirectory(parent);
+            TemporaryFiles.RemoveStale(parent, name);
             Directory.CreateDirectory(_temp);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -73,6 +79,19 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
     /// <summary>Shard files written so far, across partitions (the one being filled included).</summary>
     public int ShardCount { get; private set; }
 
+    /// <summary>Partitions with a shard open now (at most <see cref="ParquetWriterOptions.MaxOpenPartitions"/>).</summary>
+    internal int OpenPartitions => _open.Count;
+
+    /// <summary>
+    /// Why <paramref name="record"/> cannot be written (its partition value cannot name a folder), or null.
+    /// Writing it anyway throws <see cref="PaperChunksOutputException"/>; a pipeline asks first so that it can
+    /// report the input row and, when skipping bad rows, go on.
+    /// </summary>
+    internal string? ProblemWith(ChunkRecord record) =>
+        _options.PartitionBy is { } column && HivePartition.Problem(column, ValueOf(record, column)) is { } problem
+            ? $"the partition value {problem}"
+            : null;
+
     /// <inheritdoc/>
     protected override void WriteCore(ChunkRecord record) =>
         WriteCoreAsync(record, CancellationToken.None).AsTask().GetAwaiter().GetResult();
@@ -81,22 +100,23 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
     protected override async ValueTask WriteCoreAsync(ChunkRecord record, CancellationToken cancellationToken)
     {
         var partition = PartitionOf(record);
-        if (partition.Writer is { } current && ShardIsFull(partition, current))
+        if (partition.Writer is { } current && ShardIsFull(current))
         {
-            await current.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            await current.DisposeAsync().ConfigureAwait(false);
-            partition.Writer = null;
+            await CloseShardAsync(partition, cancellationToken).ConfigureAwait(false);
         }
 
         if (partition.Writer is null)
         {
-            partition.Writer = ParquetChunkWriter.ForShard(Path.Combine(partition.Folder, ShardName(partition.Shards.Count)), _options);
-            partition.Shards.Add(Path.Combine(partition.Folder, ShardName(partition.Shards.Count)));
-            ShardCount++;
+            await OpenShardAsync(partition, cancellationToken).ConfigureAwait(false);
+        }
+        else if (_open.Last != partition.Node)
+        {
+            _open.Remove(partition.Node);
+            _open.AddLast(partition.Node);
         }
 
-        await partition.Writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
-        if (_partitions.Count > 1)
+        await partition.Writer!.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+        if (_open.Count > 1)
         {
             await BoundBufferedRowsAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -108,15 +128,13 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
     /// <inheritdoc/>
     protected override async ValueTask CompleteCoreAsync(CancellationToken cancellationToken)
     {
+        while (_open.First is { } oldest)
+        {
+            await CloseShardAsync(oldest.Value, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var partition in _partitions.Values)
         {
-            if (partition.Writer is { } writer)
-            {
-                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-                await writer.DisposeAsync().ConfigureAwait(false);
-                partition.Writer = null;
-            }
-
             // Hugging Face names say how many shards there are, known only now.
             for (var i = 0; i < partition.Shards.Count; i++)
             {
@@ -133,12 +151,14 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
     {
         if (disposing)
         {
-            foreach (var partition in _partitions.Values)
+            foreach (var partition in _open)
             {
                 // A shard still open here belongs to a failed or abandoned run: discard it, never complete it.
-                partition.Writer?.Abort();
+                partition.Writer!.Abort();
                 partition.Writer = null;
             }
+
+            _open.Clear();
 
             DeleteUncommitted();
         }
@@ -149,15 +169,14 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
     /// <inheritdoc/>
     protected override async ValueTask DisposeAsyncCore()
     {
-        foreach (var partition in _partitions.Values)
+        foreach (var partition in _open)
         {
-            if (partition.Writer is { } writer)
-            {
-                // Still open here means the dataset is being discarded: never complete a shard of it.
-                writer.Abort();
-                partition.Writer = null;
-            }
+            // Still open here means the dataset is being discarded: never complete a shard of it.
+            partition.Writer!.Abort();
+            partition.Writer = null;
         }
+
+        _open.Clear();
 
         DeleteUncommitted();
         await base.DisposeAsyncCore().ConfigureAwait(false);
@@ -188,12 +207,14 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
         _ => record.Updated,
     };
 
-    private bool ShardIsFull(Partition partition, ParquetChunkWriter writer) =>
+    private bool ShardIsFull(ParquetChunkWriter writer) =>
         writer.RecordsWritten >= _options.ShardRows || writer.BytesWritten >= _options.ShardBytes;
 
     private Partition PartitionOf(ChunkRecord record)
     {
-        var key = _options.PartitionBy is { } column
+        var key = _options.Buckets is { } buckets
+            ? string.Create(CultureInfo.InvariantCulture, $"bucket={PaperShard.BucketOf(record.Doi, buckets)}")
+            : _options.PartitionBy is { } column
             ? HivePartition.FolderName(column, ValueOf(record, column), _target)
             : "";
         if (!_partitions.TryGetValue(key, out var partition))
@@ -213,21 +234,52 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
     {
         long total = 0;
         ParquetChunkWriter? fullest = null;
-        foreach (var partition in _partitions.Values)
+        foreach (var partition in _open)
         {
-            if (partition.Writer is { } writer)
+            var writer = partition.Writer!;
+            total += writer.BufferedBytes;
+            if (fullest is null || writer.BufferedBytes > fullest.BufferedBytes)
             {
-                total += writer.BufferedBytes;
-                if (fullest is null || writer.BufferedBytes > fullest.BufferedBytes)
-                {
-                    fullest = writer;
-                }
+                fullest = writer;
             }
         }
 
         if (total > _options.RowGroupBytes && fullest is not null)
         {
             await fullest.FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // One open shard holds a file, its write buffers and Parquet.Net's state (about 390 KB). Past the bound the
+    // least recently written partition's shard is finished and closed; if its value comes back it gets a new
+    // shard, as DuckDB (partitioned_write_max_open_files) and Spark do. Memory and open files then stay
+    // bounded for any number of values; an input grouped by the partition column still gets one file each.
+    private async ValueTask OpenShardAsync(Partition partition, CancellationToken cancellationToken)
+    {
+        if (_open.Count >= _options.MaxOpenPartitions)
+        {
+            await CloseShardAsync(_open.First!.Value, cancellationToken).ConfigureAwait(false);
+        }
+
+        var path = Path.Combine(partition.Folder, ShardName(partition.Shards.Count));
+        partition.Writer = ParquetChunkWriter.ForShard(path, _options);
+        partition.Shards.Add(path);
+        _open.AddLast(partition.Node);
+        ShardCount++;
+    }
+
+    private async ValueTask CloseShardAsync(Partition partition, CancellationToken cancellationToken)
+    {
+        var writer = partition.Writer!;
+        _open.Remove(partition.Node);
+        partition.Writer = null;
+        try
+        {
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -238,7 +290,7 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
             string? old = null;
             if (Directory.Exists(_target))
             {
-                old = _temp[..^".tmp".Length] + ".old";
+                old = Path.Combine(Path.GetDirectoryName(_temp)!, TemporaryFiles.NameFor(Path.GetFileName(_target)));
                 Directory.Move(_target, old);
             }
 
@@ -255,9 +307,17 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
         }
     }
 
-    private sealed class Partition(string folder)
+    private sealed class Partition
     {
-        public string Folder { get; } = folder;
+        public Partition(string folder)
+        {
+            Folder = folder;
+            Node = new LinkedListNode<Partition>(this);
+        }
+
+        public string Folder { get; }
+
+        public LinkedListNode<Partition> Node { get; }
 
         public List<string> Shards { get; } = [];
 

@@ -103,10 +103,10 @@ internal sealed class ParquetInput : IDisposable
     /// (InvalidOperationException "dictionary already read", only when Parquet.Net threw it).
     /// Anything else is a bug of ours and must surface as is.
     /// </summary>
-    private static bool IsCorruption(Exception e) =>
+    internal static bool IsCorruption(Exception e) =>
         e is IOException or InvalidDataException or ThriftProtocolException or ParquetException or ArgumentException or IndexOutOfRangeException
             or OverflowException or NotSupportedException or InvalidCastException
-        || (e is InvalidOperationException && e.TargetSite?.DeclaringType?.Assembly == typeof(ParquetReader).Assembly);
+        || (e is InvalidOperationException or NullReferenceException && e.TargetSite?.DeclaringType?.Assembly == typeof(ParquetReader).Assembly);
 
     public void Dispose()
     {

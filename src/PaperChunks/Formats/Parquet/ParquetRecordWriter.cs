@@ -54,7 +54,7 @@ internal abstract class ParquetRecordWriter<T> : RecordWriter<T>
     {
         options ??= ParquetWriterOptions.Default;
         options.Validate();
-        if (options.ShardRows is not null || options.ShardBytes is not null || options.PartitionBy is not null)
+        if (options.WritesFolder)
         {
             throw new ArgumentException($"Sharding and partitioning need a folder output; {useInstead}.", nameof(options));
         }

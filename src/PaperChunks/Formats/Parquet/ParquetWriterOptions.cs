@@ -63,6 +63,24 @@ public sealed record ParquetWriterOptions
     /// </summary>
     public string? PartitionBy { get; init; }
 
+    /// <summary>
+    /// For a partitioned folder output: how many partitions may have a file open at once. Past it the least
+    /// recently written partition's file is finished, and a new file is started if its value comes back
+    /// (as DuckDB's <c>partitioned_write_max_open_files</c>). Default 32: 4,116 partitions of a 1 GB corpus
+    /// then peak under 300 MB with 32 files open (docs/reliability.md); 100 peaked at 347 MB.
+    /// </summary>
+    public int MaxOpenPartitions { get; init; } = 32;
+
+    /// <summary>
+    /// For a folder output: split the rows into this many buckets by paper, Hive style
+    /// (<c>bucket=K/train-00000-of-00001.parquet</c>, K = <see cref="Records.PaperShard.BucketOf(string, int)"/> of the
+    /// doi), so that each paper's rows are in one bucket and a bucket can be reassembled alone. Default none.
+    /// </summary>
+    public int? Buckets { get; init; }
+
+    /// <summary>Whether these options write a folder (shards, partitions or buckets) rather than one file.</summary>
+    public bool WritesFolder => ShardRows is not null || ShardBytes is not null || PartitionBy is not null || Buckets is not null;
+
     internal void Validate()
     {
         if (!Enum.IsDefined(Compression))
@@ -85,9 +103,24 @@ public sealed record ParquetWriterOptions
             throw new ArgumentOutOfRangeException(nameof(ShardRows), ShardRows, "must be at least 1");
         }
 
+        if (Buckets is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Buckets), Buckets, "must be at least 1");
+        }
+
+        if (Buckets is not null && PartitionBy is not null)
+        {
+            throw new ArgumentException("Buckets and PartitionBy are two ways to split a folder; choose one.", nameof(PartitionBy));
+        }
+
         if (ShardBytes is < 1024)
         {
             throw new ArgumentOutOfRangeException(nameof(ShardBytes), ShardBytes, "must be at least 1024 bytes");
+        }
+
+        if (MaxOpenPartitions < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxOpenPartitions), MaxOpenPartitions, "must be at least 1");
         }
 
         ArgumentNullException.ThrowIfNull(DictionaryColumns, nameof(DictionaryColumns));
