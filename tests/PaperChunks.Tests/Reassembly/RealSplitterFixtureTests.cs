@@ -17,17 +17,24 @@ public class RealSplitterFixtureTests
 {
     private static readonly string Folder = Path.Combine(SeedFiles.FixturesDirectory, "Splitters");
 
-    private const string NotYet = "Not yet right (issue 15 open, see /work/notes/issue-15.md): ";
-
     [Theory]
     [InlineData("langchain-recursive-1000-200")]
     [InlineData("chonkie-token-300-40")]
-    [InlineData("langchain-recursive-100-20", Skip = NotYet + "1 of 39 papers wrong")]
-    [InlineData("langchain-recursive-500-20", Skip = NotYet + "1 of 39 papers wrong")]
-    [InlineData("langchain-token-128-16", Skip = NotYet + "2 of 39 papers wrong")]
-    [InlineData("llamaindex-sentence-128-20", Skip = NotYet + "12 of 39 papers wrong")]
-    [InlineData("chonkie-token-250-0", Skip = NotYet + "2 of 39 papers wrong")]
-    public void Every_paper_split_by_a_real_splitter_comes_back_whole(string splitter)
+    public void Every_paper_split_by_a_real_splitter_comes_back_whole(string splitter) =>
+        WrongPapers(splitter).Should().BeEmpty("every paper split by {0} should come back whole", splitter);
+
+    // Issue 15 is still open for these splitters: the known number of wrong papers (of 39) is a floor that
+    // must not get worse (counted against the originals when the joint search landed); the bar is zero.
+    [Theory]
+    [InlineData("langchain-recursive-100-20", 1)]
+    [InlineData("langchain-recursive-500-20", 1)]
+    [InlineData("langchain-token-128-16", 2)]
+    [InlineData("chonkie-token-250-0", 2)]
+    [InlineData("llamaindex-sentence-128-20", 12)]
+    public void Papers_split_by_a_splitter_still_open_in_issue_15_get_no_worse(string splitter, int knownWrong) =>
+        WrongPapers(splitter).Count.Should().BeLessOrEqualTo(knownWrong, "{0} rebuilt {1} papers wrong before", splitter, knownWrong);
+
+    private static List<string> WrongPapers(string splitter)
     {
         var originals = Originals();
         using var reader = PaperChunksReader.OpenChunks(Path.Combine(Folder, splitter + "-test.jsonl.gz"));
@@ -35,9 +42,8 @@ public class RealSplitterFixtureTests
         var papers = reassembler.Reassemble(reader.ReadAll()).ToList();
 
         papers.Select(p => p.Doi).Should().BeEquivalentTo(originals.Keys);
-        var wrong = papers.Where(p => Collapse(p.Text) != Collapse(originals[p.Doi])).Select(p => p.Doi).ToList();
-        wrong.Should().BeEmpty("every one of the {0} papers split by {1} should come back whole ({2} did not)", papers.Count, splitter, wrong.Count);
         reassembler.Report.Conflicts.Should().BeEmpty();
+        return papers.Where(p => Collapse(p.Text) != Collapse(originals[p.Doi])).Select(p => p.Doi).ToList();
     }
 
     private static Dictionary<string, string> Originals()
