@@ -71,11 +71,8 @@ internal static class Coincidence
     /// <summary>Chance for a collapsed repeat of <paramref name="collapsedLength"/> characters: whole words by construction.</summary>
     public static double OfCollapsedRepeat(ReadOnlySpan<char> next, int collapsedLength, double charRate)
     {
-        var end = 0;
-        while (end < next.Length && OverlapFinder.CollapsedLength(next[..end]) < collapsedLength)
-        {
-            end++;
-        }
+        var end = OverlapFinder.EndOfCollapsedPrefix(next, collapsedLength);
+        end = end < 0 ? next.Length : end;
 
         return Math.Min(1, Math.Max(Math.Pow(charRate, collapsedLength), OfWords(next[..end], charRate)));
     }

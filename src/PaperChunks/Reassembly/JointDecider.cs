@@ -33,7 +33,8 @@ internal static class JointDecider
             var exact = Array.IndexOf(borders, Math.Min(regime.OverlapChars, next.Length)) >= 0 ? Math.Min(regime.OverlapChars, next.Length) : 0;
             if (exact > 0)
             {
-                return Overlap(previous, next, exact, shape, JointCertainty.Inferred);
+                var certain = Coincidence.OfRepeat(previous, next, exact, shape.CharRate) < Coincidence.Certain;
+                return Overlap(previous, next, exact, shape, certain ? JointCertainty.Certain : JointCertainty.Inferred);
             }
         }
 

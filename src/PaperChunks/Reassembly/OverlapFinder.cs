@@ -20,34 +20,36 @@ internal static class OverlapFinder
     /// <summary>Borders kept per joint, longest first: enough for a fixed window's exact overlap below a chance one.</summary>
     public const int MaxBorders = 6;
 
+    /// <summary>Characters compared at anchor places, per character searched, before the search falls back to the prefix function.</summary>
+    private const int CompareBudget = 4;
+
+    /// <summary>Characters of the next chunk searched for in the previous one's tail to find the long borders.</summary>
+    private const int AnchorChars = 8;
+
+    /// <summary>Longest prefix of the next chunk's first word searched for in the collapsed search.</summary>
+    private const int MaxWordChars = 32;
+
     /// <summary>
     /// The raw borders of <paramref name="previous"/> and <paramref name="next"/>, longest first (at most
     /// <see cref="MaxBorders"/>): lengths <c>L</c> with <c>previous[^L..] == next[..L]</c>.
     /// </summary>
     public static int[] RawBorders(ReadOnlySpan<char> previous, ReadOnlySpan<char> next)
     {
-        if (previous.IsEmpty || next.IsEmpty)
+        // Only the previous chunk's last next.Length characters can overlap the next chunk.
+        var window = previous[^Math.Min(previous.Length, next.Length)..];
+        if (window.IsEmpty)
         {
             return [];
         }
 
-        var prefix = ArrayPool<int>.Shared.Rent(next.Length);
-        try
+        Span<int> found = stackalloc int[MaxBorders];
+        var count = AnchoredBorders(window, next, found);
+        if (count < 0)
         {
-            var q = Longest(previous, next, prefix);
-            var count = 0;
-            Span<int> found = stackalloc int[MaxBorders];
-            for (var length = q; length > 0 && count < MaxBorders; length = prefix[length - 1])
-            {
-                found[count++] = length;
-            }
+            count = KmpBorders(window, next, found);
+        }
 
-            return found[..count].ToArray();
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(prefix);
-        }
+        return count == 0 ? [] : found[..count].ToArray();
     }
 
     /// <summary>
@@ -57,6 +59,64 @@ internal static class OverlapFinder
     /// </summary>
     public static int CollapsedBorder(ReadOnlySpan<char> previous, ReadOnlySpan<char> next)
     {
+        var first = 0;
+        while (first < next.Length && char.IsWhiteSpace(next[first]))
+        {
+            first++;
+        }
+
+        var wordEnd = first;
+        while (wordEnd < next.Length && wordEnd - first < MaxWordChars && !char.IsWhiteSpace(next[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        if (previous.IsEmpty || wordEnd == first)
+        {
+            return 0;
+        }
+
+        // Such a border holds the next chunk's whole first word and starts at a word start in the
+        // previous one: where that word occurs there, each place compared until it differs. Once those
+        // comparisons pass a few times the texts' length (a table of repeated figures), the prefix
+        // function answers instead: linear in any input.
+        var word = next[first..wordEnd];
+        var budget = CompareBudget * (previous.Length + next.Length);
+        for (var from = 0; from < previous.Length;)
+        {
+            var at = previous[from..].IndexOf(word, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return 0;
+            }
+
+            at += from;
+            if (at == 0 || char.IsWhiteSpace(previous[at - 1]))
+            {
+                if (CollapsedMatchToEnd(previous, at, next, first, ref budget) is var length and > 0)
+                {
+                    return length;
+                }
+
+                if (budget < 0)
+                {
+                    return CollapsedBorderByKmp(previous, next);
+                }
+            }
+
+            from = at + 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>The same answer as <see cref="CollapsedBorder"/> by a prefix function over the collapsed texts.</summary>
+    internal static int CollapsedBorderByKmp(ReadOnlySpan<char> previous, ReadOnlySpan<char> next)
+    {
+        // Only the previous chunk's collapsed tail as long as the whole collapsed next chunk can overlap it.
+        // One character more keeps the word boundary before that tail visible.
+        var start = StartOfCollapsedSuffix(previous, CollapsedLength(next));
+        previous = previous[Math.Max(0, start - 1)..];
         if (previous.IsEmpty || next.IsEmpty)
         {
             return 0;
@@ -78,8 +138,8 @@ internal static class OverlapFinder
             var nxt = nextChars.AsSpan(0, n);
             for (var length = Longest(prev, nxt, prefix); length > 0; length = prefix[length - 1])
             {
-                var start = p - length;
-                if ((start == 0 || prev[start - 1] == ' ') && (length == n || nxt[length] == ' '))
+                var from = p - length;
+                if ((from == 0 || prev[from - 1] == ' ') && (length == n || nxt[length] == ' '))
                 {
                     return length;
                 }
@@ -93,6 +153,120 @@ internal static class OverlapFinder
             ArrayPool<char>.Shared.Return(nextChars);
             ArrayPool<int>.Shared.Return(prefix);
         }
+    }
+
+    /// <summary>The raw borders by a prefix function (KMP): linear in any input, for the rare joint with many anchor places.</summary>
+    internal static int KmpBorders(ReadOnlySpan<char> window, ReadOnlySpan<char> next, Span<int> found)
+    {
+        var prefix = ArrayPool<int>.Shared.Rent(next.Length);
+        try
+        {
+            var count = 0;
+            for (var length = Longest(window, next, prefix); length > 0 && count < found.Length; length = prefix[length - 1])
+            {
+                found[count++] = length;
+            }
+
+            return count;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(prefix);
+        }
+    }
+
+    /// <summary>
+    /// The raw borders where the next chunk's first <see cref="AnchorChars"/> characters occur in the
+    /// window (a vectorized search; each place checked whole), then the shorter ones one by one;
+    /// -1 once the places would cost more than <see cref="CompareBudget"/> times the window to check.
+    /// </summary>
+    private static int AnchoredBorders(ReadOnlySpan<char> window, ReadOnlySpan<char> next, Span<int> found)
+    {
+        var anchor = next[..Math.Min(AnchorChars, window.Length)];
+        int count = 0, budget = CompareBudget * window.Length;
+        for (var from = 0; count < found.Length && from <= window.Length - anchor.Length;)
+        {
+            var at = window[from..].IndexOf(anchor);
+            if (at < 0)
+            {
+                break;
+            }
+
+            at += from;
+            if ((budget -= window.Length - at) < 0)
+            {
+                return -1;
+            }
+
+            if (window[at..].SequenceEqual(next[..(window.Length - at)]))
+            {
+                found[count++] = window.Length - at;
+            }
+
+            from = at + 1;
+        }
+
+        for (var length = anchor.Length - 1; length > 0 && count < found.Length; length--)
+        {
+            if (window.EndsWith(next[..length]))
+            {
+                found[count++] = length;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Whether <c>previous[start..]</c> equals a prefix of <c>next[nextStart..]</c> with whitespace runs
+    /// collapsed, ending on a word boundary in <paramref name="next"/>; if so its collapsed length, else 0
+    /// (<paramref name="budget"/> is charged one per character of the previous text compared).
+    /// </summary>
+    private static int CollapsedMatchToEnd(ReadOnlySpan<char> previous, int start, ReadOnlySpan<char> next, int nextStart, ref int budget)
+    {
+        int p = start, n = nextStart, length = 0;
+        while (p < previous.Length)
+        {
+            if (char.IsWhiteSpace(previous[p]))
+            {
+                while (p < previous.Length && char.IsWhiteSpace(previous[p]))
+                {
+                    p++;
+                }
+
+                if (p == previous.Length)
+                {
+                    break;
+                }
+
+                if (n == next.Length || !char.IsWhiteSpace(next[n]))
+                {
+                    budget -= p - start;
+                    return 0;
+                }
+
+                while (n < next.Length && char.IsWhiteSpace(next[n]))
+                {
+                    n++;
+                }
+
+                length++;
+                continue;
+            }
+
+            if (n == next.Length || next[n] != previous[p])
+            {
+                budget -= p - start + 1;
+                return 0;
+            }
+
+            p++;
+            n++;
+            length++;
+        }
+
+        budget -= p - start;
+        return n == next.Length || char.IsWhiteSpace(next[n]) ? length : 0;
     }
 
     /// <summary>
@@ -192,6 +366,7 @@ internal static class OverlapFinder
         return i > from && from > 0;
     }
 
+    /// <summary>Index in <paramref name="text"/> where its last <paramref name="length"/> collapsed characters start; -1 if shorter.</summary>
     private static int StartOfCollapsedSuffix(ReadOnlySpan<char> text, int length)
     {
         var end = text.Length;
@@ -220,7 +395,8 @@ internal static class OverlapFinder
         return -1;
     }
 
-    private static int EndOfCollapsedPrefix(ReadOnlySpan<char> text, int length)
+    /// <summary>Index in <paramref name="text"/> just past its first <paramref name="length"/> collapsed characters; -1 if shorter.</summary>
+    public static int EndOfCollapsedPrefix(ReadOnlySpan<char> text, int length)
     {
         var i = 0;
         while (i < text.Length && char.IsWhiteSpace(text[i]))

@@ -174,7 +174,7 @@ internal sealed class PaperAssembler
         }
 
         var shape = ShapeOf(chunks, evidence);
-        var joints = new List<ChunkJoint>(kept.Count);
+        var joints = new List<ChunkJoint>();
         var spans = new List<ChunkSpan>(kept.Count);
         var previousStart = -1;
         for (var i = 0; i < kept.Count; i++)
@@ -185,9 +185,9 @@ internal sealed class PaperAssembler
             {
                 var decision = JointDecider.Decide(shape, chunks[i - 1], chunk, found, _options.MinOverlapChars);
                 (start, var repeated) = Place(decision, previousStart, chunk);
-                joints.Add(repeated > 0 || decision.Kind == JointKind.Joined
-                    ? new ChunkJoint(id, decision.Kind, repeated, decision.Separator, decision.Certainty, decision.Chance)
-                    : new ChunkJoint(id, JointKind.Joined, 0, "", JointCertainty.Guessed, decision.Chance));
+                AddJoint(joints, repeated > 0 || decision.Kind == JointKind.Joined
+                    ? new ChunkJoint(id, id, decision.Kind, repeated, decision.Separator, decision.Certainty, decision.Chance)
+                    : new ChunkJoint(id, id, JointKind.Joined, 0, "", JointCertainty.Guessed, decision.Chance));
             }
             else
             {
@@ -211,6 +211,18 @@ internal sealed class PaperAssembler
 
         _report.Regimes.Add(new PaperRegime(kept[0].Doi, shape.Regime, joints));
         return spans;
+    }
+
+    /// <summary>Adds a joint, or extends the last entry when it was decided alike (a run of equal joints is one entry).</summary>
+    private static void AddJoint(List<ChunkJoint> joints, ChunkJoint joint)
+    {
+        if (joints.Count > 0 && joints[^1].Continues(joint))
+        {
+            joints[^1] = joints[^1] with { LastChunkId = joint.LastChunkId, Chance = Math.Max(joints[^1].Chance, joint.Chance) };
+            return;
+        }
+
+        joints.Add(joint);
     }
 
     /// <summary>The raw borders, and the collapsed one unless a raw border is already too long to be chance.</summary>

@@ -20,19 +20,30 @@ public class RealSplitterFixtureTests
     [Theory]
     [InlineData("langchain-recursive-1000-200")]
     [InlineData("chonkie-token-300-40")]
-    public void Every_paper_split_by_a_real_splitter_comes_back_whole(string splitter) =>
-        WrongPapers(splitter).Should().BeEmpty("every paper split by {0} should come back whole", splitter);
+    public void Every_paper_split_by_a_real_splitter_comes_back_whole(string splitter) => AllWhole(splitter);
 
-    // Issue 15 is still open for these splitters: the known number of wrong papers (of 39) is a floor that
-    // must not get worse (counted against the originals when the joint search landed); the bar is zero.
-    [Theory]
-    [InlineData("langchain-recursive-100-20", 1)]
-    [InlineData("langchain-recursive-500-20", 1)]
-    [InlineData("langchain-token-128-16", 2)]
-    [InlineData("chonkie-token-250-0", 2)]
-    [InlineData("llamaindex-sentence-128-20", 12)]
-    public void Papers_split_by_a_splitter_still_open_in_issue_15_get_no_worse(string splitter, int knownWrong) =>
-        WrongPapers(splitter).Count.Should().BeLessOrEqualTo(knownWrong, "{0} rebuilt {1} papers wrong before", splitter, knownWrong);
+    // Issue 15 is still open for these splitters: each is skipped, never passed, until every paper comes
+    // back; the reason says how many of the 39 do now (counted by running it without the skip).
+    [Fact(Skip = "Issue 15 open: 38 of 39 papers come back whole")]
+    public void Every_paper_split_by_langchain_recursive_100_20_comes_back_whole() => AllWhole("langchain-recursive-100-20");
+
+    [Fact(Skip = "Issue 15 open: 38 of 39 papers come back whole")]
+    public void Every_paper_split_by_langchain_recursive_500_20_comes_back_whole() => AllWhole("langchain-recursive-500-20");
+
+    [Fact(Skip = "Issue 15 open: 37 of 39 papers come back whole")]
+    public void Every_paper_split_by_langchain_token_128_16_comes_back_whole() => AllWhole("langchain-token-128-16");
+
+    [Fact(Skip = "Issue 15 open: 37 of 39 papers come back whole")]
+    public void Every_paper_split_by_chonkie_token_250_0_comes_back_whole() => AllWhole("chonkie-token-250-0");
+
+    [Fact(Skip = "Issue 15 open: 27 of 39 papers come back whole")]
+    public void Every_paper_split_by_llamaindex_sentence_128_20_comes_back_whole() => AllWhole("llamaindex-sentence-128-20");
+
+    private static void AllWhole(string splitter)
+    {
+        var wrong = WrongPapers(splitter);
+        wrong.Should().BeEmpty("every paper split by {0} should come back whole; {1} did not: {2}", splitter, wrong.Count, string.Join(", ", wrong));
+    }
 
     private static List<string> WrongPapers(string splitter)
     {
@@ -46,7 +57,8 @@ public class RealSplitterFixtureTests
         return papers.Where(p => Collapse(p.Text) != Collapse(originals[p.Doi])).Select(p => p.Doi).ToList();
     }
 
-    private static Dictionary<string, string> Originals()
+    /// <summary>The held-out excerpts by doi, as the splitters got them.</summary>
+    internal static Dictionary<string, string> Originals()
     {
         using var file = File.OpenRead(Path.Combine(Folder, "originals-test.jsonl.gz"));
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
