@@ -151,7 +151,7 @@ internal static class ConvertCommand
         {
             foreach (var error in result.Errors)
             {
-                await console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+                await console.Error.WriteLineAsync(ErrorText.Row(console.ErrorFormat, error)).ConfigureAwait(false);
             }
 
             await console.Out.WriteLineAsync(Summary(result)).ConfigureAwait(false);
