@@ -12,6 +12,7 @@ public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
     where T : class
 {
     private readonly List<PaperChunksFormatException> _errors = [];
+    private readonly RecentBucket _recentBucket = new();
     private long _currentLine;
 
     /// <summary>Creates a reader; the options are validated here, once.</summary>
@@ -177,6 +178,9 @@ public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
     /// </summary>
     private protected int? RowBucket { get; set; }
 
+    /// <summary>The reader's memory of the last paper's bucket, for rows read on the caller's thread.</summary>
+    private protected RecentBucket Buckets => _recentBucket;
+
     /// <summary>Whether the derived reader skips other shards' rows itself, setting <see cref="RowBucket"/>.</summary>
     private protected virtual bool SkipsOtherShards => false;
 
@@ -185,7 +189,7 @@ public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
     {
         if (Options.Shard is { } shard && !SkipsOtherShards)
         {
-            RowBucket = ShardKey.BucketOf(record, shard.Count);
+            RowBucket = ShardKey.BucketOf(record, shard.Count, _recentBucket);
             if (RowBucket != shard.Index)
             {
                 return true;
