@@ -31,12 +31,18 @@ public class PipelineTargetsTests
             sample.CopyTo(gz);
         }
 
+        using (var zst = new ZstdSharp.CompressionStream(File.Create(Path.Combine(data, "squeezed.jsonl.zst"))))
+        using (var sample = File.OpenRead(SampleFiles.Chunks000))
+        {
+            sample.CopyTo(zst);
+        }
+
         var (exit, log, errors) = Build(temp);
 
         exit.Should().Be(0, log);
         errors.Should().BeEmpty();
         Directory.GetFiles(temp.File("parquet")).Select(Path.GetFileName).Order()
-            .Should().Equal("packed.parquet", "plain.parquet");
+            .Should().Equal("packed.parquet", "plain.parquet", "squeezed.parquet");
         using var reader = PaperChunksReader.OpenChunks(temp.File("parquet/packed.parquet"));
         reader.ReadAll().Should().HaveCount(100);
     }
