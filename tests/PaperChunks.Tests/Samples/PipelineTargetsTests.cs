@@ -31,7 +31,9 @@ public class PipelineTargetsTests
             sample.CopyTo(gz);
         }
 
-        using (var zst = new ZstdSharp.CompressionStream(File.Create(Path.Combine(data, "squeezed.jsonl.zst"))))
+        // ZstdSharp's stream leaves the file open when disposed, so the file is disposed by its own using.
+        using (var file = File.Create(Path.Combine(data, "squeezed.jsonl.zst")))
+        using (var zst = new ZstdSharp.CompressionStream(file))
         using (var sample = File.OpenRead(SampleFiles.Chunks000))
         {
             sample.CopyTo(zst);
