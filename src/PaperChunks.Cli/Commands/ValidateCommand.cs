@@ -103,7 +103,7 @@ internal static class ValidateCommand
 
         public override string ToString()
         {
-            var location = Column > 0 ? $"{File}:{Line}:{Column}" : $"{File}:{Line}";
+            var location = Line <= 0 ? File : Column > 0 ? $"{File}:{Line}:{Column}" : $"{File}:{Line}";
             return Field is null ? $"{location}: {Message}" : $"{location}: field \"{Field}\": {Message}";
         }
     }
