@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Numerics;
 
 namespace PaperChunks.Cli;
 
@@ -48,6 +50,47 @@ internal static class CommonOptions
     /// <summary>The output a command writes: named by its shard under <c>--shard</c>.</summary>
     public static string OutputOf(string output, Records.PaperShard? shard) =>
         shard is null ? output : shard.NameOutput(output);
+
+    /// <summary>
+    /// A whole-number option: a value that is not a number, or one below <paramref name="minimum"/>, is a usage error
+    /// naming the option and the value, in the tool's words rather than the parser's type names or the library's range
+    /// check with its parameter name.
+    /// </summary>
+    public static Option<T?> Count<T>(string name, string description, T minimum, T? byDefault = null)
+        where T : struct, INumber<T> =>
+        Parsed(
+            name,
+            description,
+            byDefault,
+            text => T.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= minimum ? value : null,
+            $"a whole number of at least {minimum}");
+
+    /// <summary>
+    /// An option whose value is parsed when the command line is: a value <paramref name="parse"/> refuses (returns null
+    /// for) is a usage error <c>NAME VALUE: expected EXPECTED</c>, with exit 2 like any other.
+    /// </summary>
+    public static Option<T?> Parsed<T>(string name, string description, T? byDefault, Func<string, T?> parse, string expected)
+        where T : struct => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => byDefault,
+        CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0)
+            {
+                return byDefault;
+            }
+
+            var text = result.Tokens[0].Value;
+            var value = parse(text);
+            if (value is null)
+            {
+                result.AddError($"{name} {text}: expected {expected}");
+            }
+
+            return value;
+        },
+    };
 
     public static Option<bool> Quiet() => new("--quiet", "-q")
     {

@@ -30,7 +30,7 @@ internal static class JsonReport
     public static object Failure(PaperChunksException e) => e switch
     {
         PaperChunksFormatException f => Error(f),
-        PaperChunksOutputException o => new { file = (string?)o.Path, line = 0L, column = 0L, field = (string?)null, message = o.Reason },
+        PaperChunksOutputException o => new { file = (string?)o.Path, line = 0L, column = 0L, field = (string?)null, message = ErrorText.ReasonOf(o) },
         _ => Failure(e.Message),
     };
 

@@ -63,7 +63,7 @@ internal static class PaperChunksCli
         }
         catch (PaperChunksException e)
         {
-            await console.Error.WriteLineAsync($"paperchunks: {e.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"paperchunks: {ErrorText.Of(e)}").ConfigureAwait(false);
             return await FailedAsync(console, json, ExitCodes.DataErrors, JsonReport.Failure(e)).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The top level is the one place that turns any failure into an exit code.

@@ -60,12 +60,17 @@ public sealed class PaperChunksFormatException : PaperChunksException
 /// </summary>
 public sealed class PaperChunksOutputException : PaperChunksException
 {
-    internal PaperChunksOutputException(string path, string reason, Exception? inner = null)
+    internal PaperChunksOutputException(string path, string reason, Exception? inner = null, bool outputExists = false)
         : base($"{path}: {reason}", inner)
     {
         Path = path;
         Reason = reason;
+        OutputExists = outputExists;
     }
+
+    /// <summary>An output that was refused because it exists and overwriting was off
+    /// (<see cref="WriterOptions.Overwrite"/>), so a caller can tell the user how to allow it.</summary>
+    public bool OutputExists { get; }
 
     /// <summary>The output path involved.</summary>
     public string Path { get; }

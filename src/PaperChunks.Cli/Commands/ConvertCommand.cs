@@ -30,12 +30,13 @@ internal static class ConvertCommand
             DefaultValueFactory = _ => "snappy",
         };
         compression.AcceptOnlyFromAmong("snappy", "zstd", "gzip", "none");
-        var rowGroupSize = new Option<string?>("--row-group-size") { Description = "Parquet row-group size, uncompressed, e.g. 64MB (default 16MB)." };
-        var rowGroupRows = new Option<int?>("--row-group-rows") { Description = "Parquet row-group size in rows (in addition to the byte size)." };
-        var shardRows = new Option<long?>("--shard-rows") { Description = "Write a folder of Parquet shards of this many rows (train-00000-of-00004.parquet)." };
-        var shardSize = new Option<string?>("--shard-size") { Description = "Write a folder of Parquet shards of about this size uncompressed, e.g. 500MB." };
+        // The library's minimums (1KB for byte sizes, 1 for counts) are checked here too, to name the option.
+        var rowGroupSize = SizeText.Option("--row-group-size", "Parquet row-group size, uncompressed, e.g. 64MB (default 16MB).", minimum: 1024);
+        var rowGroupRows = CommonOptions.Count("--row-group-rows", "Parquet row-group size in rows (in addition to the byte size).", minimum: 1);
+        var shardRows = CommonOptions.Count("--shard-rows", "Write a folder of Parquet shards of this many rows (train-00000-of-00004.parquet).", minimum: 1L);
+        var shardSize = SizeText.Option("--shard-size", "Write a folder of Parquet shards of about this size uncompressed, e.g. 500MB.", minimum: 1024);
         var partitionBy = new Option<string?>("--partition-by") { Description = "Hive-partition the Parquet folder by a column, e.g. primary_category." };
-        var buckets = new Option<int?>("--buckets") { Description = "Split the Parquet folder into N buckets by paper (bucket=K/…, K from the doi's hash, docs/scale-out.md): each paper's rows in one bucket." };
+        var buckets = CommonOptions.Count("--buckets", "Split the Parquet folder into N buckets by paper (bucket=K/…, K from the doi's hash, docs/scale-out.md): each paper's rows in one bucket.", minimum: 1);
         var from = CommonOptions.From();
         var escapeFormulas = new Option<bool>("--escape-formulas") { Description = "CSV: prefix ' to cells starting with = + - @ so spreadsheets do not run them." };
         var normalize = new Option<bool>("--normalize")
@@ -67,23 +68,27 @@ internal static class ConvertCommand
                     throw new UsageException("--field only applies with --normalize");
                 }
 
+                if (parse.GetValue(buckets) is not null && parse.GetValue(partitionBy) is not null)
+                {
+                    throw new UsageException("--buckets and --partition-by are two ways to split a folder; choose one");
+                }
+
                 var parquet = new ParquetWriterOptions
                 {
                     Compression = Enum.Parse<ParquetCompression>(parse.GetValue(compression)!, ignoreCase: true),
-                    RowGroupBytes = SizeText.Parse(parse.GetValue(rowGroupSize)) ?? ParquetWriterOptions.Default.RowGroupBytes,
+                    RowGroupBytes = parse.GetValue(rowGroupSize) ?? ParquetWriterOptions.Default.RowGroupBytes,
                     RowGroupRows = parse.GetValue(rowGroupRows),
                     ShardRows = parse.GetValue(shardRows),
-                    ShardBytes = SizeText.Parse(parse.GetValue(shardSize)),
+                    ShardBytes = parse.GetValue(shardSize),
                     PartitionBy = parse.GetValue(partitionBy),
                     Buckets = parse.GetValue(buckets),
                 };
                 files = InputGlob.Expand(parse.GetValue(inputs)!);
                 var asked = parse.GetValue(to) is { } format ? Enum.Parse<OutputFormat>(format, ignoreCase: true) : (OutputFormat?)null;
-                var isDataset = parquet is not { ShardRows: null, ShardBytes: null, PartitionBy: null };
-                if (OutputOptionRules.FormatOf(parse.GetValue(output)!, asked, isDataset) is { } writes)
+                if (OutputOptionRules.FormatOf(parse.GetValue(output)!, asked, parquet.WritesFolder) is { } writes)
                 {
                     OutputOptionRules.RefuseInapplicable(
-                        parse, writes, [compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy], [escapeFormulas]);
+                        parse, writes, [compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy, buckets], [escapeFormulas]);
                 }
 
                 if (named.Length > 0)
@@ -135,7 +140,7 @@ internal static class ConvertCommand
         }
         catch (ArgumentException e)
         {
-            throw new UsageException(e.Message);
+            throw UsageException.From(e);
         }
 
         if (report == "json")

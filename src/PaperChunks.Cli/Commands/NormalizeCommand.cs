@@ -66,7 +66,7 @@ internal static class NormalizeCommand
             }
             catch (ArgumentException e)
             {
-                throw new UsageException(e.Message);
+                throw UsageException.From(e);
             }
 
             if (parse.GetValue(report) == "json")

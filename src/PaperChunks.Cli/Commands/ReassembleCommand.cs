@@ -40,16 +40,16 @@ internal static class ReassembleCommand
             DefaultValueFactory = _ => "keep-first",
         };
         onDuplicate.AcceptOnlyFromAmong("keep-first", "fail");
-        var minOverlap = new Option<int>("--min-overlap")
-        {
-            Description = "Shortest repeated passage merged at a joint, in characters (whitespace collapsed). Default 8.",
-            DefaultValueFactory = _ => ReassemblyOptions.Default.MinOverlapChars,
-        };
-        var memoryLimit = new Option<string>("--memory-limit")
-        {
-            Description = "Memory the sort of unsorted input may hold before spilling to temporary files, e.g. 256MB (default), 1GB.",
-            DefaultValueFactory = _ => "256MB",
-        };
+        var minOverlap = CommonOptions.Count(
+            "--min-overlap",
+            "Shortest repeated passage merged at a joint, in characters (whitespace collapsed). Default 8.",
+            minimum: 1,
+            byDefault: ReassemblyOptions.Default.MinOverlapChars);
+        var memoryLimit = SizeText.Option(
+            "--memory-limit",
+            "Memory the sort of unsorted input may hold before spilling to temporary files, e.g. 256MB (default), 1GB.",
+            minimum: 1 << 20,
+            byDefault: ReassemblyOptions.Default.MemoryLimitBytes);
         var tempDir = new Option<string?>("--temp-dir")
         {
             Description = "Folder for the sort's temporary files (default: the system temp folder). Removed afterwards.",
@@ -58,11 +58,11 @@ internal static class ReassembleCommand
         {
             Description = "The input already has each paper's rows together: one pass, no sort, one paper in memory.",
         };
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Threads that read and sort unsorted input at once: plain .jsonl files of 64 MB or more are read in parts, several files side by side. Default: the number of processors (one with --normalize).",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
+        var threads = CommonOptions.Count(
+            "--threads",
+            "Threads that read and sort unsorted input at once: plain .jsonl files of 64 MB or more are read in parts, several files side by side. Default: the number of processors (one with --normalize).",
+            minimum: 1,
+            byDefault: Environment.ProcessorCount);
         var normalize = new Option<bool>("--normalize")
         {
             Description = "Repair PDF-extraction damage in each chunk (and title, summary) before joining, as `normalize` does; reads the input twice.",
@@ -79,22 +79,9 @@ internal static class ReassembleCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            long? limit;
-            try
-            {
-                limit = SizeText.Parse(parse.GetValue(memoryLimit));
-            }
-            catch (FormatException)
-            {
-                limit = null;
-            }
-
             var path = CommonOptions.OutputOf(parse.GetValue(output)!, parse.GetValue(shard));
             var usage = PaperChunksWriter.FormatOf(path) is not (OutputFormat.Jsonl or OutputFormat.Parquet)
                 ? $"--output {path}: expected a .jsonl file (optionally .gz or .zst) or a .parquet file"
-                : limit is not >= 1024 * 1024 ? $"--memory-limit {parse.GetValue(memoryLimit)}: expected a size of at least 1MB, such as 256MB or 1GB"
-                : parse.GetValue(minOverlap) < 1 ? "--min-overlap: expected at least 1"
-                : parse.GetValue(threads) < 1 ? "--threads: expected at least 1"
                 : (parse.GetValue(fields) ?? []).Length > 0 && !parse.GetValue(normalize) ? "--field only applies with --normalize"
                 : null;
             if (usage is not null)
@@ -111,11 +98,11 @@ internal static class ReassembleCommand
                     StripRunningHeaders = parse.GetValue(stripHeaders),
                     InsertGapMarkers = parse.GetValue(gapMarkers),
                     DuplicatePolicy = parse.GetValue(onDuplicate) == "fail" ? DuplicatePolicy.Fail : DuplicatePolicy.KeepFirst,
-                    MinOverlapChars = parse.GetValue(minOverlap),
-                    MemoryLimitBytes = limit.GetValueOrDefault(),
+                    MinOverlapChars = parse.GetValue(minOverlap)!.Value,
+                    MemoryLimitBytes = parse.GetValue(memoryLimit)!.Value,
                     TempDirectory = parse.GetValue(tempDir),
                     InputGroupedByDoi = parse.GetValue(grouped),
-                    ReadThreads = parse.GetValue(threads),
+                    ReadThreads = parse.GetValue(threads)!.Value,
                 },
                 From = CommonOptions.FormatOf(parse.GetValue(from)),
                 Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!), Shard = parse.GetValue(shard) },
@@ -129,7 +116,7 @@ internal static class ReassembleCommand
             }
             catch (ArgumentException e)
             {
-                throw new UsageException(e.Message);
+                throw UsageException.From(e);
             }
 
             await WriteAsync(console, result, parse.GetValue(report)!).ConfigureAwait(false);

@@ -74,7 +74,7 @@ internal sealed class AtomicOutputFile : IDisposable, IAsyncDisposable
             case FileKind.Regular when OpenInput.IsBeingRead(identity):
                 throw new PaperChunksOutputException(targetPath, "is also an input of this run; write to another path");
             case FileKind.Regular when !overwrite:
-                throw new PaperChunksOutputException(targetPath, "the file exists; allow overwriting to replace it");
+                throw new PaperChunksOutputException(targetPath, "the file exists; allow overwriting to replace it", outputExists: true);
         }
 
         var folder = Path.GetDirectoryName(full)!;

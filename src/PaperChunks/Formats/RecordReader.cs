@@ -12,6 +12,7 @@ public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
     where T : class
 {
     private readonly List<PaperChunksFormatException> _errors = [];
+    private readonly RecentBucket _recentBucket = new();
     private long _currentLine;
 
     /// <summary>Creates a reader; the options are validated here, once.</summary>
@@ -177,6 +178,16 @@ public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
     /// </summary>
     private protected int? RowBucket { get; set; }
 
+    /// <summary>The bucket of a row's paper from its doi's UTF-8 bytes, remembering the last paper's.</summary>
+    /// <param name="doi">The doi as stored, unescaped.</param>
+    /// <param name="count">How many buckets.</param>
+    private protected int BucketOfUtf8(ReadOnlySpan<byte> doi, int count) => _recentBucket.OfUtf8(doi, count);
+
+    /// <summary>The bucket of a row's paper from its doi, remembering the last paper's.</summary>
+    /// <param name="doi">The doi.</param>
+    /// <param name="count">How many buckets.</param>
+    private protected int BucketOf(string doi, int count) => _recentBucket.Of(doi, count);
+
     /// <summary>Whether the derived reader skips other shards' rows itself, setting <see cref="RowBucket"/>.</summary>
     private protected virtual bool SkipsOtherShards => false;
 
@@ -185,7 +196,7 @@ public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
     {
         if (Options.Shard is { } shard && !SkipsOtherShards)
         {
-            RowBucket = ShardKey.BucketOf(record, shard.Count);
+            RowBucket = ShardKey.BucketOf(record, shard.Count, _recentBucket);
             if (RowBucket != shard.Index)
             {
                 return true;

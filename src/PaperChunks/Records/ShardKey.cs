@@ -8,8 +8,8 @@ namespace PaperChunks.Records;
 /// </summary>
 internal static class ShardKey
 {
-    public static int BucketOf(object record, int count) =>
-        KeyOf(record) is { } key ? PaperShard.BucketOf(key, count) : 0;
+    public static int BucketOf(object record, int count, RecentBucket recent) =>
+        KeyOf(record) is { } key ? recent.Of(key, count) : 0;
 
     private static string? KeyOf(object record) => record switch
     {

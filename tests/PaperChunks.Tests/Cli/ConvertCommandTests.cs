@@ -31,7 +31,7 @@ public class ConvertCommandTests
         var (again, _, _) = await CliRun.RunAsync("convert", SampleFiles.Chunks000, "-o", output, "--overwrite");
 
         exit.Should().Be(1);
-        stderr.Should().Be($"paperchunks: {output}: the file exists; allow overwriting to replace it\n");
+        stderr.Should().Be($"paperchunks: {output}: the output exists; pass --overwrite to replace it\n");
         again.Should().Be(0);
         File.ReadLines(output).First().Should().StartWith("doi,chunk-id,");
     }

@@ -16,6 +16,8 @@ public class OptionApplicabilityTests
     [InlineData("x.csv", "--compression", "zstd", "--compression applies to Parquet output only; this output is CSV")]
     [InlineData("x.jsonl.gz", "--row-group-rows", "5", "--row-group-rows applies to Parquet output only; this output is JSON Lines")]
     [InlineData("x.jsonl", "--row-group-size", "1MB", "--row-group-size applies to Parquet output only; this output is JSON Lines")]
+    [InlineData("x.jsonl", "--buckets", "4", "--buckets applies to Parquet output only; this output is JSON Lines")]
+    [InlineData("x.csv", "--buckets", "4", "--buckets applies to Parquet output only; this output is CSV")]
     [InlineData("x.parquet", "--escape-formulas", null, "--escape-formulas applies to CSV output only; this output is Parquet")]
     public async Task Convert_refuses_an_option_the_output_format_would_ignore(string name, string option, string? value, string message)
     {

@@ -138,7 +138,7 @@ public class ReassembleCommandTests
         var (exit, _, stderr) = await CliRun.RunAsync("reassemble", SampleFiles.Chunks000, "-o", temp.File("papers.jsonl"), "--threads", "0");
 
         exit.Should().Be(2);
-        stderr.Should().Be("paperchunks: --threads: expected at least 1\n");
+        stderr.Should().Be("paperchunks: --threads 0: expected a whole number of at least 1\nRun 'paperchunks reassemble --help' for usage.\n");
         Directory.EnumerateFileSystemEntries(temp.Path).Should().BeEmpty();
     }
 }

@@ -31,6 +31,31 @@ public class PaperShardTests
         checkedCells.Should().Be(20 * 7);
     }
 
+    [Fact]
+    public void Remembered_buckets_stay_the_pinned_ones_when_papers_repeat_alternate_and_counts_change()
+    {
+        var lines = File.ReadAllLines(Table).Where(l => !l.StartsWith('#')).ToList();
+        var counts = lines[0].Split('\t')[2..].Select(c => int.Parse(c[1..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var rows = lines.Skip(1).Select(l => l.Split('\t')).ToList();
+        var recent = new RecentBucket();
+        var checkedCells = 0;
+        // Each doi three times in a row (the cached path), then the next; every count in turn; both key forms.
+        for (var i = 0; i < counts.Count; i++)
+        {
+            foreach (var cells in rows.Concat(rows.AsEnumerable().Reverse()))
+            {
+                var doi = JsonSerializer.Deserialize<string>(cells[0])!;
+                var expected = int.Parse(cells[i + 2], System.Globalization.CultureInfo.InvariantCulture);
+                recent.OfUtf8(System.Text.Encoding.UTF8.GetBytes(doi), counts[i]).Should().Be(expected, $"doi {cells[0]} with {counts[i]} buckets");
+                recent.Of(doi, counts[i]).Should().Be(expected);
+                recent.OfUtf8(System.Text.Encoding.UTF8.GetBytes(doi), counts[i]).Should().Be(expected);
+                checkedCells++;
+            }
+        }
+
+        checkedCells.Should().Be(2 * 20 * 7);
+    }
+
     [Theory]
     [InlineData("1703.04933", 7, 0)]
     [InlineData("1511.07289", 7, 3)]

@@ -210,8 +210,8 @@ internal abstract class JsonlReader<T> : RecordReader<T>
                 if (isKey)
                 {
                     return reader.TokenType != JsonTokenType.String ? null
-                        : reader.ValueIsEscaped ? PaperShard.BucketOf(reader.GetString()!, count)
-                        : PaperShard.BucketOfUtf8(reader.ValueSpan, count);
+                        : reader.ValueIsEscaped ? BucketOf(reader.GetString()!, count)
+                        : BucketOfUtf8(reader.ValueSpan, count);
                 }
 
                 reader.Skip();

@@ -55,7 +55,7 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
 
         if (!_overwrite && Directory.Exists(_target))
         {
-            throw new PaperChunksOutputException(folder, "the folder exists; allow overwriting to replace it");
+            throw new PaperChunksOutputException(folder, "the folder exists; allow overwriting to replace it", outputExists: true);
         }
 
         var parent = Path.GetDirectoryName(_target.TrimEnd(Path.DirectorySeparatorChar))!;
