@@ -10,5 +10,5 @@ internal static class ErrorText
     public static string ReasonOf(PaperChunksOutputException e) => e.OutputExists ? OutputExists : e.Reason;
 
     /// <summary>The whole message of a library error as the tool prints it.</summary>
-    public static string Of(PaperChunksException e) => e is PaperChunksOutputException o ? $"{o.Path}: {ReasonOf(o)}" : e.Message;
+    public static string Of(PaperChunksException e) => e is PaperChunksOutputException o ? $"{MessageText.Escape(o.Path)}: {ReasonOf(o)}" : e.Message;
 }

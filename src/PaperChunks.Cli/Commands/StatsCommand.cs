@@ -180,7 +180,7 @@ internal static class StatsCommand
         const int Shown = 10;
         foreach (var paper in papers.Take(Shown))
         {
-            await output.WriteLineAsync($"  {paper.Doi}: {string.Join(", ", paper.ChunkIds)}").ConfigureAwait(false);
+            await output.WriteLineAsync($"  {MessageText.Excerpt(paper.Doi)}: {string.Join(", ", paper.ChunkIds)}").ConfigureAwait(false);
         }
 
         if (papers.Count > Shown)

@@ -143,9 +143,10 @@ internal static class FormatDetector
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // The kind is told from the names before the damage; the reader reports the damage itself.
+            // The kind is told from the names before the damage (bad JSON, a name that is not UTF-8); the
+            // reader reports the damage itself, at its line and column.
         }
 
         return names;

@@ -27,5 +27,5 @@ internal static class ViewerPageText
     public static bool IsBlankOrPageText(string line) => string.IsNullOrWhiteSpace(line) || IsPageText(line);
 
     public static ViewerRowError Unexpected(string line, long lineNumber) =>
-        new(lineNumber, null, $"expected only the viewer's page text after the rows, found \"{TextExcerpt.Of(line)}\"");
+        new(lineNumber, null, $"expected only the viewer's page text after the rows, found \"{MessageText.Excerpt(line)}\"");
 }
