@@ -53,6 +53,13 @@ public sealed record ReaderOptions
     /// </summary>
     public Records.PaperShard? Shard { get; init; }
 
+    /// <summary>
+    /// Threads that may parse one input's rows at once (JSON Lines chunk rows, plain or compressed): lines
+    /// are read in order and parsed in blocks on other threads, and records, errors and line numbers come
+    /// out exactly as one thread gives them. 1 parses on the caller's thread. Default: the processor count.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
     internal void Validate()
     {
         if (MaxRowBytes < 1024)
@@ -78,6 +85,11 @@ public sealed record ReaderOptions
         if (MaxJsonDepth < 4)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxJsonDepth), MaxJsonDepth, "must be at least 4");
+        }
+
+        if (MaxDegreeOfParallelism < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "must be at least 1");
         }
     }
 }

@@ -103,8 +103,11 @@ public static class PaperChunksReader
             return [OpenChunks(path, options, detected.Format)];
         }
 
-        return JsonlFileParts.Split(path, parts, minPartBytes)
-            .Select(range => (RecordReader<ChunkRecord>)new JsonlChunkReader(path, options, range.Start, range.Length))
+        var ranges = JsonlFileParts.Split(path, parts, minPartBytes);
+        // Each of several parts has a thread of its own already: its lines are parsed on that thread.
+        var partOptions = ranges.Count == 1 ? options : (options ?? ReaderOptions.Default) with { MaxDegreeOfParallelism = 1 };
+        return ranges
+            .Select(range => (RecordReader<ChunkRecord>)new JsonlChunkReader(path, partOptions, range.Start, range.Length))
             .ToList();
     }
 

@@ -178,15 +178,8 @@ public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
     /// </summary>
     private protected int? RowBucket { get; set; }
 
-    /// <summary>The bucket of a row's paper from its doi's UTF-8 bytes, remembering the last paper's.</summary>
-    /// <param name="doi">The doi as stored, unescaped.</param>
-    /// <param name="count">How many buckets.</param>
-    private protected int BucketOfUtf8(ReadOnlySpan<byte> doi, int count) => _recentBucket.OfUtf8(doi, count);
-
-    /// <summary>The bucket of a row's paper from its doi, remembering the last paper's.</summary>
-    /// <param name="doi">The doi.</param>
-    /// <param name="count">How many buckets.</param>
-    private protected int BucketOf(string doi, int count) => _recentBucket.Of(doi, count);
+    /// <summary>The reader's memory of the last paper's bucket, for rows read on the caller's thread.</summary>
+    private protected RecentBucket Buckets => _recentBucket;
 
     /// <summary>Whether the derived reader skips other shards' rows itself, setting <see cref="RowBucket"/>.</summary>
     private protected virtual bool SkipsOtherShards => false;

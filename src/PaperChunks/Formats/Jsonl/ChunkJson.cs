@@ -11,7 +11,7 @@ namespace PaperChunks.Formats.Jsonl;
 /// <c>categories</c>, <c>{"id"}</c> objects or strings in <c>references</c>); a later row with the other
 /// type is a located error. Each row costs one comparison per such column, no allocation.
 /// </summary>
-internal sealed class ChunkJson
+internal sealed class ChunkJson : JsonLineParser<ChunkRecord>
 {
     private const ChunkFields Required = ChunkFields.Doi | ChunkFields.ChunkId | ChunkFields.Chunk;
 
@@ -31,6 +31,7 @@ internal sealed class ChunkJson
     private ChunkColumnType? _referencesType;
     private bool _idFormKnown;
     private ChunkSchema _schema = ChunkSchema.Canonical;
+    private int _learned;
 
     public ChunkJson(int maxDepth)
     {
@@ -38,7 +39,23 @@ internal sealed class ChunkJson
         _referenceList = ReferenceList;
     }
 
-    public ChunkRecord Parse(ReadOnlySpan<byte> line)
+    /// <inheritdoc/>
+    public override int Learned => _learned;
+
+    /// <inheritdoc/>
+    public override JsonLineParser<ChunkRecord> Fork() => new ChunkJson(_options.MaxDepth)
+    {
+        _chunkIdType = _chunkIdType,
+        _authorsType = _authorsType,
+        _categoriesType = _categoriesType,
+        _referencesType = _referencesType,
+        _idFormKnown = _idFormKnown,
+        _schema = _schema,
+        _learned = _learned,
+    };
+
+    /// <inheritdoc/>
+    public override ChunkRecord Parse(ReadOnlySpan<byte> line)
     {
         var reader = new Utf8JsonReader(line, _options);
         if (JsonValues.Next(ref reader, line) != JsonTokenType.StartObject)
@@ -64,6 +81,7 @@ internal sealed class ChunkJson
         {
             // The first row with an id tells the file's id rule; the validator holds every row to it.
             _idFormKnown = true;
+            _learned++;
             if (string.Equals(row.Id, row.Doi, StringComparison.Ordinal))
             {
                 _schema = _schema with { IdForm = RowIdForm.Doi };
@@ -193,6 +211,7 @@ internal sealed class ChunkJson
         }
 
         known = found;
+        _learned++;
         _schema = _schema with
         {
             ChunkId = _chunkIdType ?? ChunkColumnType.Number,

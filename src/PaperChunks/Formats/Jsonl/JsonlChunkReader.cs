@@ -35,4 +35,6 @@ internal sealed class JsonlChunkReader : JsonlReader<ChunkRecord>
     private protected override string? ShardKeyField => ChunkColumns.Doi;
 
     private protected override ChunkRecord ParseLine(ReadOnlySpan<byte> line) => _json.Parse(line);
+
+    private protected override JsonLineParser<ChunkRecord> BlockParser => _json;
 }

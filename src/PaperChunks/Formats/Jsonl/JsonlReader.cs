@@ -17,7 +17,9 @@ internal abstract class JsonlReader<T> : RecordReader<T>
     private readonly JsonlLineSource _lines;
     private readonly string? _rangePath;
     private readonly long _rangeStart;
+    private readonly LineBlockQueue<T> _blocks = new();
     private long? _linesBefore;
+    private bool? _inBlocks;
 
     /// <summary>Opens a file; compression is chosen by extension and confirmed by magic bytes.</summary>
     /// <param name="path">The file.</param>
@@ -82,29 +84,43 @@ internal abstract class JsonlReader<T> : RecordReader<T>
     /// <param name="line">The line's bytes, without its line break.</param>
     private protected abstract T ParseLine(ReadOnlySpan<byte> line);
 
+    /// <summary>
+    /// The parser behind <see cref="ParseLine"/> when it can be forked for other threads, so that blocks of
+    /// lines are parsed in parallel (<see cref="ReaderOptions.MaxDegreeOfParallelism"/>); <see langword="null"/>
+    /// parses every line on the caller's thread.
+    /// </summary>
+    private protected virtual JsonLineParser<T>? BlockParser => null;
+
     /// <inheritdoc/>
     // A part of a file counts the lines before it once, and only for an error or CurrentLine: reading
     // every row needs no line numbers, and counting means reading all that comes before the part.
     private protected override long LinesBeforeInput =>
         _linesBefore ??= _rangePath is null || _rangeStart == 0 ? 0 : FileRangeStream.LinesBefore(_rangePath, _rangeStart);
 
-    // The file's line number of the line last taken.
-    private long LineNumber => _lines.LineNumber + LinesBeforeInput;
+    // Blocks in flight: parsed on the thread pool while the caller takes the records of the one before.
+    private int Depth => 2 * Options.MaxDegreeOfParallelism;
+
+    private bool InBlocks => _inBlocks ??= Options.MaxDegreeOfParallelism > 1 && BlockParser is not null;
 
     /// <inheritdoc/>
     protected sealed override T? ReadCore()
     {
+        if (InBlocks)
+        {
+            return ReadBlocks();
+        }
+
         while (true)
         {
             var outcome = _lines.Next(out var line);
-            if (Accept(outcome, line.Span) is { } record)
-            {
-                return record;
-            }
-
             if (outcome == JsonlLineSource.Outcome.End)
             {
                 return null;
+            }
+
+            if (Deliver(Evaluate(outcome, line.Span), _lines.LineNumber, _lines.LastLineUnterminated) is { } record)
+            {
+                return record;
             }
         }
     }
@@ -112,18 +128,23 @@ internal abstract class JsonlReader<T> : RecordReader<T>
     /// <inheritdoc/>
     protected sealed override async ValueTask<T?> ReadCoreAsync(CancellationToken cancellationToken)
     {
+        if (InBlocks)
+        {
+            return await ReadBlocksAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (outcome, line) = await _lines.NextAsync(cancellationToken).ConfigureAwait(false);
-            if (Accept(outcome, line.Span) is { } record)
-            {
-                return record;
-            }
-
             if (outcome == JsonlLineSource.Outcome.End)
             {
                 return null;
+            }
+
+            if (Deliver(Evaluate(outcome, line.Span), _lines.LineNumber, _lines.LastLineUnterminated) is { } record)
+            {
+                return record;
             }
         }
     }
@@ -133,6 +154,7 @@ internal abstract class JsonlReader<T> : RecordReader<T>
     {
         if (disposing)
         {
+            _blocks.Dispose();
             _lines.Dispose();
             _stream.Dispose();
         }
@@ -140,56 +162,158 @@ internal abstract class JsonlReader<T> : RecordReader<T>
         base.Dispose(disposing);
     }
 
-    private T? Accept(JsonlLineSource.Outcome outcome, ReadOnlySpan<byte> line)
+    private T? ReadBlocks()
     {
-        RowBucket = null;
-        switch (outcome)
+        while (true)
         {
-            case JsonlLineSource.Outcome.End:
-                return null;
-            case JsonlLineSource.Outcome.TooLong:
-                ReportBadRow(FormatError(
-                    LineNumber, 0, null,
-                    string.Create(CultureInfo.InvariantCulture, $"the line is longer than the {Options.MaxRowBytes:N0}-byte row limit; raise ReaderOptions.MaxRowBytes if the row is genuine")));
-                return null;
-        }
+            if (_blocks.TakeNext(out var result, out var lineNumber, out var unterminated))
+            {
+                if (Deliver(result, lineNumber, unterminated) is { } record)
+                {
+                    return record;
+                }
 
-        if (line.TrimStart(" \t"u8).IsEmpty)
-        {
-            return null;
-        }
+                continue;
+            }
 
-        if (Options.Shard is { } shard && ShardKeyField is { } key)
-        {
-            RowBucket = PeekBucket(line, key, shard.Count);
-            if ((RowBucket ?? 0) != shard.Index)
+            while (_blocks.WantsMore(Depth))
+            {
+                _blocks.Dispatch(FillBlock(), BlockParser!, Evaluate);
+            }
+
+            if (!_blocks.Advance(BlockParser!, Evaluate))
             {
                 return null;
+            }
+        }
+    }
+
+    private async ValueTask<T?> ReadBlocksAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_blocks.TakeNext(out var result, out var lineNumber, out var unterminated))
+            {
+                if (Deliver(result, lineNumber, unterminated) is { } record)
+                {
+                    return record;
+                }
+
+                continue;
+            }
+
+            while (_blocks.WantsMore(Depth))
+            {
+                _blocks.Dispatch(await FillBlockAsync(cancellationToken).ConfigureAwait(false), BlockParser!, Evaluate);
+            }
+
+            if (!await _blocks.AdvanceAsync(BlockParser!, Evaluate).ConfigureAwait(false))
+            {
+                return null;
+            }
+        }
+    }
+
+    private LineBlock<T> FillBlock()
+    {
+        var block = new LineBlock<T>();
+        while (block.HasRoom && Add(block, _lines.Next(out var line), line.Span))
+        {
+        }
+
+        return block;
+    }
+
+    private async ValueTask<LineBlock<T>> FillBlockAsync(CancellationToken cancellationToken)
+    {
+        var block = new LineBlock<T>();
+        while (block.HasRoom)
+        {
+            var (outcome, line) = await _lines.NextAsync(cancellationToken).ConfigureAwait(false);
+            if (!Add(block, outcome, line.Span))
+            {
+                break;
+            }
+        }
+
+        return block;
+    }
+
+    private bool Add(LineBlock<T> block, JsonlLineSource.Outcome outcome, ReadOnlySpan<byte> line)
+    {
+        if (outcome == JsonlLineSource.Outcome.End)
+        {
+            _blocks.InputDone = true;
+            return false;
+        }
+
+        block.Add(line, _lines.LineNumber, outcome == JsonlLineSource.Outcome.TooLong);
+        block.EndsUnterminated = _lines.LastLineUnterminated;
+        return true;
+    }
+
+    private LineResult<T> Evaluate(JsonlLineSource.Outcome outcome, ReadOnlySpan<byte> line) =>
+        outcome == JsonlLineSource.Outcome.TooLong ? LineResult<T>.TooLong : Evaluate(line, null, Buckets);
+
+    // What a line comes to, from the line, the parser and a bucket memory alone, so that any thread can work it out.
+    private LineResult<T> Evaluate(ReadOnlySpan<byte> line, JsonLineParser<T>? parser, RecentBucket buckets)
+    {
+        if (line.TrimStart(" \t"u8).IsEmpty)
+        {
+            return default;
+        }
+
+        int? bucket = null;
+        if (Options.Shard is { } shard && ShardKeyField is { } key)
+        {
+            bucket = PeekBucket(line, key, shard.Count, buckets);
+            if ((bucket ?? 0) != shard.Index)
+            {
+                return new(null, bucket, null, 0, false, false);
             }
         }
 
         try
         {
-            var record = ParseLine(line);
-            CurrentLine = _lines.LineNumber;
-            return record;
+            return new(parser is null ? ParseLine(line) : parser.Parse(line), bucket, null, 0, false, false);
         }
         catch (JsonRowException e)
         {
-            var reason = e.Reason;
-            if (_lines.LastLineUnterminated && e.ByteOffset >= line.Length)
-            {
-                reason += "; the file ends in the middle of this row";
-            }
+            return new(null, bucket, e, JsonValues.Column(line, e.ByteOffset), e.ByteOffset >= line.Length, false);
+        }
+    }
 
-            ReportBadRow(FormatError(LineNumber, JsonValues.Column(line, e.ByteOffset), e.Field, reason, e));
+    // Hands a line's result to the caller in input order: its record, or its error to the error policy.
+    private T? Deliver(in LineResult<T> result, long lineNumber, bool unterminated)
+    {
+        RowBucket = result.Bucket;
+        if (result.IsTooLong)
+        {
+            ReportBadRow(FormatError(
+                lineNumber + LinesBeforeInput, 0, null,
+                string.Create(CultureInfo.InvariantCulture, $"the line is longer than the {Options.MaxRowBytes:N0}-byte row limit; raise ReaderOptions.MaxRowBytes if the row is genuine")));
             return null;
         }
+
+        if (result.Error is { } e)
+        {
+            var reason = unterminated && result.ErrorPastEnd ? e.Reason + "; the file ends in the middle of this row" : e.Reason;
+            ReportBadRow(FormatError(lineNumber + LinesBeforeInput, result.Column, e.Field, reason, e));
+            return null;
+        }
+
+        if (result.Record is not null)
+        {
+            CurrentLine = lineNumber;
+        }
+
+        return result.Record;
     }
 
     // The bucket of the row's paper from the key field alone, the rest of the row unparsed; null when the
     // key cannot be read as a string before it (the full parse then reports the row, in bucket 0's shard).
-    private int? PeekBucket(ReadOnlySpan<byte> line, string key, int count)
+    private int? PeekBucket(ReadOnlySpan<byte> line, string key, int count, RecentBucket buckets)
     {
         var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = Options.MaxJsonDepth });
         try
@@ -210,8 +334,8 @@ internal abstract class JsonlReader<T> : RecordReader<T>
                 if (isKey)
                 {
                     return reader.TokenType != JsonTokenType.String ? null
-                        : reader.ValueIsEscaped ? BucketOf(reader.GetString()!, count)
-                        : BucketOfUtf8(reader.ValueSpan, count);
+                        : reader.ValueIsEscaped ? buckets.Of(reader.GetString()!, count)
+                        : buckets.OfUtf8(reader.ValueSpan, count);
                 }
 
                 reader.Skip();
