@@ -1,3 +1,5 @@
+using PaperChunks.Records;
+
 namespace PaperChunks.Cli;
 
 /// <summary>How the tool words the library's errors: the same facts, with the tool's own flags where the library names its options.</summary>

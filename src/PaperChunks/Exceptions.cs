@@ -1,3 +1,5 @@
+using PaperChunks.Records;
+
 namespace PaperChunks;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PaperChunks.Formats;
+using PaperChunks.Records;
 
 namespace PaperChunks.Cli.Commands;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using PaperChunks.Conversion;
 using PaperChunks.Formats;
 using PaperChunks.Reassembly;
+using PaperChunks.Records;
 
 namespace PaperChunks.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PaperChunks.Formats;
+using PaperChunks.Records;
 using PaperChunks.Statistics;
 
 namespace PaperChunks.Cli.Commands;

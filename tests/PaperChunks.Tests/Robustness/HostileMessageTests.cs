@@ -1,6 +1,7 @@
 using System.Text;
 using FluentAssertions;
 using PaperChunks.Formats.Jsonl;
+using PaperChunks.Records;
 using PaperChunks.Tests.Cli;
 using Xunit;
 

@@ -1,3 +1,5 @@
+using PaperChunks.Records;
+
 namespace PaperChunks.Formats.ViewerText;
 
 /// <summary>

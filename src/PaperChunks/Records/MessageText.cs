@@ -2,13 +2,14 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace PaperChunks;
+namespace PaperChunks.Records;
 
 /// <summary>
 /// Makes text taken from an input safe to print in a message: every character that a terminal acts on or
 /// that hides or reorders text (C0 and C1 controls, DEL, line and paragraph separators, bidirectional
 /// overrides, lone surrogates) is written as an escape such as <c>\u001B</c>, so a row cannot clear the
-/// screen or print a line of its own. The library's exceptions apply it to every message they carry.
+/// screen or print a line of its own. The library's exceptions apply it to every message they carry (it lives
+/// with the records, the lowest layer, so the validator's messages use it too).
 /// </summary>
 public static class MessageText
 {
