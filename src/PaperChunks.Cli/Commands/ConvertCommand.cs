@@ -76,7 +76,7 @@ internal static class ConvertCommand
                 var parquet = new ParquetWriterOptions
                 {
                     Compression = Enum.Parse<ParquetCompression>(parse.GetValue(compression)!, ignoreCase: true),
-                    RowGroupBytes = parse.GetValue(rowGroupSize) ?? ParquetWriterOptions.Default.RowGroupBytes,
+                    RowGroupBytes = parse.GetValue(rowGroupSize),
                     RowGroupRows = parse.GetValue(rowGroupRows),
                     ShardRows = parse.GetValue(shardRows),
                     ShardBytes = parse.GetValue(shardSize),

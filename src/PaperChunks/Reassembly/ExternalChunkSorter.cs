@@ -10,8 +10,9 @@ namespace PaperChunks.Reassembly;
 /// on arrival into reused byte segments (so the reader's strings die young and the held batch costs
 /// exactly its bytes, with no long-lived objects for the GC to trace); a paper's metadata is stored
 /// once per batch while it stays the same. When the batch passes the budget its keys are sorted and
-/// the rows copied in order to a run file; the runs and the last batch are merged with a priority
-/// queue. The temporary folder is deleted on dispose, whatever happened.
+/// the rows copied in order to a run file. An input that fit is read back from memory; otherwise the
+/// last batch is spilled too and its memory freed, and the runs are merged with a priority queue, so the
+/// merge holds only the runs' read buffers. The temporary folder is deleted on dispose, whatever happened.
 /// </summary>
 internal sealed class ExternalChunkSorter : IDisposable
 {
@@ -68,12 +69,25 @@ internal sealed class ExternalChunkSorter : IDisposable
     /// <summary>Every row added to any of <paramref name="sorters"/> (numbered apart), in (doi, chunk-id, input position) order.</summary>
     public static IEnumerable<(ChunkRecord Row, long Sequence)> Sorted(IReadOnlyList<ExternalChunkSorter> sorters)
     {
-        foreach (var sorter in sorters)
+        if (sorters.All(s => s._runs.Count == 0))
         {
-            sorter._keys.Sort(RowOrder.Instance);
+            foreach (var sorter in sorters)
+            {
+                sorter._keys.Sort(RowOrder.Instance);
+            }
+
+            return sorters is [var only] ? only.ReadBatch() : Merge(sorters);
         }
 
-        return sorters is [{ _runs.Count: 0 } only] ? only.ReadBatch() : Merge(sorters);
+        // The input did not fit: the last batches go to disk too, so that the merge holds no batch while
+        // the papers are built and written (a Parquet writer's row groups need that room; a batch spilled
+        // costs one more write and read of at most half the budget, through the page cache).
+        foreach (var sorter in sorters)
+        {
+            sorter.SpillRemainder();
+        }
+
+        return Merge(sorters);
     }
 
     public void Dispose()
@@ -144,6 +158,18 @@ internal sealed class ExternalChunkSorter : IDisposable
         var blob = _arena.Store(_scratch.Written);
         _metadataByDoi[doi] = (doi, blob);
         return blob;
+    }
+
+    private void SpillRemainder()
+    {
+        if (_keys.Count > 0)
+        {
+            Spill();
+        }
+
+        _keys.TrimExcess();
+        _metadataByDoi.TrimExcess();
+        _arena.Dispose();
     }
 
     private void Spill()

@@ -103,8 +103,9 @@ public sealed class PaperReassembler
         // Merging, assembling and the caller's writing stay on one thread: handing rows or papers to a
         // second thread cost ~40 % more CPU (lock contention, thread-pool spinning) for no gain in wall
         // time on the shared 2-core machine we measured on (docs/performance.md).
+        var sortedRows = sorter.Sorted();
         RunsSpilled = sorter.RunsSpilled;
-        foreach (var paper in Grouped(sorter.Sorted()))
+        foreach (var paper in Grouped(sortedRows))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return paper;
@@ -123,8 +124,9 @@ public sealed class PaperReassembler
             }
 
             PartSorting.AddAll(parts, sorters);
+            var sorted = ExternalChunkSorter.Sorted(sorters);
             RunsSpilled = sorters.Sum(s => s.RunsSpilled);
-            foreach (var paper in Grouped(ExternalChunkSorter.Sorted(sorters)))
+            foreach (var paper in Grouped(sorted))
             {
                 yield return paper;
             }

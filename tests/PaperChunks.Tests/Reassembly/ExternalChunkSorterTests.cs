@@ -12,11 +12,7 @@ public class ExternalChunkSorterTests
     {
         using var temp = new TempDirectory();
         var rows = Rows().ToList();
-        using var sorter = new ExternalChunkSorter(1024 * 1024, temp.Path);
-        foreach (var row in rows)
-        {
-            sorter.Add(row);
-        }
+        using var sorter = Filled(1024 * 1024, temp.Path, rows);
 
         var sorted = sorter.Sorted().ToList();
 
@@ -27,6 +23,45 @@ public class ExternalChunkSorterTests
         {
             row.Should().BeEquivalentTo(rows[(int)seq], o => o.WithStrictOrdering());
         }
+    }
+
+    [Fact]
+    public void An_input_that_did_not_fit_has_its_last_batch_spilled_too_so_the_merge_holds_no_batch()
+    {
+        using var temp = new TempDirectory();
+        var rows = Rows().ToList();
+        using var sorter = Filled(1024 * 1024, temp.Path, rows);
+
+        var spilledWhileAdding = sorter.RunsSpilled;
+        var sorted = sorter.Sorted();
+        var spilledBeforeMerging = sorter.RunsSpilled;
+
+        spilledWhileAdding.Should().BeGreaterThan(1);
+        spilledBeforeMerging.Should().Be(spilledWhileAdding + 1);
+        sorted.Should().HaveCount(600);
+    }
+
+    [Fact]
+    public void An_input_that_fits_is_sorted_in_memory_without_a_run_file()
+    {
+        using var temp = new TempDirectory();
+        using var sorter = Filled(256L * 1024 * 1024, temp.Path, Rows());
+
+        sorter.Sorted().Should().HaveCount(600);
+
+        sorter.RunsSpilled.Should().Be(0);
+        Directory.EnumerateFileSystemEntries(temp.Path).Should().BeEmpty();
+    }
+
+    private static ExternalChunkSorter Filled(long memoryLimit, string folder, IEnumerable<ChunkRecord> rows)
+    {
+        var sorter = new ExternalChunkSorter(memoryLimit, folder);
+        foreach (var row in rows)
+        {
+            sorter.Add(row);
+        }
+
+        return sorter;
     }
 
     private static IEnumerable<ChunkRecord> Rows()

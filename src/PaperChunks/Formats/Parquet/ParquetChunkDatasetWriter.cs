@@ -244,7 +244,7 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
             }
         }
 
-        if (total > _options.RowGroupBytes && fullest is not null)
+        if (total > _options.RowGroupBytesOrDefault && fullest is not null)
         {
             await fullest.FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
         }

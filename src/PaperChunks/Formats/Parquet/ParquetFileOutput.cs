@@ -48,7 +48,7 @@ internal sealed class ParquetFileOutput<T, TBatch> : IParquetOutput<T>
         var bytesBefore = batch.Bytes;
         batch.Add(record);
         BytesWritten += batch.Bytes - bytesBefore;
-        return batch.Bytes >= _options.RowGroupBytes || batch.RowCount >= _options.RowGroupRows
+        return batch.Bytes >= _options.RowGroupBytesOrDefault || batch.RowCount >= _options.RowGroupRows
             ? _pipeline.SubmitAsync(cancellationToken)
             : ValueTask.CompletedTask;
     }

@@ -28,6 +28,12 @@ internal sealed class ParquetPaperWriter : ParquetRecordWriter<PaperRecord>
     {
     }
 
-    private static ParquetFileOutput<PaperRecord, PaperColumnBatch> Open(string? path, Stream? stream, ParquetWriterOptions? options, WriterOptions writer) =>
-        new(path, stream, PaperParquetSchema.Schema, SingleFile(options, "papers have no dataset writer"), writer, () => new PaperColumnBatch());
+    // A paper's text is one value, so its column chunk is nearly the whole row group and Parquet.Net holds it
+    // several times while encoding (ParquetWriterOptions.RowGroupBytes): papers get smaller row groups than rows.
+    private static ParquetFileOutput<PaperRecord, PaperColumnBatch> Open(string? path, Stream? stream, ParquetWriterOptions? options, WriterOptions writer)
+    {
+        var single = SingleFile(options, "papers have no dataset writer");
+        single = single with { RowGroupBytes = single.RowGroupBytes ?? ParquetWriterOptions.RowGroupBytesForPapers };
+        return new(path, stream, PaperParquetSchema.Schema, single, writer, () => new PaperColumnBatch());
+    }
 }

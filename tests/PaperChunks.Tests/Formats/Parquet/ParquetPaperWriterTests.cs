@@ -72,6 +72,39 @@ public class ParquetPaperWriterTests
         actual[4].MissingChunkIds.Should().Equal(45, 46);
     }
 
+    [Fact]
+    public async Task Closes_a_paper_row_group_at_8_MB_of_values_unless_told_otherwise()
+    {
+        using var temp = new TempDirectory();
+        var byDefault = temp.File("default.parquet");
+        var told = temp.File("told.parquet");
+
+        // Each paper counts 10 (doi) + 1,048,576 (text) + 8 (chunk_count) + 64 = 1,048,658 bytes, so the
+        // 8th paper passes 8 MB (8,388,608) and the 16th passes 16 MB.
+        await WritePapersAsync(byDefault, 20, ParquetWriterOptions.Default);
+        await WritePapersAsync(told, 20, new ParquetWriterOptions { RowGroupBytes = 16L * 1024 * 1024 });
+
+        RowGroupSizes(byDefault).Should().Equal(8, 8, 4);
+        RowGroupSizes(told).Should().Equal(16, 4);
+    }
+
+    private static async Task WritePapersAsync(string path, int count, ParquetWriterOptions options)
+    {
+        await using var writer = new ParquetPaperWriter(path, options);
+        for (var i = 0; i < count; i++)
+        {
+            await writer.WriteAsync(new PaperRecord { Doi = $"2401.000{i:D2}", Text = new string((char)('a' + (i % 26)), 1 << 20) });
+        }
+
+        await writer.CompleteAsync();
+    }
+
+    private static long[] RowGroupSizes(string path)
+    {
+        using var file = new ParquetFileReader(path);
+        return Enumerable.Range(0, file.FileMetaData.NumRowGroups).Select(i => file.RowGroup(i).MetaData.NumRows).ToArray();
+    }
+
     private static async Task<List<PaperRecord>> WriteSampleAsync(string path, ParquetWriterOptions options)
     {
         using var jsonl = new JsonlChunkReader(SampleFiles.Chunks000);
