@@ -54,7 +54,7 @@ internal static class ValidateCommand
         {
             foreach (var problem in problems)
             {
-                await console.Out.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
+                await console.Out.WriteLineAsync(problem.Text(console.ErrorFormat)).ConfigureAwait(false);
             }
 
             await console.Out.WriteLineAsync($"{rows} rows, {problems.Count} problems").ConfigureAwait(false);
@@ -101,8 +101,12 @@ internal static class ValidateCommand
     {
         public static Problem Of(PaperChunksFormatException e) => new(e.SourceName, e.Line, e.Column, e.Field, e.Reason);
 
+        public string Text(ErrorFormat format) =>
+            format == ErrorFormat.Text ? ToString() : ErrorText.Located(File, Line, Column, Field, Message, ErrorText.InputCode);
+
         public override string ToString()
         {
+            // A file that cannot be opened has no line: it is named alone, as in every other command.
             var file = MessageText.Escape(File);
             var location = Line <= 0 ? file : Column > 0 ? $"{file}:{Line}:{Column}" : $"{file}:{Line}";
             return Field is null ? $"{location}: {Message}" : $"{location}: field \"{MessageText.Escape(Field)}\": {Message}";
