@@ -1,3 +1,5 @@
+using PaperChunks.Records;
+
 namespace PaperChunks.Cli;
 
 /// <summary>
@@ -20,7 +22,7 @@ internal static class ErrorText
     public static string ReasonOf(PaperChunksOutputException e) => e.OutputExists ? OutputExists : e.Reason;
 
     /// <summary>The whole message of a library error as the tool prints it.</summary>
-    public static string Of(PaperChunksException e) => e is PaperChunksOutputException o ? $"{o.Path}: {ReasonOf(o)}" : e.Message;
+    public static string Of(PaperChunksException e) => e is PaperChunksOutputException o ? $"{MessageText.Escape(o.Path)}: {ReasonOf(o)}" : e.Message;
 
     /// <summary>The stderr line of a run stopped by a library error.</summary>
     public static string Stopped(ErrorFormat format, PaperChunksException e) => format == ErrorFormat.Text
@@ -46,7 +48,8 @@ internal static class ErrorText
     /// </summary>
     public static string Located(string file, long line, long column, string? field, string reason, string code)
     {
-        var location = line <= 0 ? file : column <= 0 ? $"{file}({line})" : $"{file}({line},{column})";
-        return $"{location}: error {code}: {(field is null ? reason : $"field \"{field}\": {reason}")}";
+        var shown = MessageText.Escape(file);
+        var location = line <= 0 ? shown : column <= 0 ? $"{shown}({line})" : $"{shown}({line},{column})";
+        return $"{location}: error {code}: {(field is null ? reason : $"field \"{MessageText.Escape(field)}\": {reason}")}";
     }
 }

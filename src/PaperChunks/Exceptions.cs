@@ -1,3 +1,5 @@
+using PaperChunks.Records;
+
 namespace PaperChunks;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed class PaperChunksFormatException : PaperChunksException
         Line = line;
         Column = column;
         Field = field;
-        Reason = reason;
+        Reason = MessageText.Escape(reason);
     }
 
     /// <summary>
@@ -44,13 +46,20 @@ public sealed class PaperChunksFormatException : PaperChunksException
     /// <summary>The on-disk field or column name involved, or <see langword="null"/> for a whole row.</summary>
     public string? Field { get; }
 
-    /// <summary>What was expected and what was found, without the location prefix.</summary>
+    /// <summary>
+    /// What was expected and what was found, without the location prefix; input text in it is escaped
+    /// (<see cref="MessageText.Escape"/>), as it is in <see cref="Exception.Message"/>.
+    /// </summary>
     public string Reason { get; }
 
+    // Every message of the library is built here, so input text in it (a file name, a field name, a quoted
+    // value) is escaped in one place: a row cannot print a line of its own or clear the terminal.
     private static string Format(string source, long line, long column, string? field, string reason)
     {
-        var location = line <= 0 ? source : column <= 0 ? $"{source}:{line}" : $"{source}:{line}:{column}";
-        return field is null ? $"{location}: {reason}" : $"{location}: field \"{field}\": {reason}";
+        var file = MessageText.Escape(source);
+        var location = line <= 0 ? file : column <= 0 ? $"{file}:{line}" : $"{file}:{line}:{column}";
+        var why = MessageText.Escape(reason);
+        return field is null ? $"{location}: {why}" : $"{location}: field \"{MessageText.Escape(field)}\": {why}";
     }
 }
 
@@ -61,10 +70,10 @@ public sealed class PaperChunksFormatException : PaperChunksException
 public sealed class PaperChunksOutputException : PaperChunksException
 {
     internal PaperChunksOutputException(string path, string reason, Exception? inner = null, bool outputExists = false)
-        : base($"{path}: {reason}", inner)
+        : base($"{MessageText.Escape(path)}: {MessageText.Escape(reason)}", inner)
     {
         Path = path;
-        Reason = reason;
+        Reason = MessageText.Escape(reason);
         OutputExists = outputExists;
     }
 
@@ -75,6 +84,6 @@ public sealed class PaperChunksOutputException : PaperChunksException
     /// <summary>The output path involved.</summary>
     public string Path { get; }
 
-    /// <summary>What went wrong, without the path prefix.</summary>
+    /// <summary>What went wrong, without the path prefix; input text in it is escaped (<see cref="MessageText.Escape"/>).</summary>
     public string Reason { get; }
 }

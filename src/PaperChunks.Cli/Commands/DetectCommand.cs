@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PaperChunks.Formats;
+using PaperChunks.Records;
 
 namespace PaperChunks.Cli.Commands;
 
@@ -49,7 +50,7 @@ internal static class DetectCommand
         {
             foreach (var (input, detected) in found)
             {
-                await console.Out.WriteLineAsync($"{input}: {detected.Name}, {detected.KindName} rows").ConfigureAwait(false);
+                await console.Out.WriteLineAsync($"{MessageText.Escape(input)}: {detected.Name}, {detected.KindName} rows").ConfigureAwait(false);
             }
 
             foreach (var error in errors)

@@ -3,6 +3,7 @@ using System.Globalization;
 using PaperChunks.Conversion;
 using PaperChunks.Formats;
 using PaperChunks.Reassembly;
+using PaperChunks.Records;
 
 namespace PaperChunks.Cli.Commands;
 
@@ -162,21 +163,21 @@ internal static class ReassembleCommand
         await o.WriteLineAsync(string.Create(c, $"papers with gaps    {r.Gaps.Count:N0}")).ConfigureAwait(false);
         foreach (var gap in r.Gaps.Take(Shown))
         {
-            await o.WriteLineAsync($"  {gap.Doi}: {string.Join(", ", gap.MissingChunkIds)}").ConfigureAwait(false);
+            await o.WriteLineAsync($"  {MessageText.Excerpt(gap.Doi)}: {string.Join(", ", gap.MissingChunkIds)}").ConfigureAwait(false);
         }
 
         await WriteMoreAsync(o, r.Gaps.Count).ConfigureAwait(false);
         await o.WriteLineAsync(string.Create(c, $"repeated chunk ids  {r.Duplicates.Count:N0} ({r.Conflicts.Count:N0} with different text)")).ConfigureAwait(false);
         foreach (var d in r.Duplicates.Take(Shown))
         {
-            await o.WriteLineAsync(string.Create(c, $"  {d.Doi}#{d.ChunkId}: {d.IdenticalCopies} identical, {d.ConflictingCopies} different")).ConfigureAwait(false);
+            await o.WriteLineAsync(string.Create(c, $"  {MessageText.Excerpt(d.Doi)}#{d.ChunkId}: {d.IdenticalCopies} identical, {d.ConflictingCopies} different")).ConfigureAwait(false);
         }
 
         await WriteMoreAsync(o, r.Duplicates.Count).ConfigureAwait(false);
         await o.WriteLineAsync(string.Create(c, $"metadata conflicts  {r.Disagreements.Count:N0}")).ConfigureAwait(false);
         foreach (var d in r.Disagreements.Take(Shown))
         {
-            await o.WriteLineAsync($"  {d.Doi} {d.Field}: chunks {string.Join(", ", d.ChunkIds)}").ConfigureAwait(false);
+            await o.WriteLineAsync($"  {MessageText.Excerpt(d.Doi)} {d.Field}: chunks {string.Join(", ", d.ChunkIds)}").ConfigureAwait(false);
         }
 
         await WriteMoreAsync(o, r.Disagreements.Count).ConfigureAwait(false);

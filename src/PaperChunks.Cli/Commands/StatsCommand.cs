@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PaperChunks.Formats;
+using PaperChunks.Records;
 using PaperChunks.Statistics;
 
 namespace PaperChunks.Cli.Commands;
@@ -174,7 +175,7 @@ internal static class StatsCommand
         const int Shown = 10;
         foreach (var paper in papers.Take(Shown))
         {
-            await output.WriteLineAsync($"  {paper.Doi}: {string.Join(", ", paper.ChunkIds)}").ConfigureAwait(false);
+            await output.WriteLineAsync($"  {MessageText.Excerpt(paper.Doi)}: {string.Join(", ", paper.ChunkIds)}").ConfigureAwait(false);
         }
 
         if (papers.Count > Shown)

@@ -107,8 +107,9 @@ internal static class ValidateCommand
         public override string ToString()
         {
             // A file that cannot be opened has no line: it is named alone, as in every other command.
-            var location = Line <= 0 ? File : Column > 0 ? $"{File}:{Line}:{Column}" : $"{File}:{Line}";
-            return Field is null ? $"{location}: {Message}" : $"{location}: field \"{Field}\": {Message}";
+            var file = MessageText.Escape(File);
+            var location = Line <= 0 ? file : Column > 0 ? $"{file}:{Line}:{Column}" : $"{file}:{Line}";
+            return Field is null ? $"{location}: {Message}" : $"{location}: field \"{MessageText.Escape(Field)}\": {Message}";
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.IO.Compression;
+using ZstdSharp;
+using ZstdSharp.Unsafe;
 
 namespace PaperChunks.Formats;
 
@@ -8,14 +9,14 @@ namespace PaperChunks.Formats;
 /// decompression bomb once the output outgrows the compressed input by the allowed ratio.
 /// </summary>
 internal sealed class BoundedDecompressionStream(
-    Stream decompressor, CountingStream compressed, string sourceName, int maxRatio) : ReadOnlyStream
+    Stream decompressor, Func<long> compressedBytes, string sourceName, int maxRatio) : ReadOnlyStream
 {
     // Headroom so that a tiny, highly compressible but honest file (a few repeated rows) is not refused.
     private const long Slack = 16L * 1024 * 1024;
 
     public long BytesOut { get; private set; }
 
-    public long CompressedBytesRead => compressed.BytesRead;
+    public long CompressedBytesRead => compressedBytes();
 
     public override long Position
     {
@@ -64,22 +65,37 @@ internal sealed class BoundedDecompressionStream(
     }
 
     private static bool IsCorruption(Exception e) =>
-        e is InvalidDataException or ZstdSharp.ZstdException or EndOfStreamException;
+        e is InvalidDataException or ZstdException or EndOfStreamException;
 
     private int Count(int n)
     {
         BytesOut += n;
-        if (BytesOut > (compressed.BytesRead * maxRatio) + Slack)
+        var read = compressedBytes();
+        if (BytesOut > (read * maxRatio) + Slack)
         {
             throw new PaperChunksFormatException(
                 sourceName, 0, 0, null,
-                string.Create(CultureInfo.InvariantCulture, $"decompressed size exceeds {maxRatio}x the compressed size ({BytesOut:N0} bytes from {compressed.BytesRead:N0}); ")
+                string.Create(CultureInfo.InvariantCulture, $"decompressed size exceeds {maxRatio}x the compressed size ({BytesOut:N0} bytes from {read:N0}); ")
                 + "raise ReaderOptions.MaxDecompressionRatio if the file is genuine");
         }
 
         return n;
     }
 
-    private PaperChunksFormatException Corrupt(Exception e) =>
-        new(sourceName, 0, 0, null, string.Create(CultureInfo.InvariantCulture, $"the compressed data is corrupt or truncated after {BytesOut:N0} decompressed bytes: {e.Message}"), e);
+    // The zstd decoder's own words say what broke but not what to do; the window limit is zstd's default
+    // (ZSTD_WINDOWLOG_LIMIT_DEFAULT, 2^27), the one the zstd CLI also refuses to pass without --long.
+    private PaperChunksFormatException Corrupt(Exception e)
+    {
+        var at = string.Create(CultureInfo.InvariantCulture, $"byte {compressedBytes():N0}: ");
+        var reason = e switch
+        {
+            ZstdException { Code: ZSTD_ErrorCode.ZSTD_error_frameParameter_windowTooLarge } =>
+                "the zstd frame needs a decoding window larger than 128 MiB (it was compressed with --long or --ultra); "
+                + "this reader allows up to 128 MiB: recompress with a smaller window (zstd without --long)",
+            EndOfStreamException => string.Create(CultureInfo.InvariantCulture, $"the file ends inside a zstd frame after {BytesOut:N0} decompressed bytes: the file is truncated"),
+            ZstdException z => string.Create(CultureInfo.InvariantCulture, $"the zstd data is damaged after {BytesOut:N0} decompressed bytes ({z.Message})"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"the compressed data is damaged after {BytesOut:N0} decompressed bytes ({e.Message})"),
+        };
+        return new(sourceName, 0, 0, null, at + reason, e);
+    }
 }

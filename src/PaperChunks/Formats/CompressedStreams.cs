@@ -65,13 +65,17 @@ internal static class CompressedStreams
             throw new NotSupportedException("Compression detection needs a seekable stream.");
         }
 
-        var counted = new CountingStream(peekable);
-        return byMagic switch
+        switch (byMagic)
         {
-            StreamCompression.Gzip => new BoundedDecompressionStream(new GZipStream(counted, CompressionMode.Decompress), counted, sourceName, options.MaxDecompressionRatio),
-            StreamCompression.Zstd => new BoundedDecompressionStream(new ZstdSharp.DecompressionStream(counted), counted, sourceName, options.MaxDecompressionRatio),
-            _ => peekable,
-        };
+            case StreamCompression.Gzip:
+                var members = new GzipMemberStream(peekable, sourceName);
+                return new BoundedDecompressionStream(members, () => members.CompressedBytesRead, sourceName, options.MaxDecompressionRatio);
+            case StreamCompression.Zstd:
+                var counted = new CountingStream(peekable);
+                return new BoundedDecompressionStream(new ZstdSharp.DecompressionStream(counted), () => counted.BytesRead, sourceName, options.MaxDecompressionRatio);
+            default:
+                return peekable;
+        }
     }
 
     /// <summary>Wraps an output stream in the compressor for the given compression.</summary>

@@ -21,7 +21,7 @@ internal static class FormatDetector
         var (head, compression) = ReadHead(path);
         if (forced == InputFormat.Parquet || (forced is null && head.AsSpan().StartsWith(ParquetMagic)))
         {
-            return new DetectedFormat(InputFormat.Parquet, KindOf(ParquetColumnNames(path)), StreamCompression.None);
+            return new DetectedFormat(InputFormat.Parquet, RecordKindEvidence.FromHeader(ParquetColumnNames(path)), StreamCompression.None);
         }
 
         var lines = SampleLines(path, options);
@@ -55,16 +55,6 @@ internal static class FormatDetector
         }
     }
 
-    /// <summary>The kind a set of column names makes.</summary>
-    public static RecordKind KindOf(IEnumerable<string> names)
-    {
-        var set = names.ToHashSet(StringComparer.Ordinal);
-        return set.Contains(ChunkColumns.Doi) && set.Contains(ChunkColumns.ChunkId) && set.Contains(ChunkColumns.Chunk) ? RecordKind.Chunk
-            : set.Contains(SummarizationColumns.Source) && set.Contains(SummarizationColumns.PaperId) && set.Contains(SummarizationColumns.Target) ? RecordKind.Summarization
-            : set.Contains(PaperSummaryColumns.Title) && set.Contains(PaperSummaryColumns.AuthorsText) && set.Contains(PaperSummaryColumns.Summary) ? RecordKind.PaperSummary
-            : RecordKind.Generic;
-    }
-
     private static InputFormat? FromContent(List<string> lines)
     {
         var first = lines.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
@@ -73,7 +63,9 @@ internal static class FormatDetector
             return null;
         }
 
-        if (first.TrimStart().StartsWith('{'))
+        // Most lines, not only the first, since the first may be the damaged one.
+        var rows = lines.Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        if (first.TrimStart().StartsWith('{') || (rows.Count >= 3 && rows.Count(l => l.TrimStart().StartsWith('{')) * 2 > rows.Count))
         {
             return InputFormat.Jsonl;
         }
@@ -91,7 +83,7 @@ internal static class FormatDetector
             return InputFormat.ShortScience;
         }
 
-        return CsvNames(first) is { Count: >= 2 } names && KindOf(names) != RecordKind.Generic ? InputFormat.Csv : null;
+        return CsvNames(first) is { Count: >= 2 } names && RecordKindEvidence.FromHeader(names) != RecordKind.Generic ? InputFormat.Csv : null;
     }
 
     /// <summary>The format a file name's extension names (<c>.jsonl</c>, <c>.ndjson</c>, <c>.json</c>, <c>.csv</c>, <c>.parquet</c>, each optionally <c>.gz</c> / <c>.zst</c>), or null: the one place extensions are read.</summary>
@@ -114,12 +106,27 @@ internal static class FormatDetector
 
     private static RecordKind KindOf(InputFormat format, List<string> lines, string path) => format switch
     {
-        InputFormat.Jsonl => KindOf(JsonNames(lines.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) ?? "")),
-        InputFormat.Csv => KindOf(CsvNames(lines.FirstOrDefault() ?? "")),
-        InputFormat.ViewerLines or InputFormat.ViewerTable => KindOf(ViewerNames(format, lines, path)),
+        InputFormat.Jsonl => RecordKindEvidence.FromRows(JsonRows(lines).Select(JsonNames)),
+        InputFormat.Csv => RecordKindEvidence.FromHeader(CsvNames(lines.FirstOrDefault() ?? "")),
+        InputFormat.ViewerLines or InputFormat.ViewerTable => RecordKindEvidence.FromHeader(ViewerNames(format, lines, path).ToList()),
         InputFormat.ShortScience => RecordKind.PaperSummary,
         _ => RecordKind.Chunk,
     };
+
+    /// <summary>
+    /// The sampled rows that vote on the kind: every non-blank line, less a last one that the sample cut
+    /// mid-row (it may lack names), unless it is the only one (a single long row still shows its first names).
+    /// </summary>
+    private static List<string> JsonRows(List<string> lines)
+    {
+        var rows = lines.Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        if (rows.Count > 1 && !rows[^1].TrimEnd().EndsWith('}'))
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        return rows;
+    }
 
     /// <summary>The top-level property names of a JSON object, as far as the (possibly cut) line shows them.</summary>
     private static List<string> JsonNames(string line)
@@ -136,9 +143,10 @@ internal static class FormatDetector
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // The kind is told from the names before the damage; the reader reports the damage itself.
+            // The kind is told from the names before the damage (bad JSON, a name that is not UTF-8); the
+            // reader reports the damage itself, at its line and column.
         }
 
         return names;

@@ -35,14 +35,14 @@ public static class RecordValidator
 
         if ((record.AbsentFields & ChunkFields.Source) == 0 && !SourceMatches(record.Source, record.Doi))
         {
-            Add(ref found, ChunkColumns.Source, $"expected \"{ArxivPdfPrefix}{record.Doi}\", found \"{record.Source}\"");
+            Add(ref found, ChunkColumns.Source, $"expected \"{ArxivPdfPrefix}{MessageText.Excerpt(record.Doi)}\", found \"{MessageText.Excerpt(record.Source)}\"");
         }
 
         CheckDate(ref found, ChunkColumns.Published, record.Published);
         CheckDate(ref found, ChunkColumns.Updated, record.Updated);
         if (record.PublishedDate is { } published && record.UpdatedDate is { } updated && updated < published)
         {
-            Add(ref found, ChunkColumns.Updated, $"expected a date on or after published ({record.Published}), found {record.Updated}");
+            Add(ref found, ChunkColumns.Updated, $"expected a date on or after published ({MessageText.Excerpt(record.Published ?? "")}), found {MessageText.Excerpt(record.Updated ?? "")}");
         }
 
         return found ?? (IReadOnlyList<RecordViolation>)[];
@@ -91,12 +91,12 @@ public static class RecordValidator
         {
             if (!string.Equals(record.Id, record.Doi, StringComparison.Ordinal))
             {
-                Add(ref found, ChunkColumns.Id, $"expected \"{record.Doi}\" (the doi, as on this file's first row), found \"{record.Id}\"");
+                Add(ref found, ChunkColumns.Id, $"expected \"{MessageText.Excerpt(record.Doi)}\" (the doi, as on this file's first row), found \"{MessageText.Excerpt(record.Id)}\"");
             }
         }
         else if (!IdMatches(record.Id, record.Doi, record.ChunkId))
         {
-            Add(ref found, ChunkColumns.Id, $"expected \"{record.Doi}#{record.ChunkId}\" (doi#chunk-id), found \"{record.Id}\"");
+            Add(ref found, ChunkColumns.Id, $"expected \"{MessageText.Excerpt(record.Doi)}#{record.ChunkId}\" (doi#chunk-id), found \"{MessageText.Excerpt(record.Id)}\"");
         }
     }
 
@@ -138,10 +138,10 @@ public static class RecordValidator
     {
         if (value is not null && ArxivDate.Parse(value) is null)
         {
-            Add(ref found, field, $"expected a YYYYMMDD or ISO 8601 date, found \"{value}\"");
+            Add(ref found, field, $"expected a YYYYMMDD or ISO 8601 date, found \"{MessageText.Excerpt(value ?? "")}\"");
         }
     }
 
     private static void Add(ref List<RecordViolation>? found, string field, string message) =>
-        (found ??= []).Add(new RecordViolation(field, message));
+        (found ??= []).Add(new RecordViolation(field, MessageText.Escape(message)));
 }

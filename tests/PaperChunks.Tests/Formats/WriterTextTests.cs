@@ -134,7 +134,7 @@ public class WriterTextTests
             reasons.Should().Equal(
                 "record 1, field \"source\": a lone surrogate (U+DFFF) at character 5, which UTF-8 cannot store; the record was not written",
                 "record 1, field \"source\": a lone surrogate (U+DFFF) at character 5, which UTF-8 cannot store; the record was not written",
-                "record 1, field \"note\ud800\": a lone surrogate (U+D800) at character 5, which UTF-8 cannot store; the record was not written");
+                "record 1, field \"note\\uD800\": a lone surrogate (U+D800) at character 5, which UTF-8 cannot store; the record was not written");
         }
 
         Directory.EnumerateFileSystemEntries(temp.Path).Should().BeEmpty();

@@ -169,7 +169,7 @@ internal sealed class CsvChunkReader : RecordReader<ChunkRecord>
         var idText = _csv.GetString(_columns[ChunkColumns.ChunkId]);
         if (!long.TryParse(idText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out chunkId))
         {
-            (badField, reason) = (ChunkColumns.ChunkId, $"expected an integer, found \"{idText}\"");
+            (badField, reason) = (ChunkColumns.ChunkId, $"expected an integer, found \"{MessageText.Excerpt(idText)}\"");
         }
 
         var authors = List(ChunkColumns.Authors, ref badField, ref reason);

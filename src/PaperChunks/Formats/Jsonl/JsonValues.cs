@@ -160,9 +160,62 @@ internal static class JsonValues
     private static JsonRowException InvalidUtf8(ReadOnlySpan<byte> raw, int start, string? field, Exception inner)
     {
         var status = Utf8.ToUtf16(raw, new char[raw.Length], out var bytesRead, out _, replaceInvalidSequences: false);
+        if (status == System.Buffers.OperationStatus.Done && LoneSurrogateEscape(raw) is var (offset, escape))
+        {
+            // The bytes are UTF-8; what .NET cannot decode is an escape such as \ud800 with no partner.
+            return new JsonRowException(start + offset, field, $"a lone surrogate escape {escape} (no low surrogate after it, or none before it), which is not text; expected a string of Unicode characters", inner);
+        }
+
         var at = status == System.Buffers.OperationStatus.InvalidData ? start + bytesRead : start;
         var bad = raw.Length > bytesRead ? raw[bytesRead] : (byte)0;
         return new JsonRowException(at, field, string.Create(CultureInfo.InvariantCulture, $"invalid UTF-8 (byte 0x{bad:X2}); expected UTF-8 text"), inner);
+    }
+
+    /// <summary>The offset and text of the first <c>\uXXXX</c> escape of a surrogate without its partner, if any.</summary>
+    private static (int Offset, string Escape)? LoneSurrogateEscape(ReadOnlySpan<byte> raw)
+    {
+        for (var i = 0; i + 1 < raw.Length; i++)
+        {
+            if (raw[i] != (byte)'\\')
+            {
+                continue;
+            }
+
+            if (raw[i + 1] != (byte)'u' || !TryEscapedUnit(raw, i, out var unit))
+            {
+                i++;
+                continue;
+            }
+
+            var paired = char.IsHighSurrogate(unit) && TryEscapedUnit(raw, i + 6, out var next) && char.IsLowSurrogate(next);
+            if (paired)
+            {
+                i += 11;
+            }
+            else if (char.IsSurrogate(unit))
+            {
+                return (i, Encoding.ASCII.GetString(raw.Slice(i, 6)));
+            }
+            else
+            {
+                i += 5;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool TryEscapedUnit(ReadOnlySpan<byte> raw, int at, out char unit)
+    {
+        unit = '\0';
+        if (at + 6 > raw.Length || raw[at] != (byte)'\\' || raw[at + 1] != (byte)'u'
+            || !ushort.TryParse(raw.Slice(at + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
+        {
+            return false;
+        }
+
+        unit = (char)value;
+        return true;
     }
 
     private static string Shorten(string token) => token.Length <= 40 ? token : token[..37] + "...";

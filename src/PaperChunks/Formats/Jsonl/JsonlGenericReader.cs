@@ -31,7 +31,7 @@ internal sealed class JsonlGenericReader : JsonlReader<GenericRecord>
         var fields = new List<ExtraField>();
         while (JsonValues.Next(ref reader, line) == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = JsonValues.PropertyName(ref reader, line);
             JsonValues.Next(ref reader, line);
             fields.Add(new ExtraField(name, JsonValues.RawValue(ref reader, line, name)));
         }

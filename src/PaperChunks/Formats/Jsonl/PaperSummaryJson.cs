@@ -25,7 +25,7 @@ internal sealed class PaperSummaryJson(int maxDepth)
         DateOnly? firstPublished = null;
         while (JsonValues.Next(ref reader, line) == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = JsonValues.PropertyName(ref reader, line);
             JsonValues.Next(ref reader, line);
             switch (name)
             {

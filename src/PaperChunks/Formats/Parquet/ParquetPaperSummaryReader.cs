@@ -114,7 +114,7 @@ internal sealed class ParquetPaperSummaryReader : ParquetRecordReader<PaperSumma
             }
             else
             {
-                (bad, reason) = (PaperSummaryColumns.FirstPublished, $"expected a yyyy-MM-dd date, found \"{firstPublished}\"");
+                (bad, reason) = (PaperSummaryColumns.FirstPublished, $"expected a yyyy-MM-dd date, found \"{MessageText.Excerpt(firstPublished)}\"");
             }
         }
 

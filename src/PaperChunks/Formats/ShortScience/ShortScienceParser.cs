@@ -84,7 +84,7 @@ internal sealed partial class ShortScienceParser
             _paragraphs.RemoveAt(0);
             if (_seenEntry && !PageText.Contains(skipped.Text))
             {
-                output.Add(new ShortScienceOutput(skipped.Line, null, null, $"expected a ShortScience entry (title, authors, venue, keywords), found \"{TextExcerpt.Of(skipped.First)}\""));
+                output.Add(new ShortScienceOutput(skipped.Line, null, null, $"expected a ShortScience entry (title, authors, venue, keywords), found \"{MessageText.Excerpt(skipped.First)}\""));
             }
 
             return true;
@@ -97,7 +97,7 @@ internal sealed partial class ShortScienceParser
             {
                 var start = _paragraphs[0];
                 _paragraphs.RemoveRange(0, final ? _paragraphs.Count : MaxEntryParagraphs);
-                output.Add(new ShortScienceOutput(start.Line, null, PaperSummaryColumns.Summary, $"entry \"{TextExcerpt.Of(start.First)}\": expected [link] and a summary ending in \" |\", {(final ? "the file ended" : "found none within " + MaxEntryParagraphs + " paragraphs")}"));
+                output.Add(new ShortScienceOutput(start.Line, null, PaperSummaryColumns.Summary, $"entry \"{MessageText.Excerpt(start.First)}\": expected [link] and a summary ending in \" |\", {(final ? "the file ended" : "found none within " + MaxEntryParagraphs + " paragraphs")}"));
                 return true;
             }
 
@@ -179,7 +179,7 @@ internal sealed partial class ShortScienceParser
             var space = date.IndexOf(' ', StringComparison.Ordinal);
             if (!DateOnly.TryParseExact(space < 0 ? date : date[..space], "yyyy/MM/dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var published))
             {
-                return Error(entry[next], PaperSummaryColumns.FirstPublished, title, $"expected a date such as 2015/11/24, found \"{TextExcerpt.Of(date)}\"");
+                return Error(entry[next], PaperSummaryColumns.FirstPublished, title, $"expected a date such as 2015/11/24, found \"{MessageText.Excerpt(date)}\"");
             }
 
             firstPublished = published;
@@ -198,7 +198,7 @@ internal sealed partial class ShortScienceParser
             if (next >= entry.Count || entry[next].Text != expected)
             {
                 var at = entry[Math.Min(next, entry.Count - 1)];
-                return Error(at, field, title, $"expected the {field} repeated as \"{TextExcerpt.Of(expected)}\", found \"{TextExcerpt.Of(at.First)}\"");
+                return Error(at, field, title, $"expected the {field} repeated as \"{MessageText.Excerpt(expected)}\", found \"{MessageText.Excerpt(at.First)}\"");
             }
 
             next++;
@@ -206,7 +206,7 @@ internal sealed partial class ShortScienceParser
 
         if (entry[next].First != LinkLine)
         {
-            return Error(entry[next], PaperSummaryColumns.Summary, title, $"expected [link] before the summary, found \"{TextExcerpt.Of(entry[next].First)}\"");
+            return Error(entry[next], PaperSummaryColumns.Summary, title, $"expected [link] before the summary, found \"{MessageText.Excerpt(entry[next].First)}\"");
         }
 
         var summaryLines = entry[next].Lines.Skip(1).Concat(entry.Skip(next + 1).SelectMany(p => p.Lines.Prepend(""))).SkipWhile(l => l.Length == 0);
@@ -241,5 +241,5 @@ internal sealed partial class ShortScienceParser
     }
 
     private static ShortScienceOutput Error(ShortScienceParagraph at, string field, string title, string reason) =>
-        new(at.Line, null, field, $"entry \"{TextExcerpt.Of(title)}\": {reason}");
+        new(at.Line, null, field, $"entry \"{MessageText.Excerpt(title)}\": {reason}");
 }

@@ -36,7 +36,7 @@ internal readonly struct ViewerCells
         var text = String(column);
         return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw Error(column, $"expected an integer ({_columns[column].Type}), found \"{TextExcerpt.Of(text)}\"");
+            : throw Error(column, $"expected an integer ({_columns[column].Type}), found \"{MessageText.Excerpt(text)}\"");
     }
 
     /// <summary>A list of strings: a JSON list where the column is a list, else the text split on ", ".</summary>
@@ -93,7 +93,7 @@ internal readonly struct ViewerCells
         {
             if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
             {
-                throw Error(column, $"expected a list of {{\"id\": \"…\"}} objects, found {TextExcerpt.Of(item.GetRawText())} in it");
+                throw Error(column, $"expected a list of {{\"id\": \"…\"}} objects, found {MessageText.Excerpt(item.GetRawText())} in it");
             }
 
             list.Add(new PaperReference(id.GetString()!));
@@ -121,12 +121,12 @@ internal readonly struct ViewerCells
         {
             return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
                 ? value.ToString("R", CultureInfo.InvariantCulture)
-                : throw Error(column, $"expected a number ({type}), found \"{TextExcerpt.Of(text)}\"");
+                : throw Error(column, $"expected a number ({type}), found \"{MessageText.Excerpt(text)}\"");
         }
 
         if (type == "bool")
         {
-            return text is "true" or "false" ? text : throw Error(column, $"expected true or false, found \"{TextExcerpt.Of(text)}\"");
+            return text is "true" or "false" ? text : throw Error(column, $"expected true or false, found \"{MessageText.Excerpt(text)}\"");
         }
 
         using var stream = new MemoryStream();
@@ -157,7 +157,7 @@ internal readonly struct ViewerCells
         }
         catch (JsonException e)
         {
-            throw Error(column, $"expected a JSON {(_columns[column].IsList ? "list" : "value")} ({_columns[column].Type}), found \"{TextExcerpt.Of(text)}\" ({e.Message})");
+            throw Error(column, $"expected a JSON {(_columns[column].IsList ? "list" : "value")} ({_columns[column].Type}), found \"{MessageText.Excerpt(text)}\" ({e.Message})");
         }
     }
 

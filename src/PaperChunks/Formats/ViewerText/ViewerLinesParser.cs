@@ -1,3 +1,5 @@
+using PaperChunks.Records;
+
 namespace PaperChunks.Formats.ViewerText;
 
 /// <summary>
@@ -80,7 +82,7 @@ internal sealed class ViewerLinesParser : ViewerParser
                 AddCell(_name, _nameLine, output);
                 break;
             case State.ExpectType:
-                throw HeaderError(_nameLine, null, $"expected a dataset-viewer header (a column name, then its type), found only \"{TextExcerpt.Of(_name)}\"");
+                throw HeaderError(_nameLine, null, $"expected a dataset-viewer header (a column name, then its type), found only \"{MessageText.Excerpt(_name)}\"");
             case State.ExpectStatistic:
                 throw HeaderError(lastLine, _name, "expected the column's min and max under its type, the file ended");
         }
@@ -130,7 +132,7 @@ internal sealed class ViewerLinesParser : ViewerParser
         {
             throw HeaderError(
                 lineNumber, null,
-                $"expected a dataset-viewer header: a column name, then its type (stringlengths, int64, list, sequence, string) on the next line; found \"{TextExcerpt.Of(_name)}\" then \"{TextExcerpt.Of(line)}\"");
+                $"expected a dataset-viewer header: a column name, then its type (stringlengths, int64, list, sequence, string) on the next line; found \"{MessageText.Excerpt(_name)}\" then \"{MessageText.Excerpt(line)}\"");
         }
 
         StartRows();
@@ -142,7 +144,7 @@ internal sealed class ViewerLinesParser : ViewerParser
     {
         if (ViewerTypes.ParseStatistic(line) is null && _type != "stringclasses")
         {
-            throw HeaderError(lineNumber, _name, $"expected the column's {(_min is null ? "min" : "max")} under its type {_type} (a number such as 401 or 2.02k), found \"{TextExcerpt.Of(line)}\"");
+            throw HeaderError(lineNumber, _name, $"expected the column's {(_min is null ? "min" : "max")} under its type {_type} (a number such as 401 or 2.02k), found \"{MessageText.Excerpt(line)}\"");
         }
 
         _statisticsLeft--;

@@ -1,3 +1,5 @@
+using PaperChunks.Records;
+
 namespace PaperChunks.Formats.ViewerText;
 
 /// <summary>
@@ -27,5 +29,5 @@ internal static class ViewerPageText
     public static bool IsBlankOrPageText(string line) => string.IsNullOrWhiteSpace(line) || IsPageText(line);
 
     public static ViewerRowError Unexpected(string line, long lineNumber) =>
-        new(lineNumber, null, $"expected only the viewer's page text after the rows, found \"{TextExcerpt.Of(line)}\"");
+        new(lineNumber, null, $"expected only the viewer's page text after the rows, found \"{MessageText.Excerpt(line)}\"");
 }

@@ -1,3 +1,5 @@
+using PaperChunks.Records;
+
 namespace PaperChunks.Formats.ViewerText;
 
 /// <summary>
@@ -109,7 +111,7 @@ internal abstract class ViewerReader<T> : TextRecordReader<T>
         Layout ??= ViewerLayoutDetector.Detect(_firstLines)
             ?? throw FormatError(
                 _firstLines.Count > 1 ? 2 : 1, 0, null,
-                $"expected a dataset-viewer header (a column name, then its type: stringlengths, int64, list, sequence, string), found \"{TextExcerpt.Of(_firstLines.Count > 1 ? _firstLines[1] : _firstLines.FirstOrDefault() ?? "")}\"");
+                $"expected a dataset-viewer header (a column name, then its type: stringlengths, int64, list, sequence, string), found \"{MessageText.Excerpt(_firstLines.Count > 1 ? _firstLines[1] : _firstLines.FirstOrDefault() ?? "")}\"");
         _parser = Layout == ViewerLayout.Table
             ? new ViewerTableParser(SourceName, Options.MaxRowBytes)
             : new ViewerLinesParser(SourceName);

@@ -1,3 +1,5 @@
+using PaperChunks.Records;
+
 namespace PaperChunks.Formats.ViewerText;
 
 /// <summary>
@@ -66,7 +68,7 @@ internal static class ViewerTableHeader
         {
             throw new PaperChunksFormatException(
                 sourceName, part[1].Line, 0, name,
-                $"expected a column type (stringlengths, int64, list, sequence, string), found \"{TextExcerpt.Of(typeLine)}\"");
+                $"expected a column type (stringlengths, int64, list, sequence, string), found \"{MessageText.Excerpt(typeLine)}\"");
         }
 
         var min = space < 0 ? null : typeLine[(space + 1)..].Trim();
@@ -75,7 +77,7 @@ internal static class ViewerTableHeader
         {
             throw new PaperChunksFormatException(
                 sourceName, part[^1].Line, 0, name,
-                $"expected a type with its min and max, then an optional {NullableMark}, found \"{TextExcerpt.Of(string.Join(" / ", part.Select(p => p.Text)))}\"");
+                $"expected a type with its min and max, then an optional {NullableMark}, found \"{MessageText.Excerpt(string.Join(" / ", part.Select(p => p.Text)))}\"");
         }
 
         columns.Add(new ViewerColumn(name, type, min, max, nullable));

@@ -1,0 +1,163 @@
+using System.Text;
+using FluentAssertions;
+using PaperChunks.Formats.Jsonl;
+using PaperChunks.Tests.Cli;
+using Xunit;
+
+namespace PaperChunks.Tests.Formats;
+
+/// <summary>
+/// The record kind comes from the whole sample, not row 1 or one header cell: damage there is reported at its
+/// place like damage anywhere else, instead of turning the file into "generic rows" that validate clean.
+/// </summary>
+public class RecordKindEvidenceTests
+{
+    private static byte[] FirstFiveRows()
+    {
+        var lines = File.ReadAllLines(SampleFiles.Chunks000).Take(5);
+        return Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");
+    }
+
+    [Fact]
+    public async Task A_first_row_without_doi_is_reported_and_the_other_rows_are_checked()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("nodoi.jsonl");
+        var text = Encoding.UTF8.GetString(FirstFiveRows());
+        await File.WriteAllTextAsync(path, string.Concat("{\"dxi\"", text.AsSpan(6)));
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", path);
+
+        exit.Should().Be(1);
+        output.Should().Be($"{path}:1:1: field \"doi\": missing; every chunk row needs doi, chunk-id and chunk\n4 rows, 1 problems\n");
+    }
+
+    [Fact]
+    public async Task A_flipped_first_byte_is_an_invalid_json_row_not_a_generic_file()
+    {
+        // The CI fuzz seed 0000whole19b's jsonl case: FlipBit Where=0 Choice=433 turns '{' into 'y'.
+        using var temp = new TempDirectory();
+        var path = temp.File("in.jsonl");
+        var bytes = FirstFiveRows();
+        bytes[0] ^= 1 << (433 % 8);
+        await File.WriteAllBytesAsync(path, bytes);
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", path);
+
+        exit.Should().Be(1);
+        output.Should().Be($"{path}:1:1: invalid JSON: 'y' is an invalid start of a value\n4 rows, 1 problems\n");
+    }
+
+    [Fact]
+    public async Task A_stray_second_byte_order_mark_on_row_1_is_reported_on_line_1()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("bom.jsonl");
+        await File.WriteAllBytesAsync(path, [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, .. FirstFiveRows()]);
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", path);
+
+        exit.Should().Be(1);
+        output.Should().Be($"{path}:1:1: invalid JSON: '0xEF' is an invalid start of a value\n4 rows, 1 problems\n");
+    }
+
+    [Fact]
+    public async Task Convert_with_skip_writes_the_other_rows_of_a_file_whose_first_row_is_damaged()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("in.jsonl");
+        var bytes = FirstFiveRows();
+        bytes[0] = (byte)'y';
+        await File.WriteAllBytesAsync(path, bytes);
+        var output = temp.File("out.parquet");
+
+        var (exit, _, error) = await CliRun.RunAsync("convert", path, "-o", output, "--on-error", "skip");
+
+        exit.Should().Be(1);
+        error.Should().Contain($"{path}:1:1: invalid JSON: 'y' is an invalid start of a value");
+        using var reader = new PaperChunks.Formats.Parquet.ParquetChunkReader(output);
+        reader.ReadAll().Select(r => r.ChunkId).Should().Equal(FirstFiveRowIds().Skip(1));
+    }
+
+    [Fact]
+    public async Task A_csv_header_with_one_damaged_cell_is_reported_as_the_missing_column()
+    {
+        // The CI fuzz seed's csv case: FlipBit Where=0 Choice=388 turns "doi" into "toi".
+        using var temp = new TempDirectory();
+        var csv = temp.File("rows.csv");
+        (await CliRun.RunAsync("convert", SampleFiles.Chunks000, "-o", csv)).Exit.Should().Be(0);
+        var bytes = await File.ReadAllBytesAsync(csv);
+        bytes[0] ^= 1 << (388 % 8);
+        await File.WriteAllBytesAsync(csv, bytes);
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", csv);
+
+        exit.Should().Be(1);
+        output.Should().Be($"{csv}:1: field \"doi\": expected this column in the header, found none\n0 rows, 1 problems\n");
+    }
+
+    [Fact]
+    public async Task A_viewer_copy_with_a_damaged_header_cell_is_reported_not_read_as_generic_rows()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("in.txt");
+        var lines = Encoding.UTF8.GetString(SeedFiles.Bytes(SeedFiles.ChunkLines)).Split('\n').Take(58 + 15);
+        var text = string.Join('\n', lines) + "\n";
+        await File.WriteAllTextAsync(path, "t" + text[1..]);
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", path);
+
+        exit.Should().Be(1);
+        output.Should().Be(
+            $"{path}:1: expected a chunk-row header with the columns doi, chunk-id and chunk, found no doi (columns: toi, chunk-id, chunk, id, "
+            + "title, summary, source, authors, categories, comment, journal_ref, primary_category, published, updated, references)\n0 rows, 1 problems\n");
+    }
+
+    [Fact]
+    public async Task Rows_of_other_names_stay_generic_rows()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("notes.jsonl");
+        await File.WriteAllTextAsync(path, "{\"doi\":\"1703.04933\",\"note\":\"a\"}\n{\"doi\":\"1703.05175\",\"note\":\"b\"}\n");
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", path);
+
+        exit.Should().Be(0);
+        output.Should().Be("2 rows, 0 problems\n");
+    }
+
+    [Fact]
+    public async Task A_papers_csv_sharing_doi_and_title_with_chunks_stays_generic_rows()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("papers.csv");
+        await File.WriteAllTextAsync(path, "doi,title,summary,authors,text\n1703.04933,Sharp Minima,abc,Dinh,body\n");
+
+        var (exit, output, _) = await CliRun.RunAsync("detect", path);
+
+        exit.Should().Be(0);
+        output.Should().Be($"{path}: csv, generic rows\n");
+    }
+
+    [Fact]
+    public async Task A_jsonl_file_of_only_blank_lines_converts_to_an_empty_chunk_file()
+    {
+        // Fuzz seed 1rxQFvGZW8U2: cut to nothing, then a line break inserted. No row says another kind.
+        using var temp = new TempDirectory();
+        var path = temp.File("in.jsonl");
+        await File.WriteAllTextAsync(path, "\n");
+        var output = temp.File("out.parquet");
+
+        var (exit, _, error) = await CliRun.RunAsync("convert", path, "-o", output);
+
+        exit.Should().Be(0, error);
+        using var reader = new PaperChunks.Formats.Parquet.ParquetChunkReader(output);
+        reader.ReadAll().Should().BeEmpty();
+    }
+
+    private static List<long> FirstFiveRowIds()
+    {
+        using var reader = new JsonlChunkReader(SampleFiles.Chunks000);
+        return reader.ReadAll().Take(5).Select(r => r.ChunkId).ToList();
+    }
+}
