@@ -16,8 +16,16 @@ internal static class JsonReport
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static Task WriteAsync<T>(TextWriter output, T report) =>
-        output.WriteLineAsync(JsonSerializer.Serialize(report, Options));
+    /// <summary>Writes the report in pieces: a reassembly's per-joint report runs to tens of megabytes.</summary>
+    public static async Task WriteAsync<T>(TextWriter output, T report)
+    {
+        await using (var stream = new TextWriterStream(output))
+        {
+            await JsonSerializer.SerializeAsync(stream, report, Options).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync().ConfigureAwait(false);
+    }
 
     /// <summary>Reads back a report this tool wrote (<c>stats --merge</c>).</summary>
     public static T? Read<T>(Stream input) => JsonSerializer.Deserialize<T>(input, Options);

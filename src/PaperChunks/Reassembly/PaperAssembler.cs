@@ -97,7 +97,9 @@ internal sealed class PaperAssembler
             int identical = 0, conflicting = 0, j = i + 1;
             for (; j < _rows.Count && _rows[j].Row.ChunkId == row.ChunkId; j++)
             {
-                if (string.Equals(_rows[j].Row.Chunk, row.Chunk, StringComparison.Ordinal))
+                // A copy that differs only in whitespace (re-exported, stripped) is the same chunk.
+                if (string.Equals(_rows[j].Row.Chunk, row.Chunk, StringComparison.Ordinal)
+                    || OverlapFinder.SameCollapsed(_rows[j].Row.Chunk, row.Chunk))
                 {
                     identical++;
                 }
@@ -160,33 +162,45 @@ internal sealed class PaperAssembler
 
     private List<ChunkSpan> JoinChunks(List<ChunkRecord> kept, List<long> missing)
     {
+        var chunks = new string[kept.Count];
+        var evidence = new JointEvidence?[kept.Count];
+        for (var i = 0; i < kept.Count; i++)
+        {
+            chunks[i] = _options.ChunkTextTransform is { } transform ? transform(kept[i].Chunk) : kept[i].Chunk;
+            if (i > 0 && kept[i].ChunkId == kept[i - 1].ChunkId + 1)
+            {
+                evidence[i] = Search(chunks[i - 1], chunks[i]);
+            }
+        }
+
+        var shape = ShapeOf(chunks, evidence);
+        var joints = new List<ChunkJoint>();
         var spans = new List<ChunkSpan>(kept.Count);
         var previousStart = -1;
         for (var i = 0; i < kept.Count; i++)
         {
-            var chunk = _options.ChunkTextTransform is { } transform ? transform(kept[i].Chunk) : kept[i].Chunk;
-            var id = kept[i].ChunkId;
-            var afterGap = i > 0 && id != kept[i - 1].ChunkId + 1;
-            if (afterGap)
-            {
-                for (var m = kept[i - 1].ChunkId + 1; m < id; m++)
-                {
-                    missing.Add(m);
-                }
-            }
-
-            Overlap? overlap = previousStart < 0 || afterGap
-                ? null
-                : OverlapFinder.Find(_text.AsSpan(previousStart, _length - previousStart), chunk, _options.MinOverlapChars);
+            var (chunk, id) = (chunks[i], kept[i].ChunkId);
             int start;
-            if (overlap is { } o)
+            if (evidence[i] is { } found)
             {
-                start = previousStart + o.PreviousStart;
-                Append(chunk.AsSpan(o.NextEnd));
+                var decision = JointDecider.Decide(shape, chunks[i - 1], chunk, found, _options.MinOverlapChars);
+                (start, var repeated) = Place(decision, previousStart, chunk);
+                AddJoint(joints, repeated > 0 || decision.Kind == JointKind.Joined
+                    ? new ChunkJoint(id, id, decision.Kind, repeated, decision.Separator, decision.Certainty, decision.Chance)
+                    : new ChunkJoint(id, id, JointKind.Joined, 0, "", JointCertainty.Guessed, decision.Chance));
             }
             else
             {
-                AppendSeparator(afterGap ? kept[i - 1].ChunkId + 1 : -1, id - 1, chunk);
+                if (i > 0)
+                {
+                    for (var m = kept[i - 1].ChunkId + 1; m < id; m++)
+                    {
+                        missing.Add(m);
+                    }
+
+                    AppendSeparator(kept[i - 1].ChunkId + 1, id - 1, chunk);
+                }
+
                 start = _length;
                 Append(chunk);
             }
@@ -195,7 +209,70 @@ internal sealed class PaperAssembler
             previousStart = start;
         }
 
+        _report.Regimes.Add(new PaperRegime(kept[0].Doi, shape.Regime, joints));
         return spans;
+    }
+
+    /// <summary>Adds a joint, or extends the last entry when it was decided alike (a run of equal joints is one entry).</summary>
+    private static void AddJoint(List<ChunkJoint> joints, ChunkJoint joint)
+    {
+        if (joints.Count > 0 && joints[^1].Continues(joint))
+        {
+            joints[^1] = joints[^1] with { LastChunkId = joint.LastChunkId, Chance = Math.Max(joints[^1].Chance, joint.Chance) };
+            return;
+        }
+
+        joints.Add(joint);
+    }
+
+    /// <summary>The raw borders, and the collapsed one unless a raw border is already too long to be chance.</summary>
+    private static JointEvidence Search(string previous, string next)
+    {
+        var raw = OverlapFinder.RawBorders(previous, next);
+        var certain = raw.Length > 0 && Coincidence.OfRepeat(previous, next, raw[0], Coincidence.MinCharRate) < Coincidence.Certain;
+        return new JointEvidence(raw, certain ? 0 : OverlapFinder.CollapsedBorder(previous, next));
+    }
+
+    /// <summary>The paper's shape; a paper with too few telling joints borrows the regime of the input's earlier papers.</summary>
+    private PaperShape ShapeOf(string[] chunks, JointEvidence?[] evidence)
+    {
+        var shape = RegimeLearner.Learn(chunks, evidence, Coincidence.CharRate(chunks));
+        if (shape.Evidence >= 3)
+        {
+            _report.InputRegime = shape.Regime;
+        }
+        else if (shape.Evidence < 2 && _report.InputRegime is { } input
+            && (shape.Regime.Kind is SplitterRegimeKind.Unknown || evidence.Count(e => e is not null) < 3))
+        {
+            shape = shape with { Regime = input with { Certain = false } };
+        }
+
+        return shape;
+    }
+
+    /// <summary>Adds the next chunk as decided; returns where its span starts and how many of its characters repeated.</summary>
+    private (int Start, int Repeated) Place(JointDecision decision, int previousStart, string chunk)
+    {
+        var region = _text.AsSpan(previousStart, _length - previousStart);
+        Overlap? overlap = decision.Kind switch
+        {
+            JointKind.Joined => null,
+            JointKind.WhitespaceOverlap => OverlapFinder.PlaceCollapsed(region, chunk, decision.Length),
+            _ when region.EndsWith(chunk.AsSpan(0, decision.Length)) => new Overlap(region.Length - decision.Length, decision.Length),
+
+            // An earlier whitespace overlap kept the previous chunk's start with other whitespace.
+            _ => OverlapFinder.PlaceCollapsed(region, chunk, OverlapFinder.CollapsedLength(chunk.AsSpan(0, decision.Length))),
+        };
+        if (overlap is { } o)
+        {
+            Append(chunk.AsSpan(o.NextEnd));
+            return (previousStart + o.PreviousStart, o.NextEnd);
+        }
+
+        Append(decision.Separator);
+        var start = _length;
+        Append(chunk);
+        return (start, 0);
     }
 
     /// <summary>With no overlap the splitter dropped whitespace at the joint; a newline stands in for it.</summary>

@@ -24,6 +24,21 @@ public sealed record ReassemblyReport
     /// <summary>Metadata fields whose value differs between chunks of one paper.</summary>
     public IReadOnlyList<MetadataDisagreement> Disagreements { get; init; } = [];
 
+    /// <summary>
+    /// Per paper, in output order: the splitter regime its chunks show (<see cref="SplitterRegime.Label"/>)
+    /// and each joint's overlap length, kind and certainty (runs of joints decided alike as one entry).
+    /// </summary>
+    public IReadOnlyList<PaperRegime> Regimes { get; init; } = [];
+
+    /// <summary>Papers per regime kind, most common first: the summary of <see cref="Regimes"/>.</summary>
+    public IReadOnlyDictionary<SplitterRegimeKind, int> RegimeCounts =>
+        Regimes.GroupBy(r => r.Regime.Kind).OrderByDescending(g => g.Count()).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>Joints per certainty over all papers.</summary>
+    public IReadOnlyDictionary<JointCertainty, int> JointCertainties =>
+        Regimes.SelectMany(r => r.Joints).GroupBy(j => j.Certainty).OrderBy(g => g.Key)
+            .ToDictionary(g => g.Key, g => (int)g.Sum(j => j.LastChunkId - j.FirstChunkId + 1));
+
     /// <summary>Whether nothing was missing, repeated or inconsistent.</summary>
     public bool IsClean => Gaps.Count == 0 && Duplicates.Count == 0 && Disagreements.Count == 0;
 

@@ -13,6 +13,11 @@ internal sealed class ReassemblyReportBuilder
 
     public List<MetadataDisagreement> Disagreements { get; } = [];
 
+    public List<PaperRegime> Regimes { get; } = [];
+
+    /// <summary>The regime of the input's last paper with enough telling joints, for papers too short to show their own.</summary>
+    public SplitterRegime? InputRegime { get; set; }
+
     public ReassemblyReport ToReport() => new()
     {
         Papers = Papers,
@@ -20,5 +25,6 @@ internal sealed class ReassemblyReportBuilder
         Gaps = Gaps.ToArray(),
         Duplicates = Duplicates.ToArray(),
         Disagreements = Disagreements.ToArray(),
+        Regimes = Regimes.ToArray(),
     };
 }

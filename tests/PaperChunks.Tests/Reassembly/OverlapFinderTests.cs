@@ -8,21 +8,78 @@ namespace PaperChunks.Tests.Reassembly;
 public class OverlapFinderTests
 {
     [Fact]
-    public void Direct_candidate_checks_agree_with_the_kmp_search_on_repetitive_text()
+    public void Raw_borders_are_every_suffix_that_prefixes_the_next_chunk_longest_first()
     {
-        // A four-letter alphabet makes every word repeat, so both the direct checks and the fall-back run.
-        var text = Gen.Char["ab \n"].Array[0, 80].Select(c => new string(c));
-        Gen.Select(text, text, Gen.Int[1, 6]).Sample((previous, next, min) =>
-            OverlapFinder.Find(previous, next, min).Should().Be(OverlapFinder.FindByKmp(previous, next, min), "{0} | {1} | {2}", previous, next, min),
-            iter: 50_000, threads: 1);
+        // Brute force over a small alphabet, where borders nest and repeat.
+        var text = Gen.Char["ab \n"].Array[0, 60].Select(c => new string(c));
+        Gen.Select(text, text).Sample((previous, next) =>
+        {
+            OverlapFinder.RawBorders(previous, next).Should().Equal(BruteBorders(previous, next), "{0} | {1}", previous, next);
+        }, iter: 20_000, threads: 1);
     }
 
     [Fact]
-    public void Falls_back_to_kmp_past_eight_candidates_and_still_finds_the_longest_overlap()
+    public void Raw_borders_are_found_whole_when_the_next_chunk_starts_with_the_previous_ones_tail()
     {
-        var previous = string.Join(' ', Enumerable.Repeat("0.00", 20)) + " total 0.00 0.00";
-        var next = "0.00 0.00\nnext row";
+        // Long borders (past the anchor's length) are the common case of a real overlap; a wider alphabet
+        // keeps anchor places few, so the vectorized search answers and is checked here against brute force.
+        var text = Gen.Char["abcde .\n"].Array[0, 40].Select(c => new string(c));
+        Gen.Select(text, text, text).Sample((head, shared, tail) =>
+        {
+            var (previous, next) = (head + shared, shared + tail);
+            OverlapFinder.RawBorders(previous, next).Should().Equal(BruteBorders(previous, next), "{0} | {1}", previous, next);
+        }, iter: 20_000, threads: 1);
+    }
 
-        OverlapFinder.Find(previous, next, 8).Should().Be(new Overlap(previous.Length - 9, 9));
+    [Fact]
+    public void Collapsed_border_is_the_longest_word_aligned_border_of_the_collapsed_texts()
+    {
+        var text = Gen.Char["ab .\n"].Array[0, 30].Select(c => new string(c));
+        Gen.Select(text, text, text).Sample((head, shared, tail) =>
+        {
+            var (previous, next) = (head + shared, shared.Replace(' ', '\n') + tail);
+            var expected = BruteCollapsedBorder(previous, next);
+            OverlapFinder.CollapsedBorder(previous, next).Should().Be(expected, "{0} | {1}", previous, next);
+            OverlapFinder.CollapsedBorderByKmp(previous, next).Should().Be(expected, "{0} | {1}", previous, next);
+        }, iter: 20_000, threads: 1);
+    }
+
+    [Fact]
+    public void Finds_an_overlap_that_starts_and_ends_mid_word()
+    {
+        OverlapFinder.RawBorders("the representati", "presentations of").Should().Equal(10);
+    }
+
+    [Fact]
+    public void Finds_an_overlap_whose_whitespace_was_changed_and_places_it_on_both_texts()
+    {
+        var previous = "we train the model\nwith SGD";
+        var next = "model with  SGD and momentum";
+
+        var length = OverlapFinder.CollapsedBorder(previous, next);
+
+        length.Should().Be("model with SGD".Length);
+        OverlapFinder.PlaceCollapsed(previous, next, length).Should().Be(new Overlap(13, 15));
+    }
+
+    private static IEnumerable<int> BruteBorders(string previous, string next) =>
+        Enumerable.Range(1, Math.Min(previous.Length, next.Length)).Reverse()
+            .Where(k => previous.EndsWith(next[..k], StringComparison.Ordinal)).Take(OverlapFinder.MaxBorders);
+
+    private static int BruteCollapsedBorder(string previous, string next)
+    {
+        static string Collapse(string s) => string.Join(' ', s.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        var (p, n) = (Collapse(previous), Collapse(next));
+        for (var length = Math.Min(p.Length, n.Length); length > 0; length--)
+        {
+            var start = p.Length - length;
+            if (p.EndsWith(n[..length], StringComparison.Ordinal) && (start == 0 || p[start - 1] == ' ')
+                && (length == n.Length || n[length] == ' '))
+            {
+                return length;
+            }
+        }
+
+        return 0;
     }
 }

@@ -120,7 +120,8 @@ public class PaperReassemblerTests
 
     private static List<PaperRecord> Reassemble(IEnumerable<ChunkRecord> rows) => new PaperReassembler().Reassemble(rows).ToList();
 
-    private static ChunkRecord Row(long chunkId, string chunk) => new()
+    /// <summary>A row of one paper (1703.04933) with the given chunk.</summary>
+    internal static ChunkRecord Row(long chunkId, string chunk) => new()
     {
         Doi = "1703.04933",
         ChunkId = chunkId,

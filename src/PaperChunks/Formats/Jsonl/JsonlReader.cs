@@ -248,6 +248,12 @@ internal abstract class JsonlReader<T> : RecordReader<T>
             return false;
         }
 
+        if (outcome == JsonlLineSource.Outcome.Line && IsOtherShards(line))
+        {
+            // Skipped here, not copied for a worker: a shard's reader passes over most of the file.
+            return true;
+        }
+
         block.Add(line, _lines.LineNumber, outcome == JsonlLineSource.Outcome.TooLong);
         block.EndsUnterminated = _lines.LastLineUnterminated;
         return true;
@@ -283,6 +289,10 @@ internal abstract class JsonlReader<T> : RecordReader<T>
             return new(null, bucket, e, JsonValues.Column(line, e.ByteOffset), e.ByteOffset >= line.Length, false);
         }
     }
+
+    private bool IsOtherShards(ReadOnlySpan<byte> line) =>
+        Options.Shard is { } shard && ShardKeyField is { } key && !line.TrimStart(" \t"u8).IsEmpty
+        && (PeekBucket(line, key, shard.Count, Buckets) ?? 0) != shard.Index;
 
     // Hands a line's result to the caller in input order: its record, or its error to the error policy.
     private T? Deliver(in LineResult<T> result, long lineNumber, bool unterminated)

@@ -1,0 +1,103 @@
+namespace PaperChunks.Reassembly;
+
+/// <summary>
+/// The chance that a repeat at a joint is coincidence: text that does not overlap ending and beginning
+/// with the same characters. Two models, the larger wins: characters drawn with the paper's own
+/// character repeat rate (the sum of squared character frequencies, at least <see cref="MinCharRate"/>
+/// because letters are not independent), and for a repeat on word boundaries, whole words with
+/// <see cref="WordRate"/> (about the sum of squared word frequencies of English prose, erring high).
+/// </summary>
+internal static class Coincidence
+{
+    /// <summary>Lowest per-character repeat rate used: English letter pairs repeat more than unigram counts say.</summary>
+    public const double MinCharRate = 0.08;
+
+    /// <summary>Chance that two independent words of prose are the same word.</summary>
+    public const double WordRate = 0.02;
+
+    /// <summary>Below this a repeat is taken as overlap with no further evidence.</summary>
+    public const double Certain = 1e-8;
+
+    /// <summary>Below this a long enough whole-word repeat is merged even where the paper shows no overlap.</summary>
+    public const double Unlikely = 1e-4;
+
+    /// <summary>Below this a repeat is a likely overlap: evidence for the regime when most joints show one.</summary>
+    public const double Probable = 1e-2;
+
+    /// <summary>Below this a repeat is evidence for learning the regime.</summary>
+    public const double Unambiguous = 1e-6;
+
+    /// <summary>The paper's per-character repeat rate, from up to 512 characters of each chunk.</summary>
+    public static double CharRate(IReadOnlyList<string> chunks)
+    {
+        Span<int> counts = stackalloc int[256];
+        counts.Clear();
+        long total = 0;
+        foreach (var chunk in chunks)
+        {
+            foreach (var c in chunk.AsSpan(0, Math.Min(chunk.Length, 512)))
+            {
+                counts[c & 0xFF]++;
+                total++;
+            }
+        }
+
+        if (total == 0)
+        {
+            return 1;
+        }
+
+        double sum = 0;
+        foreach (var n in counts)
+        {
+            sum += (double)n / total * n / total;
+        }
+
+        return Math.Max(sum, MinCharRate);
+    }
+
+    /// <summary>Chance that <c>next[..length]</c> repeating the end of <paramref name="previous"/> is coincidence.</summary>
+    public static double OfRepeat(ReadOnlySpan<char> previous, ReadOnlySpan<char> next, int length, double charRate)
+    {
+        var chance = Math.Pow(charRate, length);
+        if (Cuts.WordAligned(previous, next, length))
+        {
+            chance = Math.Max(chance, OfWords(next[..length], charRate));
+        }
+
+        return Math.Min(1, chance);
+    }
+
+    /// <summary>Chance for a collapsed repeat of <paramref name="collapsedLength"/> characters: whole words by construction.</summary>
+    public static double OfCollapsedRepeat(ReadOnlySpan<char> next, int collapsedLength, double charRate)
+    {
+        var end = OverlapFinder.EndOfCollapsedPrefix(next, collapsedLength);
+        end = end < 0 ? next.Length : end;
+
+        return Math.Min(1, Math.Max(Math.Pow(charRate, collapsedLength), OfWords(next[..end], charRate)));
+    }
+
+    /// <summary>
+    /// Whole words repeating by chance: each word at most <see cref="WordRate"/>, and a long word as
+    /// rarely as half its letters drawn at random (long words are rare words).
+    /// </summary>
+    private static double OfWords(ReadOnlySpan<char> text, double charRate)
+    {
+        double chance = 1;
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                length++;
+                continue;
+            }
+
+            chance *= length > 0 ? Math.Min(WordRate, Math.Pow(charRate, length / 2.0)) : 1;
+            length = 0;
+        }
+
+        chance *= length > 0 ? Math.Min(WordRate, Math.Pow(charRate, length / 2.0)) : 1;
+        return chance;
+    }
+}

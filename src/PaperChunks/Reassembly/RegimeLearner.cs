@@ -1,0 +1,95 @@
+namespace PaperChunks.Reassembly;
+
+/// <summary>
+/// Learns a paper's splitter regime from the joints whose repeat is too long to be chance, from where
+/// those repeats start and end (mid-word, at word or sentence boundaries), from the chunks' lengths and
+/// from whether the chunks keep whitespace at their ends.
+/// </summary>
+internal static class RegimeLearner
+{
+    /// <summary>Share of non-final chunks of one length that makes the windows fixed.</summary>
+    private const double FixedShare = 0.8;
+
+    public static PaperShape Learn(IReadOnlyList<string> chunks, IReadOnlyList<JointEvidence?> joints, double charRate)
+    {
+        var overlaps = new List<int>();
+        var probable = new List<int>();
+        int jointCount = 0, midWord = 0, sentenceAligned = 0;
+        for (var i = 1; i < chunks.Count; i++)
+        {
+            if (joints[i] is not { } evidence)
+            {
+                continue;
+            }
+
+            jointCount++;
+            var (prev, next) = (chunks[i - 1], chunks[i]);
+            if (evidence.Raw.Length > 0 && Coincidence.OfRepeat(prev, next, evidence.Raw[0], charRate) < Coincidence.Unambiguous)
+            {
+                var length = evidence.Raw[0];
+                overlaps.Add(length);
+                midWord += Cuts.MidWord(prev, prev.Length - length) || Cuts.MidWord(next, length) ? 1 : 0;
+                sentenceAligned += Cuts.SentenceAligned(prev, next, length) ? 1 : 0;
+            }
+            else if (evidence.Collapsed > 0 && Coincidence.OfCollapsedRepeat(next, evidence.Collapsed, charRate) is var chance)
+            {
+                (chance < Coincidence.Unambiguous ? overlaps : chance < Coincidence.Probable ? probable : []).Add(evidence.Collapsed);
+            }
+        }
+
+        // Short overlaps one by one could be chance; at most joints at once they cannot.
+        if (overlaps.Count == 0 && jointCount >= 2 && probable.Count * 2 >= jointCount)
+        {
+            overlaps = probable;
+        }
+
+        var keepsWhitespace = chunks.Count(c => c.Length > 0 && (char.IsWhiteSpace(c[0]) || char.IsWhiteSpace(c[^1])));
+        var paragraph = chunks.Any(c => c.Contains("\n\n", StringComparison.Ordinal)) ? "\n\n" : "\n";
+        var regime = Classify(chunks, overlaps, jointCount, midWord, sentenceAligned, keepsWhitespace);
+        return new PaperShape(regime, keepsWhitespace > 0 || midWord > 0, paragraph, charRate, overlaps.Count);
+    }
+
+    private static SplitterRegime Classify(
+        IReadOnlyList<string> chunks, List<int> overlaps, int joints, int midWord, int sentenceAligned, int keepsWhitespace)
+    {
+        var lengths = chunks.Take(chunks.Count - 1).Select(c => c.Length).ToList();
+        if (lengths.Count >= 2 && Mode(lengths) is var (width, widthCount) && widthCount >= FixedShare * lengths.Count)
+        {
+            var (overlap, overlapCount) = overlaps.Count > 0 ? Mode(overlaps) : (0, 0);
+            if (overlaps.Count == 0 || overlapCount >= FixedShare * overlaps.Count)
+            {
+                return new SplitterRegime(SplitterRegimeKind.FixedWindow, width, overlap, Certain: true);
+            }
+        }
+
+        var median = Median(chunks.Select(c => c.Length).ToList());
+        if (overlaps.Count == 0)
+        {
+            return joints >= 2
+                ? new SplitterRegime(SplitterRegimeKind.NoOverlap, median, 0, Certain: true)
+                : new SplitterRegime(SplitterRegimeKind.Unknown, median, 0, Certain: false);
+        }
+
+        if (midWord > 0 || keepsWhitespace * 4 > chunks.Count)
+        {
+            return new SplitterRegime(SplitterRegimeKind.TokenWindow, median, Median(overlaps), Certain: true);
+        }
+
+        var endSentences = chunks.Count(c => Cuts.EndsSentence(c.AsSpan().TrimEnd()));
+        if (sentenceAligned * 5 >= overlaps.Count * 4 && endSentences * 5 >= chunks.Count * 3)
+        {
+            return new SplitterRegime(SplitterRegimeKind.Sentence, median, Median(overlaps), Certain: true);
+        }
+
+        return new SplitterRegime(SplitterRegimeKind.Recursive, chunks.Max(c => c.Length), overlaps.Max(), Certain: true);
+    }
+
+    private static (int Value, int Count) Mode(List<int> values) =>
+        values.GroupBy(v => v).Select(g => (g.Key, g.Count())).MaxBy(g => g.Item2);
+
+    private static int Median(List<int> values)
+    {
+        values.Sort();
+        return values.Count == 0 ? 0 : values[values.Count / 2];
+    }
+}

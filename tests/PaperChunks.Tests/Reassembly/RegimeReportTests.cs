@@ -1,0 +1,46 @@
+using FluentAssertions;
+using PaperChunks.Reassembly;
+using Xunit;
+using static PaperChunks.Tests.Reassembly.PaperReassemblerTests;
+
+namespace PaperChunks.Tests.Reassembly;
+
+/// <summary>The per-paper regime and per-joint entries of the report, on real paper text cut by known rules.</summary>
+public class RegimeReportTests
+{
+    private static readonly string Text = RealSplitterFixtureTests.Originals().OrderBy(p => p.Key, StringComparer.Ordinal).First().Value;
+
+    [Fact]
+    public void Fixed_windows_with_overlap_are_reported_as_one_run_of_equal_joints()
+    {
+        // Windows of 300 every 260 characters over exactly 9 windows' worth of text: 8 joints, each repeating 40.
+        var text = Text[..(260 * 9 + 40)];
+        var rows = Enumerable.Range(0, 9).Select(i => Row(i, text.Substring(260 * i, 300))).Reverse();
+        var reassembler = new PaperReassembler();
+
+        var paper = reassembler.Reassemble(rows).Single();
+
+        paper.Text.Should().Be(text);
+        var regime = reassembler.Report.Regimes.Should().ContainSingle().Subject;
+        regime.Regime.Label.Should().Be("fixed-window 300/40");
+        regime.Joints.Should().ContainSingle().Which.Should().BeEquivalentTo(
+            new { FirstChunkId = 1L, LastChunkId = 8L, Kind = JointKind.Overlap, OverlapChars = 40, Separator = "", Certainty = JointCertainty.Certain });
+        reassembler.Report.JointCertainties.Should().Equal(new Dictionary<JointCertainty, int> { [JointCertainty.Certain] = 8 });
+    }
+
+    [Fact]
+    public void Fixed_windows_without_overlap_are_joined_directly_where_they_cut_words()
+    {
+        var text = Text[..(250 * 8)];
+        var rows = Enumerable.Range(0, 8).Select(i => Row(i, text.Substring(250 * i, 250)));
+        var reassembler = new PaperReassembler();
+
+        var paper = reassembler.Reassemble(rows).Single();
+
+        paper.Text.Should().Be(text);
+        var regime = reassembler.Report.Regimes.Should().ContainSingle().Subject;
+        regime.Regime.Label.Should().Be("fixed-window 250/0");
+        regime.Joints.Sum(j => j.LastChunkId - j.FirstChunkId + 1).Should().Be(7);
+        regime.Joints.Should().OnlyContain(j => j.Kind == JointKind.Joined && j.Separator == "");
+    }
+}
