@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using FluentAssertions;
 using PaperChunks.Formats.Jsonl;
 using PaperChunks.Formats.Parquet;
@@ -9,8 +10,8 @@ using Xunit;
 namespace PaperChunks.Tests.Robustness;
 
 /// <summary>
-/// A partitioned Parquet output holds a bounded number of files open whatever the number of values, and a
-/// value that cannot name a folder is the input row's error, not the whole conversion's.
+/// A partitioned or bucketed Parquet output holds a bounded number of files open whatever the number of
+/// values or buckets, and a value that cannot name a folder is the input row's error, not the whole conversion's.
 /// </summary>
 public class PartitionBoundsTests
 {
@@ -68,18 +69,9 @@ public class PartitionBoundsTests
             writer.Complete();
         }
 
-        var cli = Path.Combine(AppContext.BaseDirectory, "PaperChunks.Cli.dll");
-        var start = new ProcessStartInfo("/bin/sh", ["-c", "ulimit -n 256 && exec dotnet \"$0\" convert \"$1\" -o \"$2\" --partition-by doi", cli, input, temp.File("ds")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
+        var (exit, stdout, stderr) = ConvertUnderOpenFileLimit(256, input, temp.File("ds"), "--partition-by", "doi");
 
-        (process.ExitCode, stderr.Result).Should().Be((0, ""));
+        (exit, stderr).Should().Be((0, ""));
         stdout.Should().EndWith(": 600 rows, 0 skipped\n");
         Directory.GetDirectories(temp.File("ds")).Should().HaveCount(600);
     }
@@ -107,6 +99,89 @@ public class PartitionBoundsTests
         failFast.Should().Be(1);
         failFastError.Should().StartWith($"paperchunks: {input}:2: field \"title\": the partition value is too long");
         Directory.Exists(temp.File("ds2")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Keeps_at_most_the_open_partition_limit_of_buckets_open_and_every_row_in_its_papers_bucket()
+    {
+        using var temp = new TempDirectory();
+        var folder = temp.File("ds");
+        var first = FirstSampleRow();
+        var mostOpen = 0;
+
+        await using (var writer = new ParquetChunkDatasetWriter(folder, new ParquetWriterOptions { Buckets = 40, MaxOpenPartitions = 4 }))
+        {
+            // 30 papers (20 buckets), their rows interleaved twice over, so buckets are left and come back.
+            for (var round = 0; round < 2; round++)
+            {
+                for (var p = 0; p < 30; p++)
+                {
+                    await writer.WriteAsync(first with { Doi = BucketDoi(p), ChunkId = round });
+                    mostOpen = Math.Max(mostOpen, writer.OpenPartitions);
+                }
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        mostOpen.Should().Be(4);
+        var rows = Directory.GetDirectories(folder).SelectMany(bucket => Directory.GetFiles(bucket).SelectMany(file => DoisIn(file)
+            .Select(doi => (Folder: Path.GetFileName(bucket), Doi: doi)))).ToList();
+        rows.Should().HaveCount(60);
+        rows.Should().OnlyContain(r => r.Folder == $"bucket={PaperShard.BucketOf(r.Doi, 40)}");
+        rows.Select(r => r.Doi).Distinct().Should().HaveCount(30);
+        Directory.GetDirectories(folder).Should().HaveCount(20, "the distinct buckets of the 30 dois, counted with Python's hashlib");
+    }
+
+    [PosixShellFact]
+    public void Converts_into_1000_buckets_under_an_open_file_limit_of_128_out_of_process()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.File("many.jsonl");
+        var first = FirstSampleRow();
+        using (var writer = new JsonlChunkWriter(input))
+        {
+            // 300 papers in 270 buckets, some visited again by a paper far apart.
+            for (var p = 0; p < 300; p++)
+            {
+                writer.Write(first with { Doi = BucketDoi(p), ChunkId = 0, Id = $"{BucketDoi(p)}#0" });
+            }
+
+            writer.Complete();
+        }
+
+        var (exit, stdout, stderr) = ConvertUnderOpenFileLimit(128, input, temp.File("ds"), "--buckets", "1000");
+
+        (exit, stderr).Should().Be((0, ""));
+        stdout.Should().EndWith(": 300 rows, 0 skipped\n");
+        // 270 distinct buckets among the 300 dois, counted with Python's hashlib: more than the 128 files the process may open.
+        Directory.GetDirectories(temp.File("ds")).Should().HaveCount(270);
+        Directory.GetFiles(temp.File("ds"), "*.parquet", SearchOption.AllDirectories).Sum(RowsIn).Should().Be(300);
+    }
+
+    private static string BucketDoi(int paper) => string.Create(CultureInfo.InvariantCulture, $"2401.{paper:D5}");
+
+    private static List<string> DoisIn(string path)
+    {
+        using var reader = new ParquetChunkReader(path);
+        return [.. reader.ReadAll().Select(r => r.Doi)];
+    }
+
+    // Runs the built tool's convert with the process' open-file limit lowered by the shell.
+    private static (int Exit, string Out, string Error) ConvertUnderOpenFileLimit(int limit, string input, string output, params string[] options)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "PaperChunks.Cli.dll");
+        var script = string.Create(CultureInfo.InvariantCulture, $"ulimit -n {limit} && cli=\"$0\" input=\"$1\" output=\"$2\" && shift 2 && exec dotnet \"$cli\" convert \"$input\" -o \"$output\" \"$@\"");
+        var start = new ProcessStartInfo("/bin/sh", ["-c", script, cli, input, output, .. options])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout, stderr.Result);
     }
 
     private static ChunkRecord FirstSampleRow()

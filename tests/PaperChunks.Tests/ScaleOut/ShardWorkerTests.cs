@@ -76,6 +76,47 @@ public sealed class ShardWorkerTests : IDisposable
         single.Out.Should().Contain("\"rows\": 1000,");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public async Task Shards_of_validate_together_list_the_single_runs_problems_each_once(int n)
+    {
+        string[] inputs = [SampleFiles.Chunks000, DamagedCorpus(_temp.File("damaged.jsonl"))];
+        var single = await RunAsync(null, "validate", inputs);
+        var shards = await Task.WhenAll(Enumerable.Range(0, n).Select(k => RunAsync(null, "validate", [.. inputs, "--shard", $"{k}/{n}"])));
+
+        single.Exit.Should().Be(1, single.Error);
+        single.Out.Should().EndWith("\n130 rows, 4 problems\n");
+        Problems(single.Out).Select(p => p[..(p.IndexOf(": ", StringComparison.Ordinal) + 1)])
+            .Should().Equal($"{inputs[1]}:5:", $"{inputs[1]}:10:", $"{inputs[1]}:16:35:", $"{inputs[1]}:22:2:");
+        shards.SelectMany(s => Problems(s.Out)).Order(StringComparer.Ordinal).Should().Equal(Problems(single.Out).Order(StringComparer.Ordinal));
+        shards.Sum(s => RowsOf(s.Out)).Should().Be(130);
+        shards.Should().OnlyContain(s => s.Exit == (Problems(s.Out).Count > 0 ? 1 : 0));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public async Task Shards_of_normalize_together_write_the_single_runs_repaired_rows(int n)
+    {
+        var input = DamagedText(_temp.File("damaged-text.jsonl"));
+        var single = await RunAsync(null, "normalize", [input, "-o", _temp.File("fixed.jsonl")]);
+        var shards = await Task.WhenAll(Enumerable.Range(0, n).Select(k => RunAsync(null, "normalize", [input, "-o", _temp.File("fixed.jsonl"), "--shard", $"{k}/{n}"])));
+
+        single.Exit.Should().Be(0, single.Error);
+        shards.Select(s => s.Exit).Should().AllBeEquivalentTo(0);
+        SortedLines(Enumerable.Range(0, n).Select(k => _temp.File(string.Create(CultureInfo.InvariantCulture, $"fixed-{k:D5}-of-{n:D5}.jsonl"))))
+            .Should().Equal(SortedLines([_temp.File("fixed.jsonl")]));
+        // Each shard joins "zeta- ploidy" because the word is whole elsewhere in the input, often in another shard's papers.
+        var repaired = File.ReadAllText(_temp.File("fixed.jsonl"));
+        (Count(repaired, "zetaploidy"), Count(repaired, "zeta- ploidy"), Count(repaired, "\uFB01nal"), Count(repaired, "caf\u00C3\u00A9"))
+            .Should().Be((100, 0, 0, 0));
+    }
+
     [Fact]
     public async Task A_rerun_of_one_failed_shard_replaces_only_its_own_output()
     {
@@ -115,6 +156,63 @@ public sealed class ShardWorkerTests : IDisposable
 
         run.Exit.Should().Be(2);
         run.Error.Should().StartWith("paperchunks: --shard: env/4: neither JOB_COMPLETION_INDEX nor SLURM_ARRAY_TASK_ID is set;");
+    }
+
+    private static List<string> Problems(string validateOutput) => [.. validateOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).SkipLast(1)];
+
+    private static long RowsOf(string validateOutput) =>
+        long.Parse(validateOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Split(' ')[0], CultureInfo.InvariantCulture);
+
+    private static int Count(string text, string word) =>
+        (text.Length - text.Replace(word, "", StringComparison.Ordinal).Length) / word.Length;
+
+    // 30 rows of 10 papers with two rule violations (lines 5 and 10), a row of a known paper that does not parse
+    // (line 16) and one whose paper cannot be read (line 22, reported by shard 0).
+    private static string DamagedCorpus(string path)
+    {
+        var lines = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            var doi = string.Create(CultureInfo.InvariantCulture, $"2103.{i / 3:D5}");
+            var id = i == 4 ? $"{doi}#99" : string.Create(CultureInfo.InvariantCulture, $"{doi}#{i % 3}");
+            var source = i == 9 ? "http://arxiv.org/pdf/9999.99999" : $"http://arxiv.org/pdf/{doi}";
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{{\"doi\": \"{doi}\", \"chunk-id\": {i % 3}, \"chunk\": \"words of row {i}\", \"id\": \"{id}\", \"title\": \"Paper {i / 3}\", \"source\": \"{source}\"}}"));
+            if (i == 14)
+            {
+                lines.Add("{\"doi\": \"2103.00007\", \"chunk-id\": \"seven\", \"chunk\": \"x\"}");
+            }
+            else if (i == 19)
+            {
+                lines.Add("not a json row");
+            }
+        }
+
+        File.WriteAllLines(path, lines, new UTF8Encoding(false));
+        return path;
+    }
+
+    // 40 papers of 5 chunks, shuffled; every fourth chunk has a ligature, a mojibake, a line-break hyphen in a
+    // word the English lexicon lacks ("zeta- ploidy"), or that word whole, which the corpus vocabulary learns.
+    private static string DamagedText(string path)
+    {
+        string[] vocabulary = ["model", "data", "network", "results", "method"];
+        var random = new Random(21);
+        string[] damage = ["\uFB01nal", "caf\u00C3\u00A9", "zeta- ploidy", "zetaploidy"];
+        var rows = new List<string>();
+        for (var p = 0; p < 40; p++)
+        {
+            var doi = string.Create(CultureInfo.InvariantCulture, $"2102.{p:D5}");
+            for (var c = 0; c < 5; c++)
+            {
+                var words = string.Join(' ', Enumerable.Range(0, 12).Select(_ => vocabulary[random.Next(vocabulary.Length)]));
+                rows.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{{\"doi\":\"{doi}\",\"chunk-id\":{c},\"chunk\":\"{words} {damage[(p * 5 + c) % 4]} {words}\",\"id\":\"{doi}#{c}\",\"title\":\"Paper {p}\",\"source\":\"http://arxiv.org/pdf/{doi}\"}}"));
+            }
+        }
+
+        File.WriteAllLines(path, rows.OrderBy(_ => random.Next()), new UTF8Encoding(false));
+        return path;
     }
 
     private static List<string> SortedLines(IEnumerable<string> files) =>

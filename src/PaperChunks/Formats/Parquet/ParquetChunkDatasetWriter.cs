@@ -25,6 +25,7 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
     private readonly bool _overwrite;
     private readonly ParquetWriterOptions _options;
     private readonly Dictionary<string, Partition> _partitions = new(StringComparer.Ordinal);
+    private readonly RecentBucket _recentBucket = new();
 
     // Partitions with an open shard, least recently written first.
     private readonly LinkedList<Partition> _open = new();
@@ -213,7 +214,7 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
     private Partition PartitionOf(ChunkRecord record)
     {
         var key = _options.Buckets is { } buckets
-            ? string.Create(CultureInfo.InvariantCulture, $"bucket={PaperShard.BucketOf(record.Doi, buckets)}")
+            ? string.Create(CultureInfo.InvariantCulture, $"bucket={_recentBucket.Of(record.Doi, buckets)}")
             : _options.PartitionBy is { } column
             ? HivePartition.FolderName(column, ValueOf(record, column), _target)
             : "";
