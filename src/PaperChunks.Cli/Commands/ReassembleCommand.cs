@@ -180,7 +180,33 @@ internal static class ReassembleCommand
         }
 
         await WriteMoreAsync(o, r.Disagreements.Count).ConfigureAwait(false);
+        await WriteRegimesAsync(o, r).ConfigureAwait(false);
     }
+
+    /// <summary>The splitter regimes the papers show, each paper's label, and how sure the joints are.</summary>
+    private static async Task WriteRegimesAsync(TextWriter o, ReassemblyReport r)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var kinds = string.Join(", ", r.RegimeCounts.Select(k => string.Create(c, $"{KindName(k.Key)} {k.Value:N0}")));
+        await o.WriteLineAsync($"splitter regimes    {kinds}").ConfigureAwait(false);
+        foreach (var paper in r.Regimes.Take(Shown))
+        {
+            await o.WriteLineAsync($"  {paper.Doi}: {paper.Regime.Label}").ConfigureAwait(false);
+        }
+
+        await WriteMoreAsync(o, r.Regimes.Count).ConfigureAwait(false);
+        var certainties = r.JointCertainties;
+        var counts = string.Join(", ", certainties.Select(k => string.Create(c, $"{k.Value:N0} {k.Key.ToString().ToLowerInvariant()}")));
+        await o.WriteLineAsync(string.Create(c, $"joints              {certainties.Values.Sum():N0}{(counts.Length > 0 ? ": " : "")}{counts}")).ConfigureAwait(false);
+    }
+
+    private static string KindName(SplitterRegimeKind kind) => kind switch
+    {
+        SplitterRegimeKind.FixedWindow => "fixed-window",
+        SplitterRegimeKind.TokenWindow => "token-window",
+        SplitterRegimeKind.NoOverlap => "no-overlap",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static async Task WriteMoreAsync(TextWriter o, int count)
     {

@@ -46,6 +46,11 @@ internal static class RegimeLearner
         var keepsWhitespace = chunks.Count(c => c.Length > 0 && (char.IsWhiteSpace(c[0]) || char.IsWhiteSpace(c[^1])));
         var paragraph = chunks.Any(c => c.Contains("\n\n", StringComparison.Ordinal)) ? "\n\n" : "\n";
         var regime = Classify(chunks, overlaps, jointCount, midWord, sentenceAligned, keepsWhitespace);
+        if (regime.Kind == SplitterRegimeKind.FixedWindow && regime.OverlapChars == 0 && CommonBorder(chunks, joints, charRate) is > 0 and var common)
+        {
+            regime = regime with { OverlapChars = common };
+        }
+
         return new PaperShape(regime, keepsWhitespace > 0 || midWord > 0, paragraph, charRate, overlaps.Count);
     }
 
@@ -82,6 +87,41 @@ internal static class RegimeLearner
         }
 
         return new SplitterRegime(SplitterRegimeKind.Recursive, chunks.Max(c => c.Length), overlaps.Max(), Certain: true);
+    }
+
+    /// <summary>
+    /// A short overlap of fixed windows: too short to tell at one joint, it is a border of the same length
+    /// at (nearly) every joint, and all of them being chance is unlikely; 0 if there is none.
+    /// </summary>
+    private static int CommonBorder(IReadOnlyList<string> chunks, IReadOnlyList<JointEvidence?> joints, double charRate)
+    {
+        var first = Enumerable.Range(1, chunks.Count - 1).FirstOrDefault(i => joints[i] is not null);
+        if (first == 0)
+        {
+            return 0;
+        }
+
+        var jointCount = joints.Count(j => j is not null);
+        foreach (var length in joints[first]!.Raw)
+        {
+            int having = 0;
+            double chance = 1;
+            for (var i = first; i < chunks.Count; i++)
+            {
+                if (joints[i] is { } e && Array.IndexOf(e.Raw, length) >= 0)
+                {
+                    having++;
+                    chance *= Coincidence.OfRepeat(chunks[i - 1], chunks[i], length, charRate);
+                }
+            }
+
+            if (having >= 2 && having >= FixedShare * jointCount && chance < Coincidence.Unambiguous)
+            {
+                return length;
+            }
+        }
+
+        return 0;
     }
 
     private static (int Value, int Count) Mode(List<int> values) =>

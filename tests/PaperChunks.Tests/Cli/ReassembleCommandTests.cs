@@ -15,11 +15,17 @@ public class ReassembleCommandTests
         var (exit, stdout, _) = await CliRun.RunAsync("reassemble", SampleFiles.Chunks000, "-o", output);
 
         exit.Should().Be(0);
-        stdout.Should().Be(
+        stdout.Should().StartWith(
             $"papers              5 from 100 rows -> {output}\n"
             + "papers with gaps    2\n  1703.04933: 61\n  1703.05175: 45, 46\n"
             + "repeated chunk ids  0 (0 with different text)\n"
-            + "metadata conflicts  0\n");
+            + "metadata conflicts  0\n"
+            + "splitter regimes    recursive 5\n");
+
+        // The seeds were cut by a recursive splitter; 100 rows of 5 papers with 3 ids missing (one gap of two) make 93 joints.
+        stdout.Split('\n').Where(l => l.StartsWith("  17", StringComparison.Ordinal) && l.Contains(": recursive ~", StringComparison.Ordinal))
+            .Should().HaveCount(5);
+        stdout.Should().MatchRegex(@"\njoints              93: \d+ certain, \d+ inferred, \d+ guessed\n$");
         var papers = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         papers.Select(p => p.GetProperty("doi").GetString()).Should().Equal("1703.03664", "1703.04247", "1703.04908", "1703.04933", "1703.05175");
         papers[3].GetProperty("title").GetString().Should().Be("Sharp Minima Can Generalize For Deep Nets");

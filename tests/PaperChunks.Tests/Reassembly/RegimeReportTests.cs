@@ -29,6 +29,20 @@ public class RegimeReportTests
     }
 
     [Fact]
+    public void A_fixed_window_overlap_too_short_to_tell_at_one_joint_is_learned_from_all_of_them()
+    {
+        // 174-character windows every 171: a 3-character overlap is chance at one joint, not at every one of a dozen.
+        var windows = FixedWindowPropertyTests.Windows(Text, 174, 3);
+        var rows = windows.Select((w, i) => Row(i, w.Text)).Reverse();
+        var reassembler = new PaperReassembler();
+
+        var paper = reassembler.Reassemble(rows).Single();
+
+        paper.Text.Should().Be(Text[..windows[^1].End]);
+        reassembler.Report.Regimes.Single().Regime.Label.Should().Be("fixed-window 174/3");
+    }
+
+    [Fact]
     public void Fixed_windows_without_overlap_are_joined_directly_where_they_cut_words()
     {
         var text = Text[..(250 * 8)];
