@@ -68,6 +68,8 @@ mkdir -p "$work/pipeline/data" "$work/pipeline/.config"
 cp samples/pipeline/PaperChunks.Convert.targets "$work/pipeline/"
 sed "s/\"version\": \"0.1.0\"/\"version\": \"$version\"/" samples/pipeline/.config/dotnet-tools.json > "$work/pipeline/.config/dotnet-tools.json"
 cp samples/data/chunks-000.jsonl "$work/pipeline/data/"
+# A .jsonl.gz input is named by its stem too: data/chunks-001.jsonl.gz -> parquet/chunks-001.parquet.
+gzip -c samples/data/chunks-001.jsonl > "$work/pipeline/data/chunks-001.jsonl.gz"
 cat > "$work/pipeline/Corpus.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -78,6 +80,7 @@ cat > "$work/pipeline/Corpus.csproj" <<XML
 XML
 (cd "$work/pipeline" && dotnet tool restore --add-source "$work/feed" && dotnet build -nologo -v q)
 test -s "$work/pipeline/parquet/chunks-000.parquet"
+test -s "$work/pipeline/parquet/chunks-001.parquet"
 (cd "$work/pipeline" && dotnet tool run paperchunks stats parquet/chunks-000.parquet) | tee "$work/pipeline-stats.txt"
 grep -q "rows                100" "$work/pipeline-stats.txt"
 

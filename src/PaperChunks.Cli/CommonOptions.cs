@@ -92,6 +92,19 @@ internal static class CommonOptions
         },
     };
 
+    /// <summary><c>--error-format text|msbuild</c>, on every command (recursive from the root).</summary>
+    public static Option<string> ErrorFormat()
+    {
+        var option = new Option<string>("--error-format")
+        {
+            Description = "How errors are printed: text (default) or msbuild (file(line,col): error PC1001: message, which MSBuild, IDEs and CI annotate).",
+            DefaultValueFactory = _ => "text",
+            Recursive = true,
+        };
+        option.AcceptOnlyFromAmong("text", "msbuild");
+        return option;
+    }
+
     public static Option<bool> Quiet() => new("--quiet", "-q")
     {
         Description = "No progress display.",

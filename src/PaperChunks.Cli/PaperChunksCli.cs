@@ -17,6 +17,7 @@ internal static class PaperChunksCli
         root.Subcommands.Add(ConvertCommand.Create(console));
         root.Subcommands.Add(NormalizeCommand.Create(console));
         root.Subcommands.Add(ReassembleCommand.Create(console));
+        root.Options.Add(CommonOptions.ErrorFormat());
         return root;
     }
 
@@ -24,6 +25,13 @@ internal static class PaperChunksCli
     {
         (args, console) = StandardOutputTarget.Apply(args, console);
         var parse = Build(console).Parse(args);
+        if (WantsMsBuildErrors(parse))
+        {
+            // The commands print with the console they were built with, so they are built again with the format.
+            console = console with { ErrorFormat = ErrorFormat.MsBuild };
+            parse = Build(console).Parse(args);
+        }
+
         var json = WantsJson(parse);
         // An unknown option swallowed as a file name is the cause of any other error (a missing input), so it alone is shown.
         var unknown = UnknownOptions.Find(parse, args);
@@ -32,7 +40,7 @@ internal static class PaperChunksCli
         {
             foreach (var error in errors)
             {
-                await console.Error.WriteLineAsync($"paperchunks: {error}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync(ErrorText.Tool(console.ErrorFormat, ErrorText.UsageCode, error)).ConfigureAwait(false);
             }
 
             var help = parse.CommandResult.Command is RootCommand ? "paperchunks --help" : $"paperchunks {parse.CommandResult.Command.Name} --help";
@@ -53,30 +61,30 @@ internal static class PaperChunksCli
         catch (OperationCanceledException)
         {
             const string Message = "cancelled; no partial output was left.";
-            await console.Error.WriteLineAsync($"paperchunks: {Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(ErrorText.Tool(console.ErrorFormat, ErrorText.CancelledCode, Message)).ConfigureAwait(false);
             return await FailedAsync(console, json, ExitCodes.Cancelled, JsonReport.Failure(Message)).ConfigureAwait(false);
         }
         catch (UsageException e)
         {
-            await console.Error.WriteLineAsync($"paperchunks: {e.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(ErrorText.Tool(console.ErrorFormat, ErrorText.UsageCode, e.Message)).ConfigureAwait(false);
             return await FailedAsync(console, json, ExitCodes.Usage, JsonReport.Failure(e.Message)).ConfigureAwait(false);
         }
         catch (PaperChunksException e)
         {
-            await console.Error.WriteLineAsync($"paperchunks: {ErrorText.Of(e)}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(ErrorText.Stopped(console.ErrorFormat, e)).ConfigureAwait(false);
             return await FailedAsync(console, json, ExitCodes.DataErrors, JsonReport.Failure(e)).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The top level is the one place that turns any failure into an exit code.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            await console.Error.WriteLineAsync($"paperchunks: unexpected failure: {e}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(ErrorText.Tool(console.ErrorFormat, ErrorText.FailureCode, $"unexpected failure: {e}")).ConfigureAwait(false);
             return await FailedAsync(console, json, ExitCodes.Failure, JsonReport.Failure($"unexpected failure: {e.GetType().Name}: {e.Message}")).ConfigureAwait(false);
         }
     }
 
     // Under --report json a run that stops still prints its one JSON object on stdout, so a script always has one to parse.
-    private static async Task<int> FailedAsync(CliConsole console, bool json, int exitCode, object error)
+    internal static async Task<int> FailedAsync(CliConsole console, bool json, int exitCode, object error)
     {
         if (json)
         {
@@ -90,6 +98,12 @@ internal static class PaperChunksCli
     {
         var report = parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--report");
         return report is Option<string> option && parse.GetResult(option) is { } given && !given.Errors.Any() && parse.GetValue(option) == "json";
+    }
+
+    private static bool WantsMsBuildErrors(ParseResult parse)
+    {
+        var format = parse.RootCommandResult.Command.Options.OfType<Option<string>>().First(o => o.Name == "--error-format");
+        return parse.GetResult(format) is { } given && !given.Errors.Any() && parse.GetValue(format) == "msbuild";
     }
 
     private static bool IsHelp(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");

@@ -151,7 +151,7 @@ internal static class ConvertCommand
         {
             foreach (var error in result.Errors)
             {
-                await console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+                await console.Error.WriteLineAsync(ErrorText.Row(console.ErrorFormat, error)).ConfigureAwait(false);
             }
 
             await console.Out.WriteLineAsync(Summary(result)).ConfigureAwait(false);
@@ -209,14 +209,13 @@ internal static class ConvertCommand
             .StartAsync(async context =>
             {
                 var task = context.AddTask("converting", maxValue: 1);
-                var started = DateTime.UtcNow;
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                var line = new ProgressLine();
                 var progress = new SynchronousProgress(p =>
                 {
                     task.MaxValue = Math.Max(p.BytesTotal, 1);
                     task.Value = p.BytesRead;
-                    var seconds = Math.Max((DateTime.UtcNow - started).TotalSeconds, 0.001);
-                    var phase = p.Phase == ConvertPhase.LearningVocabulary ? "learning words: " : "";
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{phase}{p.Rows:N0} rows, {p.Rows / seconds:N0} rows/s");
+                    task.Description = line.Describe(p, started.Elapsed);
                 });
                 result = await PaperChunksConverter.ConvertAsync(inputs, output, options, progress, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);

@@ -54,7 +54,7 @@ internal static class DetectCommand
 
             foreach (var error in errors)
             {
-                await console.Error.WriteLineAsync($"paperchunks: {error.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync(ErrorText.Stopped(console.ErrorFormat, error)).ConfigureAwait(false);
             }
         }
 

@@ -107,6 +107,6 @@ internal static class NormalizeCommand
         await console.Out.WriteLineAsync(string.Create(c, $"records             {r.Records:N0}")).ConfigureAwait(false);
         await NormalizationOutput.WriteTextAsync(console.Out, r).ConfigureAwait(false);
         foreach (var error in result.Errors)
-            await console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+            await console.Error.WriteLineAsync(ErrorText.Row(console.ErrorFormat, error)).ConfigureAwait(false);
     }
 }

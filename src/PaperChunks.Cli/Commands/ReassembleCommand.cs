@@ -151,7 +151,7 @@ internal static class ReassembleCommand
         await NormalizationOutput.WriteTextAsync(console.Out, result.Normalization).ConfigureAwait(false);
         foreach (var error in result.Errors)
         {
-            await console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+            await console.Error.WriteLineAsync(ErrorText.Row(console.ErrorFormat, error)).ConfigureAwait(false);
         }
     }
 

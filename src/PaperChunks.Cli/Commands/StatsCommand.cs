@@ -27,7 +27,7 @@ internal static class StatsCommand
         };
         command.SetAction((parse, ct) => parse.GetValue(merge)
             ? parse.GetResult(shard) is not null
-                ? UsageAsync(console, "--shard does not apply with --merge")
+                ? throw new UsageException("--shard does not apply with --merge")
                 : MergeAsync(console, parse.GetValue(inputs)!, parse.GetValue(report)!)
             : RunAsync(console, parse.GetValue(inputs)!, parse.GetValue(report)!, CommonOptions.PolicyOf(parse.GetValue(onError)!), parse.GetValue(shard), ct));
         return command;
@@ -61,7 +61,7 @@ internal static class StatsCommand
             await WriteTextAsync(console.Out, stats).ConfigureAwait(false);
             foreach (var error in errors)
             {
-                await console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+                await console.Error.WriteLineAsync(ErrorText.Row(console.ErrorFormat, error)).ConfigureAwait(false);
             }
         }
 
@@ -80,13 +80,13 @@ internal static class StatsCommand
             }
             catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
             {
-                return await DataErrorAsync(console, $"{path}: expected the --report json output of `paperchunks stats --shard K/N`: {e.Message}").ConfigureAwait(false);
+                return await DataErrorAsync(console, report, $"{path}: expected the --report json output of `paperchunks stats --shard K/N`: {e.Message}").ConfigureAwait(false);
             }
         }
 
         if (IncompleteShards(reports) is { } problem)
         {
-            return await DataErrorAsync(console, problem).ConfigureAwait(false);
+            return await DataErrorAsync(console, report, problem).ConfigureAwait(false);
         }
 
         var files = reports[0].Report.Files;
@@ -144,16 +144,10 @@ internal static class StatsCommand
         return missing.Count == 0 ? null : $"missing the reports of shards {string.Join(", ", missing)} of {first.Count}";
     }
 
-    private static async Task<int> UsageAsync(CliConsole console, string message)
+    private static async Task<int> DataErrorAsync(CliConsole console, string report, string message)
     {
-        await console.Error.WriteLineAsync($"paperchunks: {message}").ConfigureAwait(false);
-        return ExitCodes.Usage;
-    }
-
-    private static async Task<int> DataErrorAsync(CliConsole console, string message)
-    {
-        await console.Error.WriteLineAsync($"paperchunks: {message}").ConfigureAwait(false);
-        return ExitCodes.DataErrors;
+        await console.Error.WriteLineAsync(ErrorText.Tool(console.ErrorFormat, ErrorText.InputCode, message)).ConfigureAwait(false);
+        return await PaperChunksCli.FailedAsync(console, report == "json", ExitCodes.DataErrors, JsonReport.Failure(message)).ConfigureAwait(false);
     }
 
     private static async Task WriteTextAsync(TextWriter output, CorpusStatistics s)

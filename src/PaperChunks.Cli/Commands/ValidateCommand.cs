@@ -54,7 +54,7 @@ internal static class ValidateCommand
         {
             foreach (var problem in problems)
             {
-                await console.Out.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
+                await console.Out.WriteLineAsync(problem.Text(console.ErrorFormat)).ConfigureAwait(false);
             }
 
             await console.Out.WriteLineAsync($"{rows} rows, {problems.Count} problems").ConfigureAwait(false);
@@ -101,9 +101,13 @@ internal static class ValidateCommand
     {
         public static Problem Of(PaperChunksFormatException e) => new(e.SourceName, e.Line, e.Column, e.Field, e.Reason);
 
+        public string Text(ErrorFormat format) =>
+            format == ErrorFormat.Text ? ToString() : ErrorText.Located(File, Line, Column, Field, Message, ErrorText.InputCode);
+
         public override string ToString()
         {
-            var location = Column > 0 ? $"{File}:{Line}:{Column}" : $"{File}:{Line}";
+            // A file that cannot be opened has no line: it is named alone, as in every other command.
+            var location = Line <= 0 ? File : Column > 0 ? $"{File}:{Line}:{Column}" : $"{File}:{Line}";
             return Field is null ? $"{location}: {Message}" : $"{location}: field \"{Field}\": {Message}";
         }
     }

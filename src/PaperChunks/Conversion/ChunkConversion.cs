@@ -155,18 +155,20 @@ internal static class ChunkConversion
 
         public static InputSource Open(string path, ReaderOptions options, InputFormat? from)
         {
-            var format = from switch
+            // The content decides, as in every other command: a JSON Lines file named .parquet is read as JSON Lines.
+            var format = (from ?? PaperChunksReader.Detect(path, options).Format) switch
             {
-                InputFormat.Parquet or InputFormat.Csv or InputFormat.Jsonl => from,
-                null => FormatDetector.FromExtension(path),
-                _ => null,
+                InputFormat.Parquet => InputFormat.Parquet,
+                InputFormat.Csv => InputFormat.Csv,
+                InputFormat.Jsonl => InputFormat.Jsonl,
+                _ => (InputFormat?)null,
             };
             if (format == InputFormat.Parquet)
             {
                 return new InputSource(new ParquetChunkReader(path, options), null, FileLength(path));
             }
 
-            if (format is null && PaperChunksReader.Detect(path, options, from).Format != InputFormat.Jsonl)
+            if (format is null)
             {
                 // Dataset-viewer copies: their reader reads the file itself, so progress counts rows only.
                 return new InputSource(PaperChunksReader.OpenChunks(path, options, from), null, FileLength(path));

@@ -47,7 +47,7 @@ public static class PaperChunksConverter
         var stopwatch = Stopwatch.StartNew();
         var format = options.To ?? PaperChunksWriter.FormatOf(output) ?? (IsDataset(options) ? OutputFormat.Parquet : throw Unnamed(output));
         var detected = inputs.Count == 1 ? Detected(inputs[0], format, options) : null;
-        var keepKind = detected is not null && KeepsKind(inputs[0], detected, format, options);
+        var keepKind = detected is not null && KeepsKind(detected, format);
 
         (Text.RecordNormalizer? Normalizer, int? CorpusWords) normalizer = options.Normalize is { } normalize
             ? VocabularyPass.NormalizerFor(inputs, normalize, options.Reader, options.From, progress, cancellationToken)
@@ -80,11 +80,9 @@ public static class PaperChunksConverter
 
     // Chunk rows from CSV or Parquet, or into CSV or a Parquet file or folder, are converted as chunk rows (with
     // progress by bytes); any other single input keeps its record kind, extra fields and shape.
-    private static bool KeepsKind(string input, DetectedFormat detected, OutputFormat to, ConvertOptions options) =>
+    private static bool KeepsKind(DetectedFormat detected, OutputFormat to) =>
         detected.Kind != RecordKind.Chunk
-        || (to == OutputFormat.Jsonl
-            && FormatDetector.FromExtension(input) is not (InputFormat.Csv or InputFormat.Parquet)
-            && options.From is not (InputFormat.Csv or InputFormat.Parquet));
+        || (to == OutputFormat.Jsonl && detected.Format is not (InputFormat.Csv or InputFormat.Parquet));
 
     private static ArgumentException Unnamed(string output) =>
         new($"cannot tell the output format from \"{output}\"; name it .jsonl, .csv or .parquet, or say which");

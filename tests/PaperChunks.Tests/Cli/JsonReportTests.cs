@@ -84,6 +84,45 @@ public class JsonReportTests
     }
 
     [Fact]
+    public async Task Validate_names_a_file_it_cannot_open_without_a_line_zero()
+    {
+        using var temp = new TempDirectory();
+        var missing = temp.File("missing.jsonl");
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", missing);
+
+        exit.Should().Be(1);
+        output.Should().Be($"{missing}: cannot open the file: Could not find file '{missing}'.\n0 rows, 1 problems\n");
+    }
+
+    [Fact]
+    public async Task Stats_merge_prints_one_object_when_shard_is_given_too_or_a_report_is_not_one()
+    {
+        using var temp = new TempDirectory();
+        var notReport = temp.File("not-a-report.json");
+        await File.WriteAllTextAsync(notReport, "[1]");
+
+        var usage = await CliRun.RunAsync("stats", "--merge", "--shard", "0/2", notReport, "--report", "json");
+        var data = await CliRun.RunAsync("stats", "--merge", notReport, "--report", "json");
+
+        usage.Exit.Should().Be(2);
+        usage.Error.Should().Be("paperchunks: --shard does not apply with --merge\n");
+        using (var json = JsonDocument.Parse(usage.Out))
+        {
+            json.RootElement.GetProperty("exit_code").GetInt32().Should().Be(2);
+            json.RootElement.GetProperty("error").GetProperty("message").GetString().Should().Be("--shard does not apply with --merge");
+        }
+
+        data.Exit.Should().Be(1);
+        using (var json = JsonDocument.Parse(data.Out))
+        {
+            json.RootElement.GetProperty("exit_code").GetInt32().Should().Be(1);
+            json.RootElement.GetProperty("error").GetProperty("message").GetString()
+                .Should().StartWith($"{notReport}: expected the --report json output of `paperchunks stats --shard K/N`: ");
+        }
+    }
+
+    [Fact]
     public async Task Detect_prints_the_files_it_could_read_when_one_fails()
     {
         using var temp = new TempDirectory();

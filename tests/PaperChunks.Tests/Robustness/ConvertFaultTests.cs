@@ -41,18 +41,13 @@ public class ConvertFaultTests
         ReadBack(output).Should().Equal(good);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Convert_onto_a_full_disk_keeps_the_previous_output_and_exits_1()
     {
         using var temp = new TempDirectory();
         var mount = temp.File("tiny");
         Directory.CreateDirectory(mount);
-        if (!OutputFaultTests.TryMountTmpfs(mount, "256k"))
-        {
-            // Mounting needs root; CI runs as root, so there this branch is never taken.
-            Environment.GetEnvironmentVariable("CI").Should().NotBe("true", "CI must run the real full-disk test");
-            return;
-        }
+        OutputFaultTests.MountTmpfsOrSkip(mount, "256k");
 
         try
         {

@@ -66,13 +66,10 @@ public class OutputPathTests
         Directory.GetFileSystemEntries(temp.Path).Order().Should().Equal(link, target);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Writing_to_a_fifo_streams_into_it_and_leaves_it_a_fifo()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
+        Skip.If(OperatingSystem.IsWindows(), "Windows has no FIFOs");
 
         using var temp = new TempDirectory();
         var fifo = temp.File("pipe");
@@ -90,14 +87,11 @@ public class OutputPathTests
         Directory.GetFileSystemEntries(temp.Path).Should().Equal(fifo);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Overwriting_a_character_device_writes_into_it_and_leaves_it_a_device()
     {
-        if (!IsRoot)
-        {
-            // mknod needs root; as another user the rename could not replace the node anyway.
-            return;
-        }
+        // mknod needs root; as another user the rename could not replace the node anyway.
+        Skip.IfNot(IsRoot, "mknod needs root");
 
         using var temp = new TempDirectory();
         var device = temp.File("null");
@@ -173,16 +167,13 @@ public class OutputPathTests
         Directory.GetFiles(folder).Should().NotBeEmpty().And.OnlyContain(f => File.GetUnixFileMode(f) == (UnixFileMode.UserRead | UnixFileMode.UserWrite));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Reassemble_with_a_full_temp_folder_exits_1_and_leaves_no_temporary_file_and_no_output()
     {
         using var temp = new TempDirectory();
         var mount = temp.File("tiny");
         Directory.CreateDirectory(mount);
-        if (!OutputFaultTests.TryMountTmpfs(mount, "64k"))
-        {
-            return;
-        }
+        OutputFaultTests.MountTmpfsOrSkip(mount, "64k");
 
         try
         {
@@ -203,16 +194,13 @@ public class OutputPathTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Csv_output_on_a_full_disk_is_an_output_error_and_the_previous_file_stays()
     {
         using var temp = new TempDirectory();
         var mount = temp.File("tiny");
         Directory.CreateDirectory(mount);
-        if (!OutputFaultTests.TryMountTmpfs(mount, "64k"))
-        {
-            return;
-        }
+        OutputFaultTests.MountTmpfsOrSkip(mount, "64k");
 
         try
         {
