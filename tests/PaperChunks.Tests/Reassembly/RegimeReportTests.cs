@@ -43,6 +43,25 @@ public class RegimeReportTests
     }
 
     [Fact]
+    public void Chunks_that_end_and_begin_with_the_same_word_without_overlapping_keep_both_words()
+    {
+        // A recursive splitter cut at the paragraph break between "...we fit the model" and "model selection
+        // ...", carrying no overlap there; the next joint overlaps by a whole clause, so the paper's regime is
+        // recursive, where a 5-character repeat whose preceding word would also have fitted the budget is chance.
+        const string first = "Deep networks generalize although they can fit random labels, and we fit the model";
+        const string second = "model selection then follows the validation error, which we report for every run of the sweep";
+        const string third = "which we report for every run of the sweep below, with the learning rate fixed.";
+        var reassembler = new PaperReassembler();
+
+        var paper = reassembler.Reassemble([Row(2, third), Row(0, first), Row(1, second)]).Single();
+
+        paper.Text.Should().Be(first + "\n" + second + " below, with the learning rate fixed.");
+        reassembler.Report.Regimes.Single().Joints.Should().Equal(
+            new ChunkJoint(1, 1, JointKind.Joined, 0, "\n", JointCertainty.Guessed, reassembler.Report.Regimes.Single().Joints[0].Chance),
+            new ChunkJoint(2, 2, JointKind.Overlap, 42, "", JointCertainty.Certain, reassembler.Report.Regimes.Single().Joints[1].Chance));
+    }
+
+    [Fact]
     public void Fixed_windows_without_overlap_are_joined_directly_where_they_cut_words()
     {
         var text = Text[..(250 * 8)];
