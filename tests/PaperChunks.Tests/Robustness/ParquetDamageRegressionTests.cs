@@ -28,6 +28,21 @@ public class ParquetDamageRegressionTests
     }
 
     [Fact]
+    public void Rejects_a_footer_whose_column_chunk_lost_its_metadata_found_by_the_fuzzer()
+    {
+        // CsCheck seed cvGFk8ypEuB6 (a CI run's random case): Parquet.Net's ThriftExtensions.GetPath threw
+        // NullReferenceException, which escaped the reader.
+        var error = Read(
+            "parquet",
+            new Mutation(MutationKind.Insert, 0.29406191229506673, 442),
+            new Mutation(MutationKind.Insert, 0.5914855827236873, 852),
+            new Mutation(MutationKind.FlipBit, 0.8742449512707839, 220));
+
+        error.Message.Should().Be("fuzz: expected a Parquet file, found a footer with a required field missing");
+        error.InnerException.Should().BeOfType<NullReferenceException>();
+    }
+
+    [Fact]
     public void Rejects_a_corrupt_snappy_page_naming_its_row_group_and_first_row()
     {
         var error = Read("parquet", new Mutation(MutationKind.Duplicate, 0.17023596036847266, 347));
@@ -54,10 +69,10 @@ public class ParquetDamageRegressionTests
         ReaderFuzzTests.ReadsOrFailsLocated(reader, bytes, ErrorPolicy.FailFast);
     }
 
-    private static PaperChunksFormatException Read(string name, Mutation mutation)
+    private static PaperChunksFormatException Read(string name, params Mutation[] mutations)
     {
         var reader = ReaderUnderTest.All.Single(r => r.Name == name);
-        var bytes = mutation.ApplyTo(reader.Fixture);
+        var bytes = mutations.Aggregate(reader.Fixture, (b, m) => m.ApplyTo(b));
 
         var act = () => reader.ReadAll(new MemoryStream(bytes), ReaderUnderTest.Options(ErrorPolicy.FailFast)).ToList();
 

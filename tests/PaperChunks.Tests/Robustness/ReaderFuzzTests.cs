@@ -13,10 +13,13 @@ public class ReaderFuzzTests
 {
     private static readonly long? LongRun = long.TryParse(Environment.GetEnvironmentVariable("PAPERCHUNKS_FUZZ_ITER"), out var n) ? n : null;
 
-    // CI replays the same 400 cases on one thread every time (a fixed seed), so a submission is never failed
-    // by a case no change of its made; the long mode (PAPERCHUNKS_FUZZ_ITER) draws new random cases on all
-    // cores to find new bugs. The seed is the one that found the "dictionary already read" Parquet case.
+    // CI runs the same 400 cases on one thread every time (fixed seeds, FuzzSeeds), so a submission is never
+    // failed by a case no change of its made; the long mode (PAPERCHUNKS_FUZZ_ITER) draws new random cases on
+    // all cores to find new bugs. The first seed is the one that found the "dictionary already read" Parquet case.
     private const string CiSeed = "d5K33g9HSAG6";
+    private const int CiCases = 400;
+
+    private static readonly Gen<(Mutation[] Mutations, bool Skip)> Damage = Gen.Select(Mutation.Several, Gen.Bool);
 
     public static TheoryData<string> Readers()
     {
@@ -63,12 +66,24 @@ public class ReaderFuzzTests
     {
         var reader = ReaderUnderTest.All.Single(r => r.Name == name);
 
-        Gen.Select(Mutation.Several, Gen.Bool).Sample((mutations, skip) =>
+        void Check((Mutation[] Mutations, bool Skip) damage)
         {
-            var bytes = mutations.Aggregate(reader.Fixture, (b, m) => m.ApplyTo(b));
-            ReadsOrFailsLocated(reader, bytes, skip ? ErrorPolicy.SkipAndReport : ErrorPolicy.FailFast);
-        }, seed: LongRun is null ? CiSeed : null, iter: LongRun ?? 400, threads: LongRun is null ? 1 : -1,
-           print: t => $"{string.Join(", ", t.Item1.Select(m => m.ToString()))} skip={t.Item2}");
+            var bytes = damage.Mutations.Aggregate(reader.Fixture, (b, m) => m.ApplyTo(b));
+            ReadsOrFailsLocated(reader, bytes, damage.Skip ? ErrorPolicy.SkipAndReport : ErrorPolicy.FailFast);
+        }
+
+        static string Print((Mutation[] Mutations, bool Skip) damage) => $"{string.Join(", ", damage.Mutations.Select(m => m.ToString()))} skip={damage.Skip}";
+
+        if (LongRun is { } iterations)
+        {
+            Damage.Sample(Check, iter: iterations, threads: -1, print: Print);
+            return;
+        }
+
+        foreach (var seed in FuzzSeeds.Fixed(CiSeed, CiCases))
+        {
+            Damage.Sample(Check, seed: seed, iter: 1, threads: 1, print: Print);
+        }
     }
 
     [Fact]

@@ -15,17 +15,19 @@ namespace PaperChunks.Tests.Robustness;
 /// 2, e.g. reassembling summaries). Never: exit 3 or an unhandled exception, a command over 20 s, a damaged
 /// file that validates clean with fewer rows than the undamaged one (unless it is a cut at a line end of a
 /// plain-text format, which is a shorter valid file), or (long mode) a process over 512 MB.
-/// CI replays a fixed seed; PAPERCHUNKS_TOOL_FUZZ_ITER=N runs N new random cases per format.
+/// CI runs the same <see cref="CiCases"/> seeds every time (<see cref="FuzzSeeds"/>);
+/// PAPERCHUNKS_TOOL_FUZZ_ITER=N runs N new random cases per format, goes on past a failing case, and
+/// appends progress and every failing seed to PAPERCHUNKS_TOOL_FUZZ_LOG when that names a file.
 /// </summary>
 public class WholeToolFuzzTests(ITestOutputHelper output)
 {
     private const string CiSeed = "0000whole19b";
+    private const int CiCases = 12;
     private const long MemoryBar = 512L << 20;
-
-    // Outcomes of the current theory case (xunit runs one class's cases one at a time): exit 0 and exit 1.
-    private static readonly long[] s_outcomes = new long[2];
+    private const int MemoryCheckEvery = 200;
 
     private static readonly long? LongRun = long.TryParse(Environment.GetEnvironmentVariable("PAPERCHUNKS_TOOL_FUZZ_ITER"), out var n) ? n : null;
+    private static readonly string? LongRunLog = Environment.GetEnvironmentVariable("PAPERCHUNKS_TOOL_FUZZ_LOG");
 
     // File names as a user has them: the extension (or its absence) drives detection.
     private static readonly Dictionary<string, string> FileNames = new(StringComparer.Ordinal)
@@ -70,18 +72,41 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
     public void Every_command_survives_random_damage(string format)
     {
         var baseline = Baseline(format);
-        var cases = 0L;
-        Array.Clear(s_outcomes);
-        Mutation.Several.Sample(mutations =>
+        var tally = new Tally();
+        var failures = new List<string>();
+        var seeds = LongRun is { } iterations ? FuzzSeeds.Fresh(iterations) : FuzzSeeds.Fixed(CiSeed, CiCases);
+        foreach (var seed in seeds)
         {
-            RunCase(format, baseline, mutations);
-            if (LongRun is not null && Interlocked.Increment(ref cases) % 200 == 0)
+            var mutations = FuzzSeeds.Replay(Mutation.Several, seed);
+            try
             {
-                Process.GetCurrentProcess().PeakWorkingSet64.Should().BeLessThan(MemoryBar, "the tool must stay under 512 MB on small damaged files");
+                RunCase(format, baseline, mutations, tally);
             }
-        }, seed: LongRun is null ? CiSeed : null, iter: LongRun ?? 1, threads: 1,
-           print: m => string.Join(", ", m.Select(x => x.ToString())));
-        output.WriteLine($"{format}: {LongRun ?? 1} cases, {s_outcomes[0]} commands exit 0, {s_outcomes[1]} exit 1; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MB");
+            catch (Exception e)
+            {
+                failures.Add($"{format} seed {seed}: {e.GetType().Name}: {e.Message}");
+                Log(failures[^1]);
+                if (LongRun is null)
+                {
+                    break;
+                }
+            }
+
+            tally.Cases++;
+            if (LongRun is not null && tally.Cases % MemoryCheckEvery == 0)
+            {
+                Log($"{format}: {tally}");
+                if (Process.GetCurrentProcess().PeakWorkingSet64 >= MemoryBar)
+                {
+                    failures.Add($"{format}: peak working set {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MB after {tally.Cases} cases, over 512 MB");
+                    break;
+                }
+            }
+        }
+
+        Log($"{format}: done, {tally}");
+        output.WriteLine($"{format}: {tally}");
+        failures.Should().BeEmpty("every command must end cleanly or report the damage (replay a seed with FuzzSeeds.Replay)");
     }
 
     [Theory]
@@ -89,11 +114,9 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
     public void Replays_a_seed_that_once_failed(string format, string seed)
     {
         var baseline = Baseline(format);
-        Mutation.Several.Sample(mutations =>
-        {
-            output.WriteLine($"{format}: {string.Join(", ", mutations.Select(m => m.ToString()))}");
-            RunCase(format, baseline, mutations);
-        }, seed: seed, iter: 1, threads: 1, print: m => string.Join(", ", m.Select(x => x.ToString())));
+        var mutations = FuzzSeeds.Replay(Mutation.Several, seed);
+        output.WriteLine($"{format}: {string.Join(", ", mutations.Select(m => m.ToString()))}");
+        RunCase(format, baseline, mutations, new Tally());
     }
 
     [Theory]
@@ -149,7 +172,7 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
         return (exits, rows);
     }
 
-    private static void RunCase(string format, (int[] Exits, long Rows) baseline, Mutation[] mutations)
+    private static void RunCase(string format, (int[] Exits, long Rows) baseline, Mutation[] mutations, Tally tally)
     {
         var fixture = Fixture(format);
         var bytes = mutations.Aggregate(fixture, (b, m) => m.ApplyTo(b));
@@ -167,7 +190,7 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
             Directory.CreateDirectory(output);
             var (exit, stdout, stderr) = Run(format, Commands[i], inputs, output, label);
             exit.Should().BeOneOf([0, 1], $"{string.Join(' ', Commands[i])} on {label} must end cleanly or report the damage; stderr: {stderr}");
-            Interlocked.Increment(ref s_outcomes[exit]);
+            tally.Exits[exit]++;
             if (Commands[i][0] == "validate" && exit == 0)
             {
                 var rows = JsonDocument.Parse(stdout).RootElement.GetProperty("rows").GetInt64();
@@ -176,6 +199,14 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
                     throw new InvalidOperationException($"silent truncation: {label} validates clean with {rows} rows, the undamaged file has {baseline.Rows}");
                 }
             }
+        }
+    }
+
+    private static void Log(string line)
+    {
+        if (LongRunLog is not null)
+        {
+            File.AppendAllText(LongRunLog, $"{DateTime.UtcNow:HH:mm:ss} {line}{Environment.NewLine}");
         }
     }
 
@@ -222,5 +253,16 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
         var path = Path.Combine(folder, FileNames[format]);
         File.WriteAllBytes(path, bytes);
         return [path];
+    }
+
+    /// <summary>Outcomes of one format's run: exit 0, exit 1, and the known open exit 2 above.</summary>
+    private sealed class Tally
+    {
+        public long Cases { get; set; }
+
+        public long[] Exits { get; } = new long[2];
+
+        public override string ToString() =>
+            $"{Cases} cases, {Exits[0]} commands exit 0, {Exits[1]} exit 1; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MB";
     }
 }

@@ -59,7 +59,9 @@ internal sealed class ParquetInput : IDisposable
         }
         catch (Exception e) when (IsCorruption(e))
         {
-            throw error($"expected a Parquet file, found {e.Message}", e);
+            // Parquet.Net dereferences optional footer fields (a column chunk's metadata) without a check.
+            var found = e is NullReferenceException ? "a footer with a required field missing" : e.Message;
+            throw error($"expected a Parquet file, found {found}", e);
         }
     }
 

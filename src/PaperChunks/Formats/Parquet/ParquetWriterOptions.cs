@@ -34,7 +34,7 @@ public sealed record ParquetWriterOptions
     /// 1 GB of JSONL peaked at 1.2 GB of memory with 128 MB row groups, 330–370 MB with 32 MB and 230 MB with
     /// 16 MB (see docs/performance.md); files grow by about 1 %. A paper's text is one value, so its column
     /// chunk is nearly the whole row group: reassembling 1 GB to Parquet peaked at 353 MB with 16 MB and
-    /// 271 MB with 8 MB (docs/reliability.md).
+    /// 254–301 MB (median 268 MB) with 8 MB (docs/reliability.md).
     /// </remarks>
     public long? RowGroupBytes { get; init; }
 
