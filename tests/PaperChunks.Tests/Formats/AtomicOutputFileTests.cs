@@ -23,7 +23,8 @@ public class AtomicOutputFileTests
                 Thread.Sleep(5);
             }
 
-            file.Writebacks.Should().BeGreaterThan(0, "the background task flushed while lines were still being written");
+            // Waited for, not asserted at once: on a loaded machine the background task may not have run yet.
+            SpinWait.SpinUntil(() => file.Writebacks > 0, TimeSpan.FromSeconds(10)).Should().BeTrue("the background task flushes before the file is committed");
             File.Exists(target).Should().BeFalse();
             file.Commit();
         }
