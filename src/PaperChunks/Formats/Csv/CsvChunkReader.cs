@@ -16,6 +16,7 @@ internal sealed class CsvChunkReader : RecordReader<ChunkRecord>
     private static readonly string[] Required = [ChunkColumns.Doi, ChunkColumns.ChunkId, ChunkColumns.Chunk];
 
     private readonly CsvReader _csv;
+    private readonly CountingStream _input;
     private readonly Queue<PaperChunksFormatException> _malformed = new();
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
     private readonly List<(string Name, int Index)> _extras = [];
@@ -27,7 +28,11 @@ internal sealed class CsvChunkReader : RecordReader<ChunkRecord>
     /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
     /// <exception cref="PaperChunksFormatException">The file cannot be opened or its compression is not what its name says.</exception>
     public CsvChunkReader(string path, ReaderOptions? options = null)
-        : base(path, options) => _csv = CsvReader.Create(CompressedStreams.OpenRead(path, Options), CsvOptions(), false);
+        : base(path, options)
+    {
+        _input = new CountingStream(CompressedStreams.OpenRead(path, Options));
+        _csv = CsvReader.Create(_input, CsvOptions(), false);
+    }
 
     /// <summary>Reads CSV from a stream (gzip or zstd detected when it can seek); disposed with the reader.</summary>
     /// <param name="stream">The input.</param>
@@ -36,17 +41,16 @@ internal sealed class CsvChunkReader : RecordReader<ChunkRecord>
         : base(options?.SourceName ?? "<stream>", options)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var input = stream.CanSeek ? CompressedStreams.Decompress(stream, SourceName, StreamCompression.None, Options) : stream;
-        _csv = CsvReader.Create(input, CsvOptions(), false);
+        _input = new CountingStream(stream.CanSeek ? CompressedStreams.Decompress(stream, SourceName, StreamCompression.None, Options) : stream);
+        _csv = CsvReader.Create(_input, CsvOptions(), false);
     }
 
     /// <inheritdoc/>
     protected override ChunkRecord? ReadCore()
     {
-        ReadHeader();
+        var more = _headerRead ? Translate(() => _csv.Read()) : ReadHeader();
         while (true)
         {
-            var more = Translate(() => _csv.Read());
             DrainMalformed();
             if (!more)
             {
@@ -57,6 +61,8 @@ internal sealed class CsvChunkReader : RecordReader<ChunkRecord>
             {
                 return record;
             }
+
+            more = Translate(() => _csv.Read());
         }
     }
 
@@ -93,19 +99,21 @@ internal sealed class CsvChunkReader : RecordReader<ChunkRecord>
         Separator = ',',
     };
 
-    private void ReadHeader()
+    /// <summary>Reads the header and the first record (false: none), and maps the header's columns.</summary>
+    private bool ReadHeader()
     {
-        if (_headerRead)
+        _headerRead = true;
+        var more = Translate(() => _csv.Read());
+        if (!more && _malformed.Count == 0 && _input.LastByte is not ('\n' or '\r'))
         {
-            return;
+            // Nothing after the header and no line break at its end: the file was cut inside its header (or is
+            // empty), and what is left of the header must not pass for a file of no rows.
+            var header = string.Join(',', _csv.Headers);
+            throw FormatError(1, header.Length + 1, null, header.Length == 0
+                ? "expected a header line naming the columns doi, chunk-id and chunk, found an empty file"
+                : "expected a line break after the header, found the end of the file: the file is cut inside its header");
         }
 
-        _headerRead = true;
-        Translate(() =>
-        {
-            _csv.ReadHeader();
-            return true;
-        });
         var headers = _csv.Headers;
         for (var i = 0; i < headers.Count; i++)
         {
@@ -133,6 +141,8 @@ internal sealed class CsvChunkReader : RecordReader<ChunkRecord>
 
             _absent |= ChunkColumns.FieldOf(name);
         }
+
+        return more;
     }
 
     private void OnMalformed(CsvMalformedRecord record)
