@@ -7,10 +7,11 @@ namespace PaperChunks.Formats.Csv;
 
 /// <summary>
 /// List and struct columns inside a CSV cell, as JSON the way the Hugging Face CSV export writes them:
-/// <c>["Laurent Dinh","Razvan Pascanu"]</c>, <c>[{"id":"1609.03193"}]</c>.
+/// <c>["Laurent Dinh","Razvan Pascanu"]</c>, <c>[{"id":"1609.03193"}]</c> (or <c>["1609.03193"]</c>).
 /// </summary>
 internal static class CsvCells
 {
+    private const string ExpectedReferences = "expected a JSON list of {\"id\": string} objects or of arXiv id strings";
     private const string InvalidUtf8 = "expected UTF-8 text in the JSON list, found invalid bytes";
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = MinimalJsonEncoder.Instance, SkipValidation = true };
@@ -30,13 +31,20 @@ internal static class CsvCells
         return buffer.WrittenSpan;
     }
 
-    public static ReadOnlySpan<byte> References(ArrayBufferWriter<byte> buffer, IReadOnlyList<PaperReference> items)
+    /// <summary>Writes <c>[{"id":"…"}]</c>, or <c>["…"]</c> when <paramref name="bareIds"/>.</summary>
+    public static ReadOnlySpan<byte> References(ArrayBufferWriter<byte> buffer, IReadOnlyList<PaperReference> items, bool bareIds = false)
     {
         buffer.ResetWrittenCount();
         using var json = new Utf8JsonWriter(buffer, WriterOptions);
         json.WriteStartArray();
         for (var i = 0; i < items.Count; i++)
         {
+            if (bareIds)
+            {
+                json.WriteStringValue(items[i].Id);
+                continue;
+            }
+
             json.WriteStartObject();
             json.WriteString("id"u8, items[i].Id);
             json.WriteEndObject();
@@ -92,11 +100,14 @@ internal static class CsvCells
         }
     }
 
-    /// <summary>Parses <c>[{"id":"…"}]</c>; an empty cell is an empty list. Null on bad JSON, with the reason.</summary>
-    public static PaperReference[]? ParseReferences(ReadOnlySpan<byte> cell, out string? error)
+    /// <summary>
+    /// Parses <c>[{"id":"…"}]</c> or <c>["…"]</c> (bare ids); an empty cell is an empty list. Null on bad JSON, with
+    /// the reason; <paramref name="kind"/> is the variant the items show (<see langword="null"/> for an empty list).
+    /// </summary>
+    public static PaperReference[]? ParseReferences(ReadOnlySpan<byte> cell, out ChunkColumnType? kind, out string? error)
     {
-        const string Expected = "expected a JSON list of {\"id\": string} objects";
         error = null;
+        kind = null;
         if (cell.IsEmpty)
         {
             return [];
@@ -108,41 +119,24 @@ internal static class CsvCells
             var json = new Utf8JsonReader(cell);
             if (!json.Read() || json.TokenType != JsonTokenType.StartArray)
             {
-                error = Expected;
+                error = ExpectedReferences;
                 return null;
             }
 
             while (json.Read() && json.TokenType != JsonTokenType.EndArray)
             {
-                if (json.TokenType != JsonTokenType.StartObject)
+                var found = json.TokenType == JsonTokenType.String ? ChunkColumnType.StringList : ChunkColumnType.IdStructList;
+                if (kind is { } first && first != found)
                 {
-                    error = Expected;
+                    error = ChunkColumnTypes.Mixed(first, found);
                     return null;
                 }
 
-                string? id = null;
-                while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-                {
-                    var isId = json.ValueTextEquals("id"u8);
-                    json.Read();
-                    if (isId && json.TokenType == JsonTokenType.String)
-                    {
-                        id = Utf8String(ref json);
-                        if (id is null)
-                        {
-                            error = InvalidUtf8;
-                            return null;
-                        }
-                    }
-                    else
-                    {
-                        json.Skip();
-                    }
-                }
-
+                kind = found;
+                var id = found == ChunkColumnType.StringList ? Utf8String(ref json) : IdObject(ref json, ref error);
                 if (id is null)
                 {
-                    error = Expected;
+                    error ??= InvalidUtf8;
                     return null;
                 }
 
@@ -153,9 +147,41 @@ internal static class CsvCells
         }
         catch (JsonException e)
         {
-            error = $"{Expected}: {e.Message}";
+            error = $"{ExpectedReferences}: {e.Message}";
             return null;
         }
+    }
+
+    private static string? IdObject(ref Utf8JsonReader json, ref string? error)
+    {
+        if (json.TokenType != JsonTokenType.StartObject)
+        {
+            error = ExpectedReferences;
+            return null;
+        }
+
+        string? id = null;
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var isId = json.ValueTextEquals("id"u8);
+            json.Read();
+            if (isId && json.TokenType == JsonTokenType.String)
+            {
+                id = Utf8String(ref json);
+                if (id is null)
+                {
+                    error = InvalidUtf8;
+                    return null;
+                }
+            }
+            else
+            {
+                json.Skip();
+            }
+        }
+
+        error = id is null ? ExpectedReferences : null;
+        return id;
     }
 
     // Utf8JsonReader validates structure, not the bytes inside strings: GetString throws

@@ -7,7 +7,8 @@ namespace PaperChunks.Formats.Csv;
 /// <summary>
 /// Writes chunk rows as CSV (plain, <c>.gz</c> or <c>.zst</c>) with a header of the Hugging Face column names
 /// in canonical order: RFC 4180 quoting (line breaks inside quoted cells), LF line ends, UTF-8 without BOM,
-/// list and struct columns as JSON in the cell. A null is an empty cell and an empty string <c>""</c>, so
+/// list and struct columns as JSON in the cell, each column in the type the record's <see cref="ChunkRecord.Schema"/>
+/// gives it (a digit-string <c>chunk-id</c> quoted, joined <c>authors</c>/<c>categories</c> as one string). A null is an empty cell and an empty string <c>""</c>, so
 /// <see cref="CsvChunkReader"/> reads back what was written. <see cref="ChunkRecord.ExtraFields"/> are not
 /// written: the header is fixed.
 /// </summary>
@@ -59,21 +60,31 @@ internal sealed class CsvChunkWriter : RecordWriter<ChunkRecord>
     private void WriteRow(ChunkRecord record)
     {
         WriteHeaderOnce();
+        var schema = record.Schema;
         _csv.WriteField(record.Doi);
-        _csv.WriteField(record.ChunkId, default);
+        if (schema.ChunkId == ChunkColumnType.DigitString)
+        {
+            // Quoted, so the reader tells the digit-string variant from the integer one.
+            _csv.WriteField(record.ChunkId.ToString(System.Globalization.CultureInfo.InvariantCulture), CsvQuoting.Always);
+        }
+        else
+        {
+            _csv.WriteField(record.ChunkId, default);
+        }
+
         _csv.WriteField(record.Chunk);
         Text(record.Id);
         Text(record.Title);
         Text(record.Summary);
         Text(record.Source);
-        _csv.WriteField(CsvCells.Strings(_json, record.Authors));
-        _csv.WriteField(CsvCells.Strings(_json, record.Categories));
+        List(record.Authors, schema.Authors);
+        List(record.Categories, schema.Categories);
         Text(record.Comment);
         Text(record.JournalRef);
         Text(record.PrimaryCategory);
         Text(record.Published);
         Text(record.Updated);
-        _csv.WriteField(CsvCells.References(_json, record.References));
+        _csv.WriteField(CsvCells.References(_json, record.References, bareIds: schema.References == ChunkColumnType.StringList));
         _csv.EndRecord();
     }
 
@@ -160,6 +171,18 @@ internal sealed class CsvChunkWriter : RecordWriter<ChunkRecord>
         else
         {
             _csv.WriteField(value);
+        }
+    }
+
+    private void List(IReadOnlyList<string> items, ChunkColumnType type)
+    {
+        if (type == ChunkColumnType.CommaSeparatedString)
+        {
+            Text(JoinedList.Join(items));
+        }
+        else
+        {
+            _csv.WriteField(CsvCells.Strings(_json, items));
         }
     }
 
