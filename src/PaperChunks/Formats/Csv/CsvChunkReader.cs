@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using PaperChunks.Records;
 
 namespace PaperChunks.Formats.Csv;
@@ -11,162 +10,50 @@ namespace PaperChunks.Formats.Csv;
 /// string. Malformed quoting and a wrong number of cells are located format errors (line and column).
 /// Unknown columns are kept as <see cref="ChunkRecord.ExtraFields"/> holding JSON strings.
 /// </summary>
-internal sealed class CsvChunkReader : RecordReader<ChunkRecord>
+internal sealed class CsvChunkReader : CsvRecordReader<ChunkRecord>
 {
     private static readonly string[] Required = [ChunkColumns.Doi, ChunkColumns.ChunkId, ChunkColumns.Chunk];
 
-    private readonly CsvReader _csv;
-    private readonly Queue<PaperChunksFormatException> _malformed = new();
-    private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
-    private readonly List<(string Name, int Index)> _extras = [];
     private ChunkFields _absent;
-    private bool _headerRead;
 
     /// <summary>Opens a <c>.csv</c>, <c>.csv.gz</c> or <c>.csv.zst</c> file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
     /// <exception cref="PaperChunksFormatException">The file cannot be opened or its compression is not what its name says.</exception>
     public CsvChunkReader(string path, ReaderOptions? options = null)
-        : base(path, options) => _csv = CsvReader.Create(CompressedStreams.OpenRead(path, Options), CsvOptions(), false);
+        : base(path, options)
+    {
+    }
 
     /// <summary>Reads CSV from a stream (gzip or zstd detected when it can seek); disposed with the reader.</summary>
     /// <param name="stream">The input.</param>
     /// <param name="options">Reader settings; <see cref="ReaderOptions.SourceName"/> names the stream in errors.</param>
     public CsvChunkReader(Stream stream, ReaderOptions? options = null)
-        : base(options?.SourceName ?? "<stream>", options)
+        : base(stream, options)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        var input = stream.CanSeek ? CompressedStreams.Decompress(stream, SourceName, StreamCompression.None, Options) : stream;
-        _csv = CsvReader.Create(input, CsvOptions(), false);
     }
 
-    /// <inheritdoc/>
-    protected override ChunkRecord? ReadCore()
+    private protected override IReadOnlyList<string> KnownColumns => ChunkColumns.All;
+
+    private protected override IReadOnlyList<string> RequiredColumns => Required;
+
+    private protected override void HeaderRead()
     {
-        ReadHeader();
-        while (true)
-        {
-            var more = Translate(() => _csv.Read());
-            DrainMalformed();
-            if (!more)
-            {
-                return null;
-            }
-
-            if (Parse() is { } record)
-            {
-                return record;
-            }
-        }
-    }
-
-    /// <inheritdoc/>
-    protected override ValueTask<ChunkRecord?> ReadCoreAsync(CancellationToken cancellationToken)
-    {
-        // CsvHelper reads ahead in large blocks, so the synchronous path blocks rarely and briefly.
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(ReadCore());
-    }
-
-    /// <inheritdoc/>
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _csv.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    private CsvHelper.CsvReaderOptions CsvOptions() => new()
-    {
-        HasHeader = true,
-        Mode = CsvMode.Rfc4180,
-        TrackLineNumbers = true,
-        MaxRecordSize = Options.MaxRowBytes,
-        MalformedData = CsvMalformedDataHandling.Skip,
-        FieldCountMismatch = CsvFieldCountHandling.Skip,
-        OnMalformedRecord = OnMalformed,
-        SkipEmptyLines = true,
-        DetectSeparatorHint = false,
-        Separator = ',',
-    };
-
-    private void ReadHeader()
-    {
-        if (_headerRead)
-        {
-            return;
-        }
-
-        _headerRead = true;
-        Translate(() =>
-        {
-            _csv.ReadHeader();
-            return true;
-        });
-        var headers = _csv.Headers;
-        for (var i = 0; i < headers.Count; i++)
-        {
-            if (ChunkColumns.FieldOf(headers[i]) == ChunkFields.None)
-            {
-                _extras.Add((headers[i], i));
-            }
-            else if (!_columns.TryAdd(headers[i], i))
-            {
-                throw FormatError(1, CsvRawRecord.FieldStart(System.Text.Encoding.UTF8.GetBytes(string.Join(',', headers)), i).Column, headers[i], "expected each column once in the header, found it twice");
-            }
-        }
-
         foreach (var name in ChunkColumns.All)
         {
-            if (_columns.ContainsKey(name))
+            if (!Has(name))
             {
-                continue;
+                _absent |= ChunkColumns.FieldOf(name);
             }
-
-            if (Array.IndexOf(Required, name) >= 0)
-            {
-                throw FormatError(1, 0, name, "expected this column in the header, found none");
-            }
-
-            _absent |= ChunkColumns.FieldOf(name);
         }
     }
 
-    private void OnMalformed(CsvMalformedRecord record)
+    private protected override ChunkRecord? Parse()
     {
-        var raw = System.Text.Encoding.UTF8.GetBytes(record.RawRecord);
-        var line = record.LineNumber;
-        if (record.Reason == CsvMalformedReason.FieldCountMismatch)
-        {
-            var count = CountFields(raw);
-            _malformed.Enqueue(FormatError(line, 0, null, $"expected {_csv.Headers.Count} cells as in the header, found {count}"));
-            return;
-        }
-
-        var problem = CsvRawRecord.QuoteProblem(raw);
-        _malformed.Enqueue(problem is { } p
-            ? FormatError(line + p.Line, p.Column, null, p.Reason)
-            : FormatError(line, 0, null, $"malformed quoting ({record.Reason})"));
-    }
-
-    private void DrainMalformed()
-    {
-        while (_malformed.TryDequeue(out var error))
-        {
-            ReportBadRow(error);
-        }
-    }
-
-    private ChunkRecord? Parse()
-    {
-        CurrentLine = _csv.LineNumber;
         string? badField = null;
         string? reason = null;
         long chunkId = 0;
-        var idText = _csv.GetString(_columns[ChunkColumns.ChunkId]);
+        var idText = Csv.GetString(IndexOf(ChunkColumns.ChunkId));
         if (!long.TryParse(idText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out chunkId))
         {
             (badField, reason) = (ChunkColumns.ChunkId, $"expected an integer, found \"{MessageText.Excerpt(idText)}\"");
@@ -175,9 +62,9 @@ internal sealed class CsvChunkReader : RecordReader<ChunkRecord>
         var authors = List(ChunkColumns.Authors, ref badField, ref reason);
         var categories = List(ChunkColumns.Categories, ref badField, ref reason);
         PaperReference[]? references = [];
-        if (_columns.TryGetValue(ChunkColumns.References, out var referencesIndex))
+        if (Has(ChunkColumns.References))
         {
-            references = CsvCells.ParseReferences(_csv.GetSpan(referencesIndex), out var error);
+            references = CsvCells.ParseReferences(Span(ChunkColumns.References), out var error);
             if (references is null && badField is null)
             {
                 (badField, reason) = (ChunkColumns.References, error);
@@ -186,9 +73,7 @@ internal sealed class CsvChunkReader : RecordReader<ChunkRecord>
 
         if (badField is not null)
         {
-            var column = CsvRawRecord.FieldStart(_csv.RawRecord, _columns[badField]);
-            ReportBadRow(FormatError(CurrentLine + column.Line, column.Column, badField, reason!));
-            return null;
+            return BadCell(badField, reason!);
         }
 
         return new ChunkRecord
@@ -215,12 +100,12 @@ internal sealed class CsvChunkReader : RecordReader<ChunkRecord>
 
     private string[]? List(string name, ref string? badField, ref string? reason)
     {
-        if (!_columns.TryGetValue(name, out var index))
+        if (!Has(name))
         {
             return [];
         }
 
-        var items = CsvCells.ParseStrings(_csv.GetSpan(index), out var error);
+        var items = CsvCells.ParseStrings(Span(name), out var error);
         if (items is null && badField is null)
         {
             (badField, reason) = (name, error);
@@ -229,62 +114,19 @@ internal sealed class CsvChunkReader : RecordReader<ChunkRecord>
         return items;
     }
 
-    // An empty cell is null; a quoted empty cell ("") is an empty string.
-    private string? Text(string name)
-    {
-        if (!_columns.TryGetValue(name, out var index))
-        {
-            return null;
-        }
-
-        return _csv.IsEmpty(index) && _csv.GetRawSpan(index).IsEmpty ? null : _csv.GetString(index);
-    }
-
     private ExtraField[] Extras()
     {
-        if (_extras.Count == 0)
+        if (ExtraColumns.Count == 0)
         {
             return [];
         }
 
-        var extras = new ExtraField[_extras.Count];
+        var extras = new ExtraField[ExtraColumns.Count];
         for (var i = 0; i < extras.Length; i++)
         {
-            extras[i] = new ExtraField(_extras[i].Name, System.Text.Json.JsonSerializer.Serialize(_csv.GetString(_extras[i].Index)));
+            extras[i] = new ExtraField(ExtraColumns[i].Name, System.Text.Json.JsonSerializer.Serialize(Csv.GetString(ExtraColumns[i].Index)));
         }
 
         return extras;
-    }
-
-    // Separators outside quotes, plus one; a doubled quote toggles twice, so RFC 4180 escaping needs no special case.
-    private static int CountFields(ReadOnlySpan<byte> raw)
-    {
-        var inQuotes = false;
-        var count = 1;
-        foreach (var b in raw)
-        {
-            if (b == (byte)'"')
-            {
-                inQuotes = !inQuotes;
-            }
-            else if (b == (byte)',' && !inQuotes)
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
-
-    private T Translate<T>(Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (CsvFormatException e)
-        {
-            throw FormatError(e.LineNumber, 0, null, e.Message, e);
-        }
     }
 }
