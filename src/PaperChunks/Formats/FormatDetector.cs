@@ -24,12 +24,12 @@ internal static class FormatDetector
             return new DetectedFormat(InputFormat.Parquet, RecordKindEvidence.FromHeader(ParquetColumnNames(path)), StreamCompression.None);
         }
 
-        var lines = SampleLines(path, options);
+        var (lines, whole) = SampleLines(path, options);
         var format = forced ?? FromContent(lines) ?? FromExtension(path)
             ?? throw new PaperChunksFormatException(
                 path, 0, 0, null,
                 "cannot tell the format from the content or the extension; expected JSON Lines, CSV, Parquet, a dataset-viewer copy or a ShortScience page (name it with --from)");
-        return new DetectedFormat(format, KindOf(format, lines, path), compression);
+        return new DetectedFormat(format, KindOf(format, lines, whole, path), compression);
     }
 
     // Parquet keeps its schema in the footer: the top-level field names tell the record kind.
@@ -104,32 +104,35 @@ internal static class FormatDetector
         };
     }
 
-    private static RecordKind KindOf(InputFormat format, List<string> lines, string path) => format switch
+    private static RecordKind KindOf(InputFormat format, List<string> lines, bool whole, string path) => format switch
     {
-        InputFormat.Jsonl => RecordKindEvidence.FromRows(JsonRows(lines).Select(JsonNames)),
-        InputFormat.Csv => RecordKindEvidence.FromHeader(CsvNames(lines.FirstOrDefault() ?? "")),
-        InputFormat.ViewerLines or InputFormat.ViewerTable => RecordKindEvidence.FromHeader(ViewerNames(format, lines, path).ToList()),
+        InputFormat.Jsonl => RecordKindEvidence.FromRows(JsonRows(lines, whole)),
+        InputFormat.Csv => CsvKind(lines),
+        InputFormat.ViewerLines or InputFormat.ViewerTable => ViewerKind(format, lines, path),
         InputFormat.ShortScience => RecordKind.PaperSummary,
         _ => RecordKind.Chunk,
     };
 
     /// <summary>
-    /// The sampled rows that vote on the kind: every non-blank line, less a last one that the sample cut
-    /// mid-row (it may lack names), unless it is the only one (a single long row still shows its first names).
+    /// The sampled rows that vote on the kind: every non-blank line, each with its names and whether it is damaged
+    /// (invalid JSON, or an object that the end of the file cuts). A last line that only the sample cut mid-row is
+    /// left out (it may lack names), unless it is the only one: a single long row still shows its first names.
     /// </summary>
-    private static List<string> JsonRows(List<string> lines)
+    private static List<(IReadOnlyList<string> Names, bool Damaged)> JsonRows(List<string> lines, bool whole)
     {
         var rows = lines.Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
-        if (rows.Count > 1 && !rows[^1].TrimEnd().EndsWith('}'))
+        var cutBySample = !whole && rows.Count > 0 && lines[^1].Length > 0;
+        if (cutBySample && rows.Count > 1)
         {
             rows.RemoveAt(rows.Count - 1);
+            cutBySample = false;
         }
 
-        return rows;
+        return rows.Select((row, i) => JsonNames(row, cutBySample && i == rows.Count - 1)).ToList();
     }
 
-    /// <summary>The top-level property names of a JSON object, as far as the (possibly cut) line shows them.</summary>
-    private static List<string> JsonNames(string line)
+    /// <summary>The top-level property names of a JSON object, as far as the line shows them, and whether it is damaged.</summary>
+    private static (IReadOnlyList<string> Names, bool Damaged) JsonNames(string line, bool cutBySample)
     {
         var names = new List<string>();
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(line), isFinalBlock: false, state: default);
@@ -141,21 +144,35 @@ internal static class FormatDetector
                 {
                     names.Add(reader.GetString()!);
                 }
+                else if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0)
+                {
+                    return (names, false);
+                }
             }
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             // The kind is told from the names before the damage (bad JSON, a name that is not UTF-8); the
             // reader reports the damage itself, at its line and column.
+            return (names, true);
         }
 
-        return names;
+        return (names, !cutBySample);
     }
+
+    // CSV holds no generic rows in this build: a header that names no kind (destroyed, cut, or an empty file) is
+    // read as chunk rows, so that the chunk reader reports the missing columns or the cut at line 1.
+    private static RecordKind CsvKind(List<string> lines) =>
+        RecordKindEvidence.FromHeader(CsvNames(lines.FirstOrDefault() ?? "")) is var kind && kind != RecordKind.Generic ? kind : RecordKind.Chunk;
+
+    // A header that cannot be read is no evidence of generic rows: the chunk reader reports where it breaks.
+    private static RecordKind ViewerKind(InputFormat format, List<string> lines, string path) =>
+        ViewerNames(format, lines, path) is { } names ? RecordKindEvidence.FromHeader(names) : RecordKind.Chunk;
 
     private static List<string> CsvNames(string header) =>
         header.Split(',').Select(n => n.Trim().Trim('"')).ToList();
 
-    private static IEnumerable<string> ViewerNames(InputFormat format, List<string> lines, string path)
+    private static List<string>? ViewerNames(InputFormat format, List<string> lines, string path)
     {
         ViewerParser parser = format == InputFormat.ViewerTable ? new ViewerTableParser(path, int.MaxValue) : new ViewerLinesParser(path);
         var ignored = new List<ViewerOutput>();
@@ -169,10 +186,10 @@ internal static class FormatDetector
         }
         catch (PaperChunksFormatException)
         {
-            // A header that cannot be read makes no known kind; opening the file reports where it breaks.
+            return null;
         }
 
-        return parser.Columns?.Select(c => c.Name) ?? [];
+        return parser.Columns?.Select(c => c.Name).ToList();
     }
 
     private static (byte[] Head, StreamCompression Compression) ReadHead(string path)
@@ -190,13 +207,14 @@ internal static class FormatDetector
         }
     }
 
-    /// <summary>The first lines of the decompressed text, up to <see cref="SampleChars"/> characters; the last may be cut.</summary>
-    private static List<string> SampleLines(string path, ReaderOptions options)
+    /// <summary>The first lines of the decompressed text, up to <see cref="SampleChars"/> characters (the last may be cut), and whether that is the whole file.</summary>
+    private static (List<string> Lines, bool Whole) SampleLines(string path, ReaderOptions options)
     {
         using var stream = CompressedStreams.OpenRead(path, options);
         using var text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
         var buffer = new char[SampleChars];
         var n = text.ReadBlock(buffer, 0, buffer.Length);
-        return new string(buffer, 0, n).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
+        var lines = new string(buffer, 0, n).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
+        return (lines, n < buffer.Length || text.Peek() < 0);
     }
 }

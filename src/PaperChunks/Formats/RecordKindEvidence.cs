@@ -32,10 +32,12 @@ internal static class RecordKindEvidence
     }
 
     /// <summary>
-    /// The kind of a header (CSV, a viewer copy, a Parquet schema): all required columns, or, for a header
-    /// with one damaged cell, two of the three required columns among at least four of the kind's columns
-    /// that make at least two thirds of the header. A generic file that shares a few names (a papers file
-    /// has <c>doi</c> and <c>title</c> but no <c>chunk-id</c> or <c>chunk</c>) stays generic.
+    /// The kind of a header (CSV, a viewer copy, a Parquet schema): all required columns, or, for a damaged
+    /// header, two of the three required columns among at least four of the kind's columns that make at least
+    /// two thirds of the header. A required column also counts when a cell that is no column of any kind is a
+    /// piece of its name, at least half as long: what a cut at the start or end (<c>hunk-id</c>, <c>chunk-i</c>)
+    /// or one changed, lost or added byte (<c>toi</c>) leaves of it. A generic file that shares a few names (a
+    /// papers file has <c>doi</c> and <c>title</c> but no <c>chunk-id</c> or <c>chunk</c>) stays generic.
     /// </summary>
     public static RecordKind FromHeader(IReadOnlyCollection<string> names)
     {
@@ -48,8 +50,10 @@ internal static class RecordKindEvidence
         var set = names.ToHashSet(StringComparer.Ordinal);
         foreach (var (kind, required, all) in Kinds)
         {
-            var known = all.Count(set.Contains);
-            if (required.Count(set.Contains) >= 2 && known >= 4 && known * 3 >= set.Count * 2)
+            var unknown = set.Where(n => !IsKnown(n)).ToList();
+            var damaged = required.Where(r => !set.Contains(r) && unknown.Exists(u => IsPieceOf(u, r))).ToList();
+            var known = all.Count(set.Contains) + damaged.Count;
+            if (required.Count(set.Contains) + damaged.Count >= 2 && known >= 4 && known * 3 >= set.Count * 2)
             {
                 return kind;
             }
@@ -60,9 +64,14 @@ internal static class RecordKindEvidence
 
     /// <summary>
     /// The kind of self-describing rows (JSON Lines): each row's names vote; the most frequent known kind wins
-    /// unless more rows are generic than of that kind. No rows at all is no evidence against the default, chunks.
+    /// unless more rows are generic than of that kind. A damaged row (invalid JSON, or cut by the end of the
+    /// file) votes only for the kind its names before the damage show: damage is no evidence of generic rows.
+    /// No votes at all is no evidence against the default, chunks.
     /// </summary>
-    public static RecordKind FromRows(IEnumerable<IEnumerable<string>> rows)
+    public static RecordKind FromRows(IEnumerable<(IReadOnlyList<string> Names, bool Damaged)> rows) =>
+        Vote(rows.Where(r => !r.Damaged || Exact(r.Names) != RecordKind.Generic).Select(r => r.Names));
+
+    private static RecordKind Vote(IEnumerable<IEnumerable<string>> rows)
     {
         var votes = new Dictionary<RecordKind, int>();
         foreach (var names in rows)
@@ -79,5 +88,38 @@ internal static class RecordKindEvidence
         var generic = votes.GetValueOrDefault(RecordKind.Generic);
         var best = votes.Where(v => v.Key != RecordKind.Generic).OrderByDescending(v => v.Value).FirstOrDefault();
         return best.Value > 0 && best.Value >= generic ? best.Key : RecordKind.Generic;
+    }
+
+    // A name of any kind (or of a papers file) is that column, not a piece of another one ("authors" is no cut
+    // "authors_text", nor "text").
+    private static bool IsKnown(string name) =>
+        Kinds.Any(k => k.All.Contains(name)) || name is PaperColumns.Text or PaperColumns.ChunkCount or PaperColumns.Spans;
+
+    // Two bytes and half the name at least: a short piece fits too many names to be evidence.
+    private static bool IsPieceOf(string cell, string name) =>
+        cell.Length >= 2 && cell.Length * 2 >= name.Length
+        && (name.StartsWith(cell, StringComparison.Ordinal) || name.EndsWith(cell, StringComparison.Ordinal) || OneEditApart(cell, name));
+
+    // One byte changed, lost or added (a bit flip, a deleted or an inserted byte).
+    private static bool OneEditApart(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+
+        var start = 0;
+        while (start < a.Length && start < b.Length && a[start] == b[start])
+        {
+            start++;
+        }
+
+        var end = 0;
+        while (end < a.Length - start && end < b.Length - start && a[^(end + 1)] == b[^(end + 1)])
+        {
+            end++;
+        }
+
+        return Math.Max(a.Length, b.Length) - start - end <= 1;
     }
 }

@@ -20,6 +20,16 @@ internal sealed class LossyMojibakeRepair : TextRepair
 
     private const int QuoteReach = 400;
 
+    // CB 86, 87, 98–9D: the spacing accents ˆ ˇ ˘ ˙ ˚ ˛ ˜ ˝, which PDF text layers put before their letter; with
+    // the second byte lost each is a bare Ë.
+    private const string LostSpacingAccents = "\u02C6\u02C7\u02D8\u02D9\u02DA\u02DB\u02DC\u02DD";
+
+    // What those accents make in the alphabets of living national languages (Czech, Slovak, Polish, Turkish,
+    // Romanian, Hungarian, Lithuanian, French, Portuguese, Spanish, the Nordic ones). Letters only Esperanto,
+    // pinyin, Maltese or Vietnamese use (ĉ ĝ ŝ ǧ ċ ġ ẽ) are left out, so c, d, g, l, r, s and t have one reading
+    // each (č ď ğ ľ ř š ť); a, e, i, n, o, u and z have several and need the document to decide.
+    private const string NationalLetters = "âêîôûÂÊÎÔÛčďěňřšťžľČĎĚŇŘŠŤŽĽăğĂĞżėŻĖåůÅŮąęįųĄĘĮŲãõñÃÕÑőűŐŰ";
+
     public LossyMojibakeRepair()
         : base(TriggerCharacters)
     {
@@ -52,6 +62,14 @@ internal sealed class LossyMojibakeRepair : TextRepair
             case '\u28A0' or '\u2920' or '\u2B20':
                 session.Undecide(Kind, text, i, 1, $"{text[i]} (E2 {((text[i] >> 6) & 0x3F) | 0x80:X2} {(text[i] & 0x3F) | 0x80:X2}) is E2 xx {((text[i] >> 6) & 0x3F) | 0x80:X2} with the byte xx lost, then a space; the neighbours do not decide the character");
                 break;
+            // C3 97 ×: of the 32 characters C3 80–9F only × is not a letter, and only × stands before a digit
+            // after a digit or a space (3Ã3 kernels, RCN Ã1Ã1).
+            case 'Ã' when char.IsAsciiDigit(At(text, i + 1)) && (char.IsAsciiDigit(At(text, i - 1)) || At(text, i - 1) == ' '):
+                rewriter.Replace(i, 1, "\u00D7");
+                break;
+            case 'Ë' when IsLetterAt(text, i - 1) && char.IsAsciiLetterLower(At(text, i + 1)):
+                next = RepairLostSpacingAccent(text, i, rewriter, session);
+                break;
             case 'Ã' or 'Ë' or 'Ï' when IsStray(text, i):
                 session.Undecide(Kind, text, i, 1, $"{text[i]} followed by a lost C1 byte could be any of 32 characters");
                 break;
@@ -70,7 +88,8 @@ internal sealed class LossyMojibakeRepair : TextRepair
         while (end < text.Length && char.IsLetter(text[end]) && text[end] != 'â' && !(text[end] == 'ï' && At(text, end + 1) == '¬')) end++;
         var left = text[start..i];
         var right = text[(i + 2)..end];
-        if (right.Length == 0)
+        // At the end of a word or before a hyphen (oï¬-policy) the letters before it are the word to complete.
+        if (right.Length == 0 && left.Length == 0)
         {
             session.Undecide(Kind, text, i, 2, "ï¬ ends a word: fi, fl, ff, ffi or ffl cannot be told apart");
             return;
@@ -87,6 +106,46 @@ internal sealed class LossyMojibakeRepair : TextRepair
             return;
         }
         rewriter.Replace(start, end - start, left + ligature + right);
+    }
+
+    /// <summary>
+    /// Repairs the <c>Ë</c> at <paramref name="i"/>, inside a word, as a spacing accent that lost its second byte
+    /// (<c>ÇaËglar</c> → Çağlar, <c>TomáËs</c> → Tomáš, <c>OndËrej</c> → Ondřej). The document's own spelling of the
+    /// word decides first, then the one reading among <see cref="NationalLetters"/>; otherwise it is reported.
+    /// </summary>
+    private int RepairLostSpacingAccent(string text, int i, TextRewriter rewriter, RepairSession session)
+    {
+        var letter = text[i + 1];
+        var start = i;
+        while (start > rewriter.Position && char.IsLetter(text[start - 1])) start--;
+        var end = i + 2;
+        while (end < text.Length && char.IsLetter(text[end])) end++;
+        string? inDocument = null, national = null, readings = "";
+        var documentCount = 0;
+        var nationalCount = 0;
+        foreach (var mark in LostSpacingAccents)
+        {
+            if (!SpacingDiacriticRepair.TryCompose(mark, letter, out var composed))
+                continue;
+            var word = string.Concat(text.AsSpan(start, i - start), composed.ToString(), text.AsSpan(i + 2, end - i - 2));
+            readings = readings.Length == 0 ? composed.ToString() : readings + " " + composed;
+            if (WordEvidence.ContainsWholeWord(text, word) || (session.Vocabulary?.ContainsWord(word) ?? false))
+            {
+                inDocument = composed.ToString();
+                documentCount++;
+            }
+            if (NationalLetters.Contains(composed))
+            {
+                national = composed.ToString();
+                nationalCount++;
+            }
+        }
+        var chosen = documentCount == 1 ? inDocument : documentCount == 0 && nationalCount == 1 ? national : null;
+        if (chosen is not null)
+            rewriter.Replace(i, 2, chosen);
+        else if (readings.Length > 0)
+            session.Undecide(Kind, text, i, 2, $"Ë{letter} is a spacing accent (CB xx) with its second byte lost: {readings} all fit");
+        return i + (chosen is null ? 1 : 2);
     }
 
     private static string? ChooseLigature(string left, string right, string text, RepairSession session, out string tied)

@@ -55,7 +55,8 @@ internal sealed class SpacingDiacriticRepair : TextRepair
         return i + 1;
     }
 
-    private static bool TryCompose(char mark, char letter, out char composed) =>
+    /// <summary>The precomposed letter of <paramref name="mark"/> (a spacing accent) over <paramref name="letter"/>, if there is one.</summary>
+    internal static bool TryCompose(char mark, char letter, out char composed) =>
         s_compose.TryGetValue((mark, letter == 'ı' ? 'i' : letter), out composed);
 
     // ´ or ` between a letter and a contraction ending (John´s, don´t) is an apostrophe.

@@ -133,6 +133,8 @@ public sealed class TextNormalizer
         {
             'ï' => next == '¬',
             'â' => !LossyMojibakeRepair.IsPlainLetter(text, i),
+            // Ë before a lower-case letter is a spacing accent that lost its second byte (TomáËs).
+            'Ë' when char.IsAsciiLetterLower(next) => true,
             'Ã' or 'Ë' or 'Ï' => !char.IsLetter(previous) || !char.IsLetter(next) || next is 'Ã' or 'Ë' or 'Ï',
             _ => false,
         };

@@ -1,5 +1,6 @@
 using System.Text;
 using FluentAssertions;
+using PaperChunks.Formats;
 using PaperChunks.Formats.Jsonl;
 using PaperChunks.Tests.Cli;
 using Xunit;
@@ -127,16 +128,126 @@ public class RecordKindEvidenceTests
     }
 
     [Fact]
-    public async Task A_papers_csv_sharing_doi_and_title_with_chunks_stays_generic_rows()
+    public async Task A_csv_header_naming_no_known_kind_is_read_as_chunk_rows_and_its_missing_columns_reported()
     {
+        // CSV holds no generic rows in this build: "generic" only made every command fail without a line.
         using var temp = new TempDirectory();
         var path = temp.File("papers.csv");
         await File.WriteAllTextAsync(path, "doi,title,summary,authors,text\n1703.04933,Sharp Minima,abc,Dinh,body\n");
 
-        var (exit, output, _) = await CliRun.RunAsync("detect", path);
+        var (exit, output, _) = await CliRun.RunAsync("validate", path);
+
+        exit.Should().Be(1);
+        output.Should().Be($"{path}:1: field \"chunk-id\": expected this column in the header, found none\n0 rows, 1 problems\n");
+    }
+
+    [Fact]
+    public void A_papers_header_sharing_doi_and_title_with_chunks_stays_generic_rows()
+    {
+        string[] papers = ["doi", "id", "title", "summary", "source", "authors", "categories", "comment", "journal_ref",
+            "primary_category", "published", "updated", "references", "text", "chunk_count", "missing_chunk_ids", "duplicate_chunk_ids", "spans"];
+
+        RecordKindEvidence.FromHeader(papers).Should().Be(RecordKind.Generic);
+    }
+
+    [Theory]
+    [InlineData("hunk-id")] // the start cut off
+    [InlineData("chunk-i")] // the end cut off
+    [InlineData("chunk-ix")] // one byte changed
+    [InlineData("chunkid")] // one byte lost
+    public void A_header_whose_chunk_id_cell_is_damaged_and_doi_gone_is_still_a_chunk_header(string damaged)
+    {
+        string[] header = [damaged, "chunk", "id", "title", "summary", "source", "authors", "categories"];
+
+        RecordKindEvidence.FromHeader(header).Should().Be(RecordKind.Chunk);
+    }
+
+    [Fact]
+    public async Task A_csv_cut_inside_its_header_is_a_located_error_not_an_empty_file()
+    {
+        // Long fuzz seed bV3xC45f3q0ynDJe2: the header cut after "upd" validated as 0 rows, 0 problems.
+        using var temp = new TempDirectory();
+        var path = temp.File("cut.csv");
+        await File.WriteAllTextAsync(path, "doi,chunk-id,chunk,id,title,summary,source,authors,categories,comment,journal_ref,primary_category,published,upd");
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", path);
+
+        exit.Should().Be(1);
+        output.Should().Be($"{path}:1:113: expected a line break after the header, found the end of the file: the file is cut inside its header\n0 rows, 1 problems\n");
+    }
+
+    [Fact]
+    public async Task A_csv_of_a_header_and_a_line_break_is_a_valid_file_of_no_rows()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("empty.csv");
+        await File.WriteAllTextAsync(path, "doi,chunk-id,chunk\n");
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", path);
 
         exit.Should().Be(0);
-        output.Should().Be($"{path}: csv, generic rows\n");
+        output.Should().Be("0 rows, 0 problems\n");
+    }
+
+    [Fact]
+    public async Task An_empty_csv_file_is_a_located_error_for_convert_not_generic_rows()
+    {
+        // CI fuzz seed 0000001diBm1: cut to nothing; convert to Parquet said "holds generic rows" (exit 2).
+        using var temp = new TempDirectory();
+        var path = temp.File("in.csv");
+        await File.WriteAllBytesAsync(path, []);
+
+        var (exit, _, error) = await CliRun.RunAsync("convert", path, "-o", temp.File("out.parquet"), "--on-error", "skip");
+
+        exit.Should().Be(1);
+        error.Should().Be($"paperchunks: {path}:1:1: expected a header line naming the columns doi, chunk-id and chunk, found an empty file\n");
+    }
+
+    [Fact]
+    public async Task A_csv_cut_at_its_start_is_a_located_error_for_convert_not_generic_rows()
+    {
+        using var temp = new TempDirectory();
+        var csv = temp.File("rows.csv");
+        (await CliRun.RunAsync("convert", SampleFiles.Chunks000, "-o", csv)).Exit.Should().Be(0);
+        var cut = temp.File("cut.csv");
+        await File.WriteAllBytesAsync(cut, (await File.ReadAllBytesAsync(csv))["doi,chunk-i".Length..]);
+
+        var (exit, _, error) = await CliRun.RunAsync("convert", cut, "-o", temp.File("out.parquet"), "--on-error", "skip");
+
+        exit.Should().Be(1);
+        error.Should().Be($"paperchunks: {cut}:1: field \"doi\": expected this column in the header, found none\n");
+    }
+
+    [Fact]
+    public async Task A_viewer_copy_cut_at_its_start_is_a_located_error_for_convert_not_generic_rows()
+    {
+        // CI fuzz seed 0000001diBp2 deletes the start: the header then begins "hunk-id", and the copy became generic rows.
+        using var temp = new TempDirectory();
+        var path = temp.File("in.txt");
+        var lines = Encoding.UTF8.GetString(SeedFiles.Bytes(SeedFiles.ChunkLines)).Split('\n').Take(58 + 15);
+        var text = string.Join('\n', lines) + "\n";
+        await File.WriteAllTextAsync(path, text["doi\nstringlengths\n10\n10\nc".Length..]);
+
+        var (exit, _, error) = await CliRun.RunAsync("convert", path, "-o", temp.File("out.parquet"), "--on-error", "skip");
+
+        exit.Should().Be(1);
+        error.Should().Be(
+            $"paperchunks: {path}:1: expected a chunk-row header with the columns doi, chunk-id and chunk, found no doi, chunk-id (columns: hunk-id, chunk, id, "
+            + "title, summary, source, authors, categories, comment, journal_ref, primary_category, published, updated, references)\n");
+    }
+
+    [Fact]
+    public async Task A_jsonl_file_cut_inside_its_only_row_is_a_located_error_for_convert_not_generic_rows()
+    {
+        // The cut row shows doi and chunk-id but not chunk: damage is no evidence of generic rows.
+        using var temp = new TempDirectory();
+        var path = temp.File("in.jsonl");
+        await File.WriteAllTextAsync(path, "{\"doi\":\"1703.04933\",\"chunk-id\":40,\"chu");
+
+        var (exit, _, error) = await CliRun.RunAsync("convert", path, "-o", temp.File("out.parquet"), "--on-error", "skip");
+
+        exit.Should().Be(1);
+        error.Should().Be($"{path}:1:39: the row ends before its JSON object is complete (truncated line?); the file ends in the middle of this row\n");
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class SeedDamageTests
     [InlineData("ï¬", "ï¬", 165, 2)]
     [InlineData("stray â", "â", 155, 77)]
     [InlineData("⢠ ⤠ ⬠", "[\u28A0\u2920\u2B20]", 10, 2)]
+    [InlineData("Ã Ë Ï + lost byte", "[ÃËÏ]", 25, 23)]
     [InlineData("spacing diacritic", "[\u00A8\u00B4\u02D8\u02C7\u02C6\u02DC\u02DA\u00B8\u02DD\u02DB\u02D9]", 11, 0)]
     [InlineData("line-break hyphen", @"\p{L}- \p{L}", 67, 3)]
     public void Repairs_seed_001_damage_down_to_the_undecided_rest(string sequence, string pattern, int before, int after)
@@ -33,6 +34,7 @@ public sealed class SeedDamageTests
     [InlineData('ï', 2)]
     [InlineData('â', 77)]
     [InlineData('\u2B20', 2)]
+    [InlineData('Ã', 0)]
     [InlineData('-', 3)]
     public void Lists_every_damage_sequence_left_as_undecided(char first, int left)
     {

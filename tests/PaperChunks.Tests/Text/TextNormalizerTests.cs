@@ -60,6 +60,37 @@ public sealed class TextNormalizerTests
     public void Repairs_lossy_mojibake_from_seed_001(string damaged, string expected) =>
         Repair(damaged).Should().Be(expected);
 
+    [Theory]
+    [InlineData("convolutions with 3Ã3 kernels", "convolutions with 3×3 kernels")]          // × C3 97, the 97 lost
+    [InlineData("to the form zN = RCN Ã1Ã1, where CN is", "to the form zN = RCN ×1×1, where CN is")]
+    [InlineData("ÇaËglar Gülçehre", "Çağlar Gülçehre")]                                    // ˘ CB 98, the 98 lost
+    [InlineData("TomáËs Mikolov", "Tomáš Mikolov")]                                        // ˇ CB 87, the 87 lost
+    [InlineData("OndËrej Dušek", "Ondřej Dušek")]
+    [InlineData("RoËzek et al. show, as Rożek did", "Rożek et al. show, as Rożek did")]     // ž or ż: the document spells it
+    [InlineData("we propose an oï¬-policy trust region", "we propose an off-policy trust region")]
+    [InlineData("the oï¬ switch", "the off switch")]
+    public void Repairs_lossy_pdf_damage_its_context_decides(string damaged, string expected) =>
+        Repair(damaged).Should().Be(expected);
+
+    [Fact]
+    public void Reports_a_lost_spacing_accent_several_letters_fit()
+    {
+        var text = "Zdenka HaËna";
+
+        var result = s_normalizer.Normalize(text);
+
+        result.Text.Should().BeSameAs(text);
+        result.Undecided.Should().ContainSingle().Which.Should().Be(new UndecidedSequence(
+            RepairKind.LossyMojibake, 9, "Zdenka HaËna", "Ën is a spacing accent (CB xx) with its second byte lost: ň ṅ ñ all fit"));
+    }
+
+    [Theory]
+    [InlineData("activation Ëht: ht = (1 â zt)htâ1 + zt Ëht")]   // a hat over a formula's h: no letter before it
+    [InlineData("ratio ( ËCk,i,j) per layer")]
+    [InlineData("CITROËN and NOËL")]
+    public void Leaves_a_lost_accent_outside_a_word_unchanged(string text) =>
+        Repair(text).Should().NotContainAny("ĥ", "Č", "Ĉ", "ȟ").And.Contain("Ë");
+
     [Fact]
     public void Leaves_a_ligature_two_words_could_take_as_undecided()
     {

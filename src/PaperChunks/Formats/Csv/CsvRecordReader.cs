@@ -12,6 +12,7 @@ namespace PaperChunks.Formats.Csv;
 internal abstract class CsvRecordReader<T> : RecordReader<T>
     where T : class
 {
+    private readonly CountingStream _input;
     private readonly Queue<PaperChunksFormatException> _malformed = new();
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
     private readonly List<(string Name, int Index)> _extras = [];
@@ -19,15 +20,19 @@ internal abstract class CsvRecordReader<T> : RecordReader<T>
 
     /// <summary>Opens a <c>.csv</c>, <c>.csv.gz</c> or <c>.csv.zst</c> file.</summary>
     protected CsvRecordReader(string path, ReaderOptions? options)
-        : base(path, options) => Csv = CsvReader.Create(CompressedStreams.OpenRead(path, Options), CsvOptions(), false);
+        : base(path, options)
+    {
+        _input = new CountingStream(CompressedStreams.OpenRead(path, Options));
+        Csv = CsvReader.Create(_input, CsvOptions(), false);
+    }
 
     /// <summary>Reads CSV from a stream (gzip or zstd detected when it can seek); disposed with the reader.</summary>
     protected CsvRecordReader(Stream stream, ReaderOptions? options)
         : base(options?.SourceName ?? "<stream>", options)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var input = stream.CanSeek ? CompressedStreams.Decompress(stream, SourceName, StreamCompression.None, Options) : stream;
-        Csv = CsvReader.Create(input, CsvOptions(), false);
+        _input = new CountingStream(stream.CanSeek ? CompressedStreams.Decompress(stream, SourceName, StreamCompression.None, Options) : stream);
+        Csv = CsvReader.Create(_input, CsvOptions(), false);
     }
 
     /// <summary>The reader, positioned on the current row.</summary>
@@ -56,10 +61,9 @@ internal abstract class CsvRecordReader<T> : RecordReader<T>
     /// <inheritdoc/>
     protected override T? ReadCore()
     {
-        ReadHeader();
+        var more = _headerRead ? Translate(() => Csv.Read()) : ReadHeader();
         while (true)
         {
-            var more = Translate(() => Csv.Read());
             DrainMalformed();
             if (!more)
             {
@@ -71,6 +75,8 @@ internal abstract class CsvRecordReader<T> : RecordReader<T>
             {
                 return record;
             }
+
+            more = Translate(() => Csv.Read());
         }
     }
 
@@ -131,19 +137,21 @@ internal abstract class CsvRecordReader<T> : RecordReader<T>
         Separator = ',',
     };
 
-    private void ReadHeader()
+    /// <summary>Reads the header and the first record (false: none), and maps the header's columns.</summary>
+    private bool ReadHeader()
     {
-        if (_headerRead)
+        _headerRead = true;
+        var more = Translate(() => Csv.Read());
+        if (!more && _malformed.Count == 0 && _input.LastByte is not ('\n' or '\r'))
         {
-            return;
+            // Nothing after the header and no line break at its end: the file was cut inside its header (or is
+            // empty), and what is left of the header must not pass for a file of no rows.
+            var header = string.Join(',', Csv.Headers);
+            throw FormatError(1, header.Length + 1, null, header.Length == 0
+                ? $"expected a header line naming the columns {string.Join(", ", RequiredColumns.Take(RequiredColumns.Count - 1))} and {RequiredColumns[^1]}, found an empty file"
+                : "expected a line break after the header, found the end of the file: the file is cut inside its header");
         }
 
-        _headerRead = true;
-        Translate(() =>
-        {
-            Csv.ReadHeader();
-            return true;
-        });
         var headers = Csv.Headers;
         for (var i = 0; i < headers.Count; i++)
         {
@@ -171,6 +179,7 @@ internal abstract class CsvRecordReader<T> : RecordReader<T>
         }
 
         HeaderRead();
+        return more;
     }
 
     private PaperChunksFormatException HeaderError(IReadOnlyList<string> headers, int index, string reason) =>
