@@ -38,6 +38,12 @@ internal static class ConvertCommand
         var partitionBy = new Option<string?>("--partition-by") { Description = "Hive-partition the Parquet folder by a column, e.g. primary_category." };
         var buckets = CommonOptions.Count("--buckets", "Split the Parquet folder into N buckets by paper (bucket=K/…, K from the doi's hash, docs/scale-out.md): each paper's rows in one bucket.", minimum: 1);
         var from = CommonOptions.From();
+        var schema = new Option<string>("--schema")
+        {
+            Description = "Chunk rows' column types: source (default; each column as the input stores it, so a round trip gives it back) or canonical (chunk-id int64, authors/categories lists, references a list of {id}; the chunked column names).",
+            DefaultValueFactory = _ => "source",
+        };
+        schema.AcceptOnlyFromAmong("source", "canonical");
         var escapeFormulas = new Option<bool>("--escape-formulas") { Description = "CSV: prefix ' to cells starting with = + - @ so spreadsheets do not run them." };
         var normalize = new Option<bool>("--normalize")
         {
@@ -53,7 +59,7 @@ internal static class ConvertCommand
         var report = CommonOptions.Report();
         var command = new Command("convert", "Convert chunk, SciTLDR and ShortScience rows between JSONL, CSV and Parquet, streaming, optionally normalizing text; the output appears only when complete.")
         {
-            inputs, output, to, from, overwrite, compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy, buckets,
+            inputs, output, to, from, schema, overwrite, compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy, buckets,
             escapeFormulas, normalize, fields, onError, shard, quiet, report,
         };
         command.SetAction(async (parse, ct) =>
@@ -110,6 +116,7 @@ internal static class ConvertCommand
                         Csv = new CsvWriterOptions { EscapeFormulas = parse.GetValue(escapeFormulas) },
                     },
                     Normalize = parse.GetValue(normalize) ? NormalizeOptions.Default with { Fields = named } : null,
+                    Schema = Enum.Parse<OutputSchema>(parse.GetValue(schema)!, ignoreCase: true),
                 };
             }
             catch (FormatException e)

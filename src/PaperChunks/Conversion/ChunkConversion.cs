@@ -35,6 +35,7 @@ internal static class ChunkConversion
         long rows = 0, errorCount = 0, doneBytes = 0;
         string? lastDoi = null;
         var normalization = normalizer is null ? null : new NormalizationReport();
+        var schemas = new OutputRowSchema(options.Schema);
         await using (var writer = PaperChunksWriter.CreateChunks(output, options.Writer, format))
         {
             try
@@ -45,8 +46,8 @@ internal static class ChunkConversion
                     var unwritable = new List<PaperChunksFormatException>();
                     while (await source.Reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } read)
                     {
-                        var record = normalizer is null ? read : normalizer.Normalize(read, normalization);
-                        if (Unwritable(writer, record, source.Reader, options) is { } error)
+                        var normalized = normalizer is null ? read : normalizer.Normalize(read, normalization);
+                        if (Unwritable(writer, normalized, source.Reader, options, schemas, out var record) is { } error)
                         {
                             unwritable.Add(error);
                             continue;
@@ -99,14 +100,24 @@ internal static class ChunkConversion
 
     // A row the output cannot hold (a partition value too long for a folder name) is the input row's error,
     // located and skipped like a malformed one, rather than a failure of the whole output.
-    private static PaperChunksFormatException? Unwritable(RecordWriter<ChunkRecord> writer, ChunkRecord record, RecordReader<ChunkRecord> reader, ConvertOptions options)
+    // A row whose column types the output cannot take exactly (OutputRowSchema) is refused the same way.
+    private static PaperChunksFormatException? Unwritable(
+        RecordWriter<ChunkRecord> writer, ChunkRecord read, RecordReader<ChunkRecord> reader, ConvertOptions options, OutputRowSchema schemas, out ChunkRecord record)
     {
-        if (writer is not ParquetChunkDatasetWriter dataset || dataset.ProblemWith(record) is not { } problem)
+        string? field, problem;
+        if (schemas.Apply(read, out field, out problem) is { } stored)
         {
-            return null;
+            record = stored;
+            if (writer is not ParquetChunkDatasetWriter dataset || dataset.ProblemWith(record) is not { } partitionProblem)
+            {
+                return null;
+            }
+
+            (field, problem) = (options.Writer.Parquet.PartitionBy, partitionProblem);
         }
 
-        var error = new PaperChunksFormatException(reader.SourceName, reader.CurrentLine, 0, options.Writer.Parquet.PartitionBy, problem);
+        record = read;
+        var error = new PaperChunksFormatException(reader.SourceName, reader.CurrentLine, 0, field, problem!);
         return options.Reader.ErrorPolicy == ErrorPolicy.FailFast ? throw error : error;
     }
 

@@ -28,4 +28,11 @@ public sealed record ConvertOptions
     /// <see cref="NormalizeOptions.LearnCorpusVocabulary"/> the inputs are read twice: first to learn their words.
     /// </summary>
     public NormalizeOptions? Normalize { get; init; }
+
+    /// <summary>
+    /// The column types chunk rows are written with: the source's (the default; JSONL → Parquet → JSONL gives the
+    /// input back) or <see cref="OutputSchema.Canonical"/>, the typed schema, e.g. to mix sources that store columns
+    /// differently in one output. Applies to chunk rows only.
+    /// </summary>
+    public OutputSchema Schema { get; init; }
 }

@@ -24,7 +24,7 @@ internal static class KindConversion
             RecordKind.Chunk => await copy.RunAsync(
                 PaperChunksReader.OpenChunks(input, reader, detected.Format),
                 _ => PaperChunksWriter.CreateChunks(output, w, format),
-                normalizer is null ? null : r => normalizer.Normalize(r, report), cancellationToken).ConfigureAwait(false),
+                ChunkRows(options, normalizer, report), cancellationToken).ConfigureAwait(false),
             RecordKind.Summarization => await copy.RunAsync(
                 PaperChunksReader.OpenSummarization(input, reader, detected.Format),
                 first => PaperChunksWriter.CreateSummarization(output, first?.Shape ?? SummarizationShape.List, w, format),
@@ -51,6 +51,19 @@ internal static class KindConversion
             Errors = errors,
             Normalization = report,
         };
+    }
+
+    // What happens to a chunk row between reader and writer: normalizing, then the canonical schema if asked.
+    // (JSON Lines to JSON Lines in the source's schema writes each row as read: byte for byte.)
+    private static Func<ChunkRecord, ChunkRecord>? ChunkRows(ConvertOptions options, RecordNormalizer? normalizer, NormalizationReport? report)
+    {
+        if (options.Schema != OutputSchema.Canonical)
+        {
+            return normalizer is null ? null : r => normalizer.Normalize(r, report);
+        }
+
+        var canonical = new OutputRowSchema(OutputSchema.Canonical);
+        return r => canonical.Apply(normalizer is null ? r : normalizer.Normalize(r, report), out _, out _)!;
     }
 
     /// <summary>Copies every record; the writer is made once the first record shows its shape.</summary>

@@ -27,7 +27,7 @@ public static class PaperChunksConverter
     /// <exception cref="PaperChunksOutputException">The output exists and overwriting is off, or cannot be written.</exception>
     /// <exception cref="ArgumentException">
     /// The output format cannot be told from the output path, does not hold the input's record kind, or
-    /// sharding or partitioning was asked for records other than chunk rows.
+    /// sharding, partitioning or the canonical schema was asked for records other than chunk rows.
     /// </exception>
     public static async Task<ConvertReport> ConvertAsync(
         IReadOnlyList<string> inputs,
@@ -68,6 +68,11 @@ public static class PaperChunksConverter
         {
             throw new ArgumentException(
                 $"{input} holds {detected.KindName} rows, which cannot be written as {to.ToString().ToUpperInvariant()}; write .jsonl{(detected.Kind is RecordKind.Generic ? "" : " or .parquet")}.");
+        }
+
+        if (detected.Kind != RecordKind.Chunk && options.Schema == OutputSchema.Canonical)
+        {
+            throw new ArgumentException($"{input} holds {detected.KindName} rows; the canonical schema applies to chunk rows only.");
         }
 
         if (detected.Kind != RecordKind.Chunk && IsDataset(options))

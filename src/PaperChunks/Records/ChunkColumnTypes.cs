@@ -11,4 +11,8 @@ internal static class ChunkColumnTypes
         ChunkColumnType.CommaSeparatedString => "one comma-separated string",
         _ => "a list of {\"id\": …} objects",
     };
+
+    /// <summary>The reason given when a row stores a column otherwise than the rows before it.</summary>
+    public static string Mixed(ChunkColumnType established, ChunkColumnType found) =>
+        $"expected {Describe(established)} as in the rows before (a file holds one variant), found {Describe(found)}";
 }

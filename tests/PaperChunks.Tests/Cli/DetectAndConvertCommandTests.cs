@@ -46,12 +46,12 @@ public class DetectAndConvertCommandTests
     }
 
     [Fact]
-    public async Task Convert_of_seed_000_reproduces_the_bundled_sample_byte_for_byte()
+    public async Task Convert_of_seed_000_with_the_canonical_schema_reproduces_the_bundled_sample_byte_for_byte()
     {
         using var temp = new TempDirectory();
         var output = temp.File("chunks-000.jsonl");
 
-        (await CliRun.RunAsync("convert", SeedFiles.PathOf(SeedFiles.ChunkLines), "-o", output)).Exit.Should().Be(0);
+        (await CliRun.RunAsync("convert", SeedFiles.PathOf(SeedFiles.ChunkLines), "-o", output, "--schema", "canonical")).Exit.Should().Be(0);
 
         File.ReadAllBytes(output).Should().Equal(File.ReadAllBytes(SampleFiles.Chunks000));
     }
@@ -97,7 +97,7 @@ public class DetectAndConvertCommandTests
     {
         using var temp = new TempDirectory();
 
-        var csv = await CliRun.RunAsync("convert", SeedFiles.PathOf(SeedFiles.ChunkLines), "-o", temp.File("out.csv"));
+        var csv = await CliRun.RunAsync("convert", SeedFiles.PathOf(SeedFiles.ChunkLines), "-o", temp.File("out.csv"), "--schema", "canonical");
         var parquet = await CliRun.RunAsync("convert", temp.File("out.csv"), "-o", temp.File("out.parquet"));
         var jsonl = await CliRun.RunAsync("convert", temp.File("out.parquet"), "-o", temp.File("out.jsonl"));
 

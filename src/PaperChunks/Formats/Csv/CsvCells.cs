@@ -7,12 +7,13 @@ namespace PaperChunks.Formats.Csv;
 
 /// <summary>
 /// List and struct columns inside a CSV cell, as JSON: <c>["Laurent Dinh","Razvan Pascanu"]</c>,
-/// <c>[{"id":"1609.03193"}]</c>, <c>[0,1,0]</c>. (The <c>datasets</c> library's own <c>to_csv</c> goes through
+/// <c>[{"id":"1609.03193"}]</c> (or <c>["1609.03193"]</c>), <c>[0,1,0]</c>. (The <c>datasets</c> library's own <c>to_csv</c> goes through
 /// pandas and prints numpy arrays, <c>[ 98 117 108]</c>, which nothing reads back: huggingface/datasets#6778.)
 /// Columns a record does not model hold their JSON value, see <see cref="ExtraCell"/>.
 /// </summary>
 internal static class CsvCells
 {
+    private const string ExpectedReferences = "expected a JSON list of {\"id\": string} objects or of arXiv id strings";
     private const string InvalidUtf8 = "expected UTF-8 text in the JSON list, found invalid bytes";
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = MinimalJsonEncoder.Instance, SkipValidation = true };
@@ -20,13 +21,29 @@ internal static class CsvCells
     public static ReadOnlySpan<byte> Strings(ArrayBufferWriter<byte> buffer, IReadOnlyList<string> items) =>
         List(buffer, items, static (json, item) => json.WriteStringValue(item));
 
-    public static ReadOnlySpan<byte> References(ArrayBufferWriter<byte> buffer, IReadOnlyList<PaperReference> items) =>
-        List(buffer, items, static (json, item) =>
+    /// <summary>Writes <c>[{"id":"…"}]</c>, or <c>["…"]</c> when <paramref name="bareIds"/>.</summary>
+    public static ReadOnlySpan<byte> References(ArrayBufferWriter<byte> buffer, IReadOnlyList<PaperReference> items, bool bareIds = false)
+    {
+        buffer.ResetWrittenCount();
+        using var json = new Utf8JsonWriter(buffer, WriterOptions);
+        json.WriteStartArray();
+        for (var i = 0; i < items.Count; i++)
         {
+            if (bareIds)
+            {
+                json.WriteStringValue(items[i].Id);
+                continue;
+            }
+
             json.WriteStartObject();
-            json.WriteString("id"u8, item.Id);
+            json.WriteString("id"u8, items[i].Id);
             json.WriteEndObject();
-        });
+        }
+
+        json.WriteEndArray();
+        json.Flush();
+        return buffer.WrittenSpan;
+    }
 
     public static ReadOnlySpan<byte> Integers(ArrayBufferWriter<byte> buffer, IReadOnlyList<int> items) =>
         List(buffer, items, static (json, item) => json.WriteNumberValue(item));
@@ -116,58 +133,6 @@ internal static class CsvCells
             return Number(ref json, json.TokenType == JsonTokenType.Number && json.TryGetDouble(out item), "expected a JSON list of numbers", out error);
         }, out error);
 
-    /// <summary>Parses <c>["a","b"]</c>; an empty cell is an empty list. Null on bad JSON, with the reason.</summary>
-    public static string[]? ParseStrings(ReadOnlySpan<byte> cell, out string? error) =>
-        ParseList(cell, "expected a JSON list of strings", static (ref Utf8JsonReader json, out string item, out string? error) =>
-        {
-            var text = json.TokenType == JsonTokenType.String ? Utf8String(ref json) : null;
-            error = text is not null ? null
-                : json.TokenType == JsonTokenType.String ? InvalidUtf8 : $"expected a JSON list of strings, found {json.TokenType} in it";
-            item = text ?? "";
-            return text is not null;
-        }, out error);
-
-    /// <summary>Parses <c>[{"id":"…"}]</c>; an empty cell is an empty list. Null on bad JSON, with the reason.</summary>
-    public static PaperReference[]? ParseReferences(ReadOnlySpan<byte> cell, out string? error) =>
-        ParseList(cell, ExpectedReferences, static (ref Utf8JsonReader json, out PaperReference item, out string? error) =>
-        {
-            item = default!;
-            error = ExpectedReferences;
-            if (json.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
-            string? id = null;
-            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-            {
-                var isId = json.ValueTextEquals("id"u8);
-                json.Read();
-                if (isId && json.TokenType == JsonTokenType.String)
-                {
-                    if ((id = Utf8String(ref json)) is null)
-                    {
-                        error = InvalidUtf8;
-                        return false;
-                    }
-                }
-                else
-                {
-                    json.Skip();
-                }
-            }
-
-            if (id is null)
-            {
-                return false;
-            }
-
-            (item, error) = (new PaperReference(id), null);
-            return true;
-        }, out error);
-
-    private const string ExpectedReferences = "expected a JSON list of {\"id\": string} objects";
-
     private delegate bool ItemReader<TItem>(ref Utf8JsonReader json, out TItem item, out string? error);
 
     private static TItem[]? ParseList<TItem>(ReadOnlySpan<byte> cell, string expected, ItemReader<TItem> read, out string? error)
@@ -212,6 +177,101 @@ internal static class CsvCells
         error = parsed ? null
             : $"{expected}, found {(json.TokenType == JsonTokenType.Number ? System.Text.Encoding.UTF8.GetString(json.ValueSpan) : json.TokenType.ToString())} in it";
         return parsed;
+    }
+
+    /// <summary>Parses <c>["a","b"]</c>; an empty cell is an empty list. Null on bad JSON, with the reason.</summary>
+    public static string[]? ParseStrings(ReadOnlySpan<byte> cell, out string? error) =>
+        ParseList(cell, "expected a JSON list of strings", static (ref Utf8JsonReader json, out string item, out string? error) =>
+        {
+            var text = json.TokenType == JsonTokenType.String ? Utf8String(ref json) : null;
+            error = text is not null ? null
+                : json.TokenType == JsonTokenType.String ? InvalidUtf8 : $"expected a JSON list of strings, found {json.TokenType} in it";
+            item = text ?? "";
+            return text is not null;
+        }, out error);
+
+    /// <summary>
+    /// Parses <c>[{"id":"…"}]</c> or <c>["…"]</c> (bare ids); an empty cell is an empty list. Null on bad JSON, with
+    /// the reason; <paramref name="kind"/> is the variant the items show (<see langword="null"/> for an empty list).
+    /// </summary>
+    public static PaperReference[]? ParseReferences(ReadOnlySpan<byte> cell, out ChunkColumnType? kind, out string? error)
+    {
+        error = null;
+        kind = null;
+        if (cell.IsEmpty)
+        {
+            return [];
+        }
+
+        var items = new List<PaperReference>();
+        try
+        {
+            var json = new Utf8JsonReader(cell);
+            if (!json.Read() || json.TokenType != JsonTokenType.StartArray)
+            {
+                error = ExpectedReferences;
+                return null;
+            }
+
+            while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+            {
+                var found = json.TokenType == JsonTokenType.String ? ChunkColumnType.StringList : ChunkColumnType.IdStructList;
+                if (kind is { } first && first != found)
+                {
+                    error = ChunkColumnTypes.Mixed(first, found);
+                    return null;
+                }
+
+                kind = found;
+                var id = found == ChunkColumnType.StringList ? Utf8String(ref json) : IdObject(ref json, ref error);
+                if (id is null)
+                {
+                    error ??= InvalidUtf8;
+                    return null;
+                }
+
+                items.Add(new PaperReference(id));
+            }
+
+            return Finished(ref json, out error) ? [.. items] : null;
+        }
+        catch (JsonException e)
+        {
+            error = $"{ExpectedReferences}: {e.Message}";
+            return null;
+        }
+    }
+
+    private static string? IdObject(ref Utf8JsonReader json, ref string? error)
+    {
+        if (json.TokenType != JsonTokenType.StartObject)
+        {
+            error = ExpectedReferences;
+            return null;
+        }
+
+        string? id = null;
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var isId = json.ValueTextEquals("id"u8);
+            json.Read();
+            if (isId && json.TokenType == JsonTokenType.String)
+            {
+                id = Utf8String(ref json);
+                if (id is null)
+                {
+                    error = InvalidUtf8;
+                    return null;
+                }
+            }
+            else
+            {
+                json.Skip();
+            }
+        }
+
+        error = id is null ? ExpectedReferences : null;
+        return id;
     }
 
     // Utf8JsonReader validates structure, not the bytes inside strings: GetString throws

@@ -8,12 +8,16 @@ namespace PaperChunks.Formats.Csv;
 /// (<see cref="ChunkColumns"/>, any order): RFC 4180 quoting with line breaks inside quoted cells, list and
 /// struct columns as JSON in the cell. In a nullable column an empty cell is null and <c>""</c> an empty
 /// string. Malformed quoting and a wrong number of cells are located format errors (line and column).
-/// Unknown columns are kept as <see cref="ChunkRecord.ExtraFields"/> holding JSON strings.
+/// Unknown columns are kept as <see cref="ChunkRecord.ExtraFields"/> holding JSON strings. The file's
+/// <see cref="ChunkSchema"/> is learnt from the cells: a quoted <c>chunk-id</c> is a string of digits,
+/// <c>authors</c>/<c>categories</c> a JSON list or one <c>", "</c>-joined string, <c>references</c> a list of
+/// <c>{id}</c> objects or of bare ids; a file mixing the two of a column is a located error.
 /// </summary>
 internal sealed class CsvChunkReader : CsvRecordReader<ChunkRecord>
 {
     private static readonly string[] Required = [ChunkColumns.Doi, ChunkColumns.ChunkId, ChunkColumns.Chunk];
 
+    private readonly ChunkSchemaLearner _schema = new();
     private ChunkFields _absent;
 
     /// <summary>Opens a <c>.csv</c>, <c>.csv.gz</c> or <c>.csv.zst</c> file.</summary>
@@ -52,20 +56,15 @@ internal sealed class CsvChunkReader : CsvRecordReader<ChunkRecord>
     {
         string? badField = null;
         string? reason = null;
-        long chunkId = 0;
-        var idText = Csv.GetString(IndexOf(ChunkColumns.ChunkId));
-        if (!long.TryParse(idText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out chunkId))
-        {
-            (badField, reason) = (ChunkColumns.ChunkId, $"expected an integer, found \"{MessageText.Excerpt(idText)}\"");
-        }
-
-        var authors = List(ChunkColumns.Authors, ref badField, ref reason);
-        var categories = List(ChunkColumns.Categories, ref badField, ref reason);
+        var chunkId = ChunkId(ref badField, ref reason);
+        var authors = List(ChunkColumns.Authors, ChunkFields.Authors, ref badField, ref reason);
+        var categories = List(ChunkColumns.Categories, ChunkFields.Categories, ref badField, ref reason);
         PaperReference[]? references = [];
         if (Has(ChunkColumns.References))
         {
-            references = CsvCells.ParseReferences(Span(ChunkColumns.References), out var error);
-            if (references is null && badField is null)
+            references = CsvCells.ParseReferences(Span(ChunkColumns.References), out var kind, out var error);
+            error ??= kind is { } found ? _schema.See(ChunkFields.References, found) : null;
+            if (error is not null && badField is null)
             {
                 (badField, reason) = (ChunkColumns.References, error);
             }
@@ -76,12 +75,19 @@ internal sealed class CsvChunkReader : CsvRecordReader<ChunkRecord>
             return BadCell(badField, reason!);
         }
 
+        var doi = Text(ChunkColumns.Doi) ?? "";
+        var id = Text(ChunkColumns.Id) ?? "";
+        if (Has(ChunkColumns.Id))
+        {
+            _schema.SeeId(id, doi);
+        }
+
         return new ChunkRecord
         {
-            Doi = Text(ChunkColumns.Doi) ?? "",
+            Doi = doi,
             ChunkId = chunkId,
             Chunk = Text(ChunkColumns.Chunk) ?? "",
-            Id = Text(ChunkColumns.Id) ?? "",
+            Id = id,
             Title = Text(ChunkColumns.Title) ?? "",
             Summary = Text(ChunkColumns.Summary) ?? "",
             Source = Text(ChunkColumns.Source) ?? "",
@@ -95,18 +101,68 @@ internal sealed class CsvChunkReader : CsvRecordReader<ChunkRecord>
             References = references ?? [],
             AbsentFields = _absent,
             ExtraFields = Extras(),
+            Schema = _schema.Schema,
         };
     }
 
-    private string[]? List(string name, ref string? badField, ref string? reason)
+    // A quoted string of digits is the digit-string variant (ai-arxiv-chunked's "0"), unless the file quotes every
+    // cell: doi never needs quotes, so a quoted doi says the quotes carry no meaning (pandas' QUOTE_ALL).
+    private long ChunkId(ref string? badField, ref string? reason)
+    {
+        var index = IndexOf(ChunkColumns.ChunkId);
+        var idText = Csv.GetString(index);
+        var digits = idText.Length > 0 && !idText.AsSpan().ContainsAnyExceptInRange('0', '9');
+        var found = digits && IsQuoted(index) && !IsQuoted(IndexOf(ChunkColumns.Doi)) ? ChunkColumnType.DigitString : ChunkColumnType.Number;
+        long chunkId;
+        if ((_schema.Known(ChunkFields.ChunkId) ?? found) == ChunkColumnType.Number)
+        {
+            if (!long.TryParse(idText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out chunkId) && found == ChunkColumnType.Number)
+            {
+                (badField, reason) = (ChunkColumns.ChunkId, $"expected an integer, found \"{MessageText.Excerpt(idText)}\"");
+                return 0;
+            }
+        }
+        else if (!ChunkIdDigits.TryParse(idText, out chunkId) && (found == ChunkColumnType.DigitString || !digits))
+        {
+            (badField, reason) = (ChunkColumns.ChunkId, $"expected a string of digits without leading zeros (so that it is written back the same), found \"{MessageText.Excerpt(idText)}\"");
+            return 0;
+        }
+
+        if (_schema.See(ChunkFields.ChunkId, found) is { } mixed)
+        {
+            (badField, reason) = (ChunkColumns.ChunkId, mixed);
+        }
+
+        return chunkId;
+    }
+
+    private bool IsQuoted(int index) => Csv.GetRawSpan(index) is [(byte)'"', ..];
+
+    // A JSON list ("[\"a\",\"b\"]") or one string joined by ", " (the seeds' viewer type); an unquoted empty cell is
+    // an empty list of either kind.
+    private IReadOnlyList<string>? List(string name, ChunkFields field, ref string? badField, ref string? reason)
     {
         if (!Has(name))
         {
             return [];
         }
 
-        var items = CsvCells.ParseStrings(Span(name), out var error);
-        if (items is null && badField is null)
+        var index = IndexOf(name);
+        var cell = Csv.GetSpan(index);
+        if (cell.IsEmpty && !IsQuoted(index))
+        {
+            return [];
+        }
+
+        var found = cell is [(byte)'[', ..] ? ChunkColumnType.StringList : ChunkColumnType.CommaSeparatedString;
+        string? error = _schema.See(field, found);
+        IReadOnlyList<string>? items = null;
+        if (error is null)
+        {
+            items = found == ChunkColumnType.StringList ? CsvCells.ParseStrings(cell, out error) : JoinedList.Split(Csv.GetString(index));
+        }
+
+        if (error is not null && badField is null)
         {
             (badField, reason) = (name, error);
         }

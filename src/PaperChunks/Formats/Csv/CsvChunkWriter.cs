@@ -5,7 +5,8 @@ namespace PaperChunks.Formats.Csv;
 /// <summary>
 /// Writes chunk rows as CSV (plain, <c>.gz</c> or <c>.zst</c>) with a header of the Hugging Face column names
 /// in canonical order: RFC 4180 quoting (line breaks inside quoted cells), LF line ends, UTF-8 without BOM,
-/// list and struct columns as JSON in the cell. A null is an empty cell and an empty string <c>""</c>, so
+/// list and struct columns as JSON in the cell, each column in the type the record's <see cref="ChunkRecord.Schema"/>
+/// gives it (a digit-string <c>chunk-id</c> quoted, joined <c>authors</c>/<c>categories</c> as one string). A null is an empty cell and an empty string <c>""</c>, so
 /// <see cref="CsvChunkReader"/> reads back what was written. <see cref="ChunkRecord.ExtraFields"/> are not
 /// written: the header is fixed.
 /// </summary>
@@ -34,20 +35,42 @@ internal sealed class CsvChunkWriter : CsvRecordWriter<ChunkRecord>
 
     private protected override void WriteCells(ChunkRecord record)
     {
+        var schema = record.Schema;
         Csv.WriteField(record.Doi);
-        Csv.WriteField(record.ChunkId, default);
+        if (schema.ChunkId == ChunkColumnType.DigitString)
+        {
+            // Quoted, so the reader tells the digit-string variant from the integer one.
+            Csv.WriteField(record.ChunkId.ToString(System.Globalization.CultureInfo.InvariantCulture), CsvHelper.CsvQuoting.Always);
+        }
+        else
+        {
+            Csv.WriteField(record.ChunkId, default);
+        }
+
         Csv.WriteField(record.Chunk);
         Text(record.Id);
         Text(record.Title);
         Text(record.Summary);
         Text(record.Source);
-        Csv.WriteField(CsvCells.Strings(Json, record.Authors));
-        Csv.WriteField(CsvCells.Strings(Json, record.Categories));
+        List(record.Authors, schema.Authors);
+        List(record.Categories, schema.Categories);
         Text(record.Comment);
         Text(record.JournalRef);
         Text(record.PrimaryCategory);
         Text(record.Published);
         Text(record.Updated);
-        Csv.WriteField(CsvCells.References(Json, record.References));
+        Csv.WriteField(CsvCells.References(Json, record.References, bareIds: schema.References == ChunkColumnType.StringList));
+    }
+
+    private void List(IReadOnlyList<string> items, ChunkColumnType type)
+    {
+        if (type == ChunkColumnType.CommaSeparatedString)
+        {
+            Text(JoinedList.Join(items));
+        }
+        else
+        {
+            Csv.WriteField(CsvCells.Strings(Json, items));
+        }
     }
 }

@@ -201,7 +201,7 @@ internal sealed class ChunkJson : JsonLineParser<ChunkRecord>
     }
 
     private static JsonRowException MixedVariants(ref Utf8JsonReader reader, string field, ChunkColumnType established, ChunkColumnType found) =>
-        new(reader.TokenStartIndex, field, $"expected {ChunkColumnTypes.Describe(established)} as in the rows before (a file holds one variant), found {ChunkColumnTypes.Describe(found)}");
+        new(reader.TokenStartIndex, field, ChunkColumnTypes.Mixed(established, found));
 
     private void Learn(ref ChunkColumnType? known, ChunkColumnType found)
     {

@@ -12,6 +12,8 @@ internal sealed class ViewerChunkReader : ViewerReader<ChunkRecord>
 {
     private ViewerColumnIndex _index = null!;
     private ChunkFields _absent;
+    private ChunkSchema _schema = ChunkSchema.Canonical;
+    private bool _idFormKnown;
 
     /// <summary>Opens a file (plain, <c>.gz</c> or <c>.zst</c>).</summary>
     /// <param name="path">The file.</param>
@@ -43,6 +45,13 @@ internal sealed class ViewerChunkReader : ViewerReader<ChunkRecord>
                 $"expected a chunk-row header with the columns doi, chunk-id and chunk, found {(_index.KnownCount == 0 ? "no known column" : "no " + string.Join(", ", missing))} (columns: {_index.Names})");
         }
 
+        // The header types each column: the seeds' authors/categories are `stringlengths`, one joined string.
+        _schema = ChunkSchema.Canonical with
+        {
+            ChunkId = columns[_index[ChunkColumns.ChunkId]].IsInteger ? ChunkColumnType.Number : ChunkColumnType.DigitString,
+            Authors = JoinedUnlessList(ChunkColumns.Authors),
+            Categories = JoinedUnlessList(ChunkColumns.Categories),
+        };
         foreach (var name in ChunkColumns.All)
         {
             if (_index[name] < 0)
@@ -55,7 +64,7 @@ internal sealed class ViewerChunkReader : ViewerReader<ChunkRecord>
     private protected override ChunkRecord Map(ViewerCells cells)
     {
         var index = _index;
-        return new ChunkRecord
+        var record = new ChunkRecord
         {
             Doi = cells.String(index[ChunkColumns.Doi]),
             ChunkId = cells.Int64(index[ChunkColumns.ChunkId]),
@@ -73,9 +82,27 @@ internal sealed class ViewerChunkReader : ViewerReader<ChunkRecord>
             Updated = NullableText(cells, ChunkColumns.Updated),
             References = index[ChunkColumns.References] is var references and >= 0 ? cells.References(references) : [],
             AbsentFields = _absent,
+            Schema = _schema,
             ExtraFields = index.ExtraFields(cells),
         };
+        if (_idFormKnown || index[ChunkColumns.Id] < 0)
+        {
+            return record;
+        }
+
+        // The first row tells the file's id rule (doi#chunk-id, or the doi alone); the validator holds every row to it.
+        _idFormKnown = true;
+        if (record.Id == record.Doi)
+        {
+            _schema = _schema with { IdForm = RowIdForm.Doi };
+            record = record with { Schema = _schema };
+        }
+
+        return record;
     }
+
+    private ChunkColumnType JoinedUnlessList(string name) =>
+        _index[name] < 0 || _index.IsList(_index[name]) ? ChunkColumnType.StringList : ChunkColumnType.CommaSeparatedString;
 
     private string Text(ViewerCells cells, string name) => _index[name] is var i and >= 0 ? cells.String(i) : "";
 

@@ -65,9 +65,9 @@ public class CsvChunkReaderTests
     }
 
     [Fact]
-    public void Rejects_an_authors_cell_that_is_not_a_JSON_list()
+    public void Rejects_an_authors_cell_that_opens_a_list_but_is_not_JSON()
     {
-        var act = () => Read("doi,chunk-id,chunk,authors\n1511.07289,0,c,Laurent Dinh\n");
+        var act = () => Read("doi,chunk-id,chunk,authors\n1511.07289,0,c,[Laurent Dinh\n");
 
         act.Should().Throw<PaperChunksFormatException>()
             .Which.Message.Should().StartWith("<stream>:2:16: field \"authors\": expected a JSON list of strings");

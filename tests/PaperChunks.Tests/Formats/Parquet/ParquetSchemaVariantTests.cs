@@ -43,7 +43,7 @@ public class ParquetSchemaVariantTests
         return output.ToArray();
     }
 
-    private static string[] ColumnsOf(string path)
+    internal static string[] ColumnsOf(string path)
     {
         using var file = new ParquetFileReader(path);
         var schema = file.FileMetaData.Schema;
