@@ -37,7 +37,9 @@ internal static class RecordKindEvidence
     /// two thirds of the header. A required column also counts when a cell that is no column of any kind is a
     /// piece of its name, at least half as long: what a cut at the start or end (<c>hunk-id</c>, <c>chunk-i</c>)
     /// or one changed, lost or added byte (<c>toi</c>) leaves of it. A generic file that shares a few names (a
-    /// papers file has <c>doi</c> and <c>title</c> but no <c>chunk-id</c> or <c>chunk</c>) stays generic.
+    /// papers file has <c>doi</c> and <c>title</c> but no <c>chunk-id</c> or <c>chunk</c>) stays generic. A
+    /// header that lost its start (it begins at <c>chunk</c> or a piece of it, <c>doi</c> and <c>chunk-id</c>
+    /// gone) keeps its kind too.
     /// </summary>
     public static RecordKind FromHeader(IReadOnlyCollection<string> names)
     {
@@ -53,7 +55,8 @@ internal static class RecordKindEvidence
             var unknown = set.Where(n => !IsKnown(n)).ToList();
             var damaged = required.Where(r => !set.Contains(r) && unknown.Exists(u => IsPieceOf(u, r))).ToList();
             var known = all.Count(set.Contains) + damaged.Count;
-            if (required.Count(set.Contains) + damaged.Count >= 2 && known >= 4 && known * 3 >= set.Count * 2)
+            var enough = required.Count(set.Contains) + damaged.Count >= 2 || LostItsStart(names.ToList(), required);
+            if (enough && known >= 4 && known * 3 >= set.Count * 2)
             {
                 return kind;
             }
@@ -88,6 +91,21 @@ internal static class RecordKindEvidence
         var generic = votes.GetValueOrDefault(RecordKind.Generic);
         var best = votes.Where(v => v.Key != RecordKind.Generic).OrderByDescending(v => v.Value).FirstOrDefault();
         return best.Value > 0 && best.Value >= generic ? best.Key : RecordKind.Generic;
+    }
+
+    // A header that lost its start (a copy cut or damaged in its first bytes) begins at a later required column,
+    // or a piece of it, with every required column before that one gone: "hunk, id, title, …" lost doi and
+    // chunk-id. A papers header begins at doi and lacks the required columns after it, so it does not qualify.
+    private static bool LostItsStart(List<string> header, string[] required)
+    {
+        if (header.Count == 0)
+        {
+            return false;
+        }
+
+        var first = header[0];
+        var at = Array.FindIndex(required, r => r == first || (!IsKnown(first) && IsPieceOf(first, r)));
+        return at > 0 && required.Take(at).All(r => !header.Contains(r)) && required.Skip(at + 1).All(header.Contains);
     }
 
     // A name of any kind (or of a papers file) is that column, not a piece of another one ("authors" is no cut

@@ -119,6 +119,7 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
     [InlineData("csv", "0000001diBm1")] // cut to nothing: convert to Parquet said "generic rows" (exit 2)
     [InlineData("viewer-lines", "0000001diBp2")] // the start deleted: "generic rows" (exit 2)
     [InlineData("viewer-table", "0000001diBp2")]
+    [InlineData("viewer-lines", "3bc4N89MBJjZ3S5z2")] // 46 bytes deleted at the start: the header begins "hunk"
     [InlineData("jsonl.gz", "3HFJtMlVxvcoMSlv2")] // cut 1.3 % in: validated clean with 0 rows before the trailer check
     [InlineData("jsonl.gz", "65REw2RiU6cG78pt1")]
     public void Replays_a_seed_that_once_failed(string format, string seed)
