@@ -4,7 +4,8 @@ namespace PaperChunks.Text;
 /// A word broken at a line end keeps its hyphen and gains a space once the lines are joined
 /// (<c>par- ticular</c>). For each letter, hyphen, space, letter sequence, in this order:
 /// the document or corpus spells the pair with a hyphen (<c>pre-trained</c>) → keep the hyphen;
-/// the joined word is attested (document, corpus, lexicon) → join; the part before is itself a compound
+/// the joined word is attested (document, corpus, lexicon) → join, unless the part before is a prefix scientific
+/// writers hyphenate and frequency does not make the closed word the usual spelling (<c>non- trivial</c>); the part before is itself a compound
 /// (<c>state-of-the- art</c>), the part after continues a compound (<c>item- to-item</c>), both parts are
 /// dictionary words of three letters or more (<c>warm- starts</c>) or the first is an acronym
 /// (<c>RNN- based</c>) → keep the hyphen; otherwise leave it and report it as undecided. A capital after a
@@ -14,6 +15,10 @@ namespace PaperChunks.Text;
 internal sealed class HyphenationRepair : TextRepair
 {
     private static readonly string[] s_suspendedFollowers = ["and", "or", "nor", "to", "as"];
+
+    // Prefixes scientific English mostly hyphenates before a word (non-convex, self-attention, multi-scale); not
+    // re-, de-, co-, pre-, which make closed words (descent, covariate, preprocessing).
+    private static readonly string[] s_hyphenatedPrefixes = ["non", "self", "semi", "quasi", "pseudo", "anti", "multi"];
 
     public HyphenationRepair()
         : base(null)
@@ -110,9 +115,10 @@ internal sealed class HyphenationRepair : TextRepair
             rewriter.Replace(partStart, end - partStart, hyphenated);
             return;
         }
-        if (WordEvidence.Of(first + second, text, vocabulary) > WordEvidence.None)
+        var joinedEvidence = WordEvidence.Of(first + second, text, vocabulary);
+        if (joinedEvidence > WordEvidence.None)
         {
-            rewriter.Replace(partStart, end - partStart, first + second);
+            rewriter.Replace(partStart, end - partStart, AuthorWroteTheHyphen(first, second, joinedEvidence) ? hyphenated : first + second);
             return;
         }
         var lexicon = Lexicon.English;
@@ -126,6 +132,24 @@ internal sealed class HyphenationRepair : TextRepair
         }
         session.Undecide(Kind, text, hyphen, 2,
             $"\"{first}{second}\" is not a known word and \"{hyphenated}\" is not a known compound");
+    }
+
+    /// <summary>
+    /// Whether a break right after a prefix scientific writers hyphenate (<c>non- trivial</c>, <c>multi- scale</c>)
+    /// is the author's hyphen: the joined word is known only to the lexicon (not the document or corpus), the
+    /// part after is a word of its own, and the joined word is not among the most common English words
+    /// (<see cref="WordBands"/> size 10 or 20: <c>nonsense</c>, <c>nonetheless</c>). A line break falls after such a
+    /// prefix whether or not the author wrote a hyphen there, so the visible hyphen is kept unless frequency says
+    /// the closed word is the usual spelling.
+    /// </summary>
+    private static bool AuthorWroteTheHyphen(string first, string second, int joinedEvidence)
+    {
+        if (joinedEvidence == WordEvidence.Document || second.Length < 3 || !char.IsLower(second[0]))
+            return false;
+        var prefix = first.ToLowerInvariant();
+        if (Array.IndexOf(s_hyphenatedPrefixes, prefix) < 0 || !Lexicon.English.ContainsInflected(second))
+            return false;
+        return WordBands.English.BandOf(prefix + second) > 20;
     }
 
     private static int WordEnd(string text, int start)

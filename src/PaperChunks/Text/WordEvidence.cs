@@ -27,8 +27,9 @@ internal static class WordEvidence
     }
 
     /// <summary>
-    /// Picks the one candidate with the strongest evidence; <see langword="null"/> when none is attested or
-    /// several share the strongest evidence (then <paramref name="tied"/> names them). Levels are tried
+    /// Picks the one candidate with the strongest evidence; among several that share it, the one whose word
+    /// frequency band (<see cref="WordBands"/>) is clearly more common than all the others'; <see langword="null"/>
+    /// when none is attested or the tie stands (then <paramref name="tied"/> names them). Levels are tried
     /// strongest first, so the costly inflection search runs only when nothing stronger decided.
     /// </summary>
     public static string? Best(IReadOnlyList<string> candidates, string document, CorpusVocabulary? vocabulary, out string tied)
@@ -40,6 +41,8 @@ internal static class WordEvidence
         for (var level = Document; level > None; level--)
         {
             string? chosen = null;
+            string? common = null;
+            int commonBand = WordBands.Unlisted, rivalBand = WordBands.Unlisted;
             tied = "";
             for (var k = 0; k < candidates.Count; k++)
             {
@@ -54,7 +57,19 @@ internal static class WordEvidence
                     continue;
                 tied = tied.Length == 0 ? candidates[k] : tied + " / " + candidates[k];
                 chosen = chosen is null ? candidates[k] : "";
+                var band = WordBands.English.BandOf(lower[k]);
+                if (band < commonBand)
+                {
+                    (rivalBand, commonBand, common) = (commonBand, band, candidates[k]);
+                }
+                else
+                {
+                    rivalBand = Math.Min(rivalBand, band);
+                }
             }
+            // A tie is broken by word frequency when one candidate is clearly the more common word (flat, not fiat).
+            if (chosen is { Length: 0 } && WordBands.IsClearlyMoreCommon(commonBand, rivalBand))
+                return common;
             if (chosen is not null)
                 return chosen.Length > 0 ? chosen : null;
         }

@@ -92,16 +92,31 @@ public sealed class TextNormalizerTests
         Repair(text).Should().NotContainAny("ĥ", "Č", "Ĉ", "ȟ").And.Contain("Ë");
 
     [Fact]
-    public void Leaves_a_ligature_two_words_could_take_as_undecided()
+    public void Leaves_a_ligature_two_equally_common_words_could_take_as_undecided()
     {
-        var text = "layer, a ï¬at curve is better";
+        var text = "the ï¬ats plan is ready";
 
         var result = s_normalizer.Normalize(text);
 
         result.Text.Should().BeSameAs(text);
         result.Undecided.Should().ContainSingle().Which.Should().Be(new UndecidedSequence(
-            RepairKind.LossyMojibake, 9, "layer, a ï¬at curve is ", "ï¬ in \"ï¬at\": fiat / flat are all words"));
+            RepairKind.LossyMojibake, 4, "the ï¬ats plan is ", "ï¬ in \"ï¬ats\": fiats / flats are all words"));
     }
+
+    [Theory]
+    [InlineData("layer, a ï¬at curve is better", "layer, a flat curve is better")]                 // flat is far more common than fiat
+    [InlineData("a fiat currency: the ï¬at value", "a fiat currency: the fiat value")]              // the document's own word comes first
+    public void Breaks_a_ligature_tie_by_word_frequency_after_the_document(string damaged, string expected) =>
+        Repair(damaged).Should().Be(expected);
+
+    [Theory]
+    [InlineData("this is a non- trivial problem", "this is a non-trivial problem")]
+    [InlineData("Nice: Non- linear independent components estimation", "Nice: Non-linear independent components estimation")] // seed 000, the NICE title
+    [InlineData("We used multi- scale training", "We used multi-scale training")]                   // seed 001
+    [InlineData("highly nontrivial, and a non- trivial one", "highly nontrivial, and a nontrivial one")] // the document spells it closed
+    [InlineData("this is non- sense", "this is nonsense")]                                        // among the most common words
+    public void Keeps_the_hyphen_after_a_prefix_unless_the_closed_word_is_the_usual_spelling(string damaged, string expected) =>
+        Repair(damaged).Should().Be(expected);
 
     [Fact]
     public void Reports_each_fix_with_its_offset_in_the_input()
