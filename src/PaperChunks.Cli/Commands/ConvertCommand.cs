@@ -11,7 +11,7 @@ namespace PaperChunks.Cli.Commands;
 /// <summary>
 /// <c>paperchunks convert IN... -o OUT</c>: any readable input to JSONL, CSV or Parquet, streaming, through a
 /// temporary file that replaces the output only when complete. One input keeps its record kind (chunks,
-/// SciTLDR rows, paper summaries) in JSON Lines or Parquet; CSV and several inputs take chunk rows.
+/// SciTLDR rows, paper summaries) in JSON Lines, CSV or Parquet; several inputs take chunk rows.
 /// <c>--normalize</c> repairs text on the way (a first pass learns the corpus' words).
 /// </summary>
 internal static class ConvertCommand
@@ -57,7 +57,7 @@ internal static class ConvertCommand
         var shard = CommonOptions.Shard();
         var quiet = CommonOptions.Quiet();
         var report = CommonOptions.Report();
-        var command = new Command("convert", "Convert chunk rows between JSONL, CSV and Parquet (SciTLDR and ShortScience rows to JSONL or Parquet), streaming, optionally normalizing text; the output appears only when complete.")
+        var command = new Command("convert", "Convert chunk, SciTLDR and ShortScience rows between JSONL, CSV and Parquet, streaming, optionally normalizing text; the output appears only when complete.")
         {
             inputs, output, to, from, schema, overwrite, compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy, buckets,
             escapeFormulas, normalize, fields, onError, shard, quiet, report,

@@ -11,8 +11,8 @@ namespace PaperChunks.Conversion;
 /// </summary>
 /// <remarks>
 /// One input keeps its record kind (chunk rows, SciTLDR rows in their list or flattened shape, paper
-/// summaries, rows of any other column set) in JSON Lines or Parquet. Several inputs, CSV output and a Parquet
-/// dataset folder take chunk rows, which are read in order into the one output.
+/// summaries) in JSON Lines, CSV or Parquet, rows of any other column set in JSON Lines. Several inputs and a
+/// Parquet dataset folder take chunk rows, which are read in order into the one output.
 /// </remarks>
 public static class PaperChunksConverter
 {

@@ -111,7 +111,7 @@ public static class PaperChunksReader
             .ToList();
     }
 
-    /// <summary>Opens SciTLDR rows from JSON Lines, Parquet or a dataset-viewer copy.</summary>
+    /// <summary>Opens SciTLDR rows from JSON Lines, CSV, Parquet or a dataset-viewer copy.</summary>
     /// <param name="path">The file (plain, <c>.gz</c> or <c>.zst</c>).</param>
     /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
@@ -120,13 +120,14 @@ public static class PaperChunksReader
         FormatOf(path, format, options) switch
         {
             InputFormat.Jsonl => new JsonlSummarizationReader(path, options),
+            InputFormat.Csv => new CsvSummarizationReader(path, options),
             InputFormat.ViewerLines => new ViewerSummarizationReader(path, options, ViewerLayout.Lines),
             InputFormat.ViewerTable => new ViewerSummarizationReader(path, options, ViewerLayout.Table),
             InputFormat.Parquet => new ParquetSummarizationReader(path, options),
             var other => throw NotReadable(path, other, RecordKind.Summarization),
         };
 
-    /// <summary>Opens paper summaries from a ShortScience page copy, JSON Lines or Parquet.</summary>
+    /// <summary>Opens paper summaries from a ShortScience page copy, JSON Lines, CSV or Parquet.</summary>
     /// <param name="path">The file (plain, <c>.gz</c> or <c>.zst</c>).</param>
     /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
@@ -136,6 +137,7 @@ public static class PaperChunksReader
         {
             InputFormat.ShortScience => new ShortScienceReader(path, options),
             InputFormat.Jsonl => new JsonlPaperSummaryReader(path, options),
+            InputFormat.Csv => new CsvPaperSummaryReader(path, options),
             InputFormat.Parquet => new ParquetPaperSummaryReader(path, options),
             var other => throw NotReadable(path, other, RecordKind.PaperSummary),
         };
@@ -184,6 +186,7 @@ public static class PaperChunksReader
         return format switch
         {
             InputFormat.Jsonl => new JsonlSummarizationReader(stream, options),
+            InputFormat.Csv => new CsvSummarizationReader(stream, options),
             InputFormat.ViewerLines => new ViewerSummarizationReader(stream, options, ViewerLayout.Lines),
             InputFormat.ViewerTable => new ViewerSummarizationReader(stream, options, ViewerLayout.Table),
             InputFormat.Parquet => new ParquetSummarizationReader(stream, options),
@@ -203,6 +206,7 @@ public static class PaperChunksReader
         {
             InputFormat.ShortScience => new ShortScienceReader(stream, options),
             InputFormat.Jsonl => new JsonlPaperSummaryReader(stream, options),
+            InputFormat.Csv => new CsvPaperSummaryReader(stream, options),
             InputFormat.Parquet => new ParquetPaperSummaryReader(stream, options),
             var other => throw NotReadable(options?.SourceName ?? "<stream>", other, RecordKind.PaperSummary),
         };

@@ -37,8 +37,7 @@ public static class PaperChunksWriter
     public static bool CanWrite(RecordKind kind, OutputFormat format) => format switch
     {
         OutputFormat.Jsonl => true,
-        OutputFormat.Parquet => kind is not RecordKind.Generic,
-        _ => kind is RecordKind.Chunk,
+        _ => kind is not RecordKind.Generic,
     };
 
     /// <summary>Creates a writer of chunk rows at <paramref name="path"/> (a folder for a sharded or partitioned Parquet dataset).</summary>
@@ -78,66 +77,76 @@ public static class PaperChunksWriter
         };
     }
 
-    /// <summary>Creates a writer of SciTLDR rows (JSON Lines or Parquet) at <paramref name="path"/>.</summary>
+    /// <summary>Creates a writer of SciTLDR rows (JSON Lines, CSV or Parquet) at <paramref name="path"/>.</summary>
     /// <param name="path">The target file.</param>
     /// <param name="shape">The on-disk shape of <c>source</c> and <c>target</c>: lists of sentences or one string each.</param>
-    /// <param name="options">Overwriting, compression, Parquet layout, or <see langword="null"/> for the defaults.</param>
+    /// <param name="options">Overwriting, compression, Parquet layout, CSV settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="format">The format, or <see langword="null"/> to take it from the extension.</param>
-    /// <exception cref="ArgumentException">The format cannot be told, or is CSV.</exception>
+    /// <exception cref="ArgumentException">The format cannot be told.</exception>
     /// <exception cref="PaperChunksOutputException">The output exists and overwriting is off, or it cannot be created.</exception>
     public static RecordWriter<SummarizationRecord> CreateSummarization(
         string path, SummarizationShape shape = SummarizationShape.List, WriterOptions? options = null, OutputFormat? format = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= WriterOptions.Default;
-        return Checked(path, format, RecordKind.Summarization) == OutputFormat.Parquet
-            ? new ParquetSummarizationWriter(path, shape, options.Parquet, options)
-            : new JsonlSummarizationWriter(path, shape, options);
+        return Checked(path, format, RecordKind.Summarization) switch
+        {
+            OutputFormat.Parquet => new ParquetSummarizationWriter(path, shape, options.Parquet, options),
+            OutputFormat.Csv => new CsvSummarizationWriter(path, shape, options.Csv, options),
+            _ => new JsonlSummarizationWriter(path, shape, options),
+        };
     }
 
     /// <summary>Creates a writer of SciTLDR rows to the caller's stream.</summary>
     /// <param name="stream">The destination.</param>
     /// <param name="shape">The on-disk shape of <c>source</c> and <c>target</c>.</param>
-    /// <param name="options">Compression, Parquet layout, leave-open, or <see langword="null"/> for the defaults.</param>
+    /// <param name="options">Compression, Parquet layout, CSV settings, leave-open, or <see langword="null"/> for the defaults.</param>
     /// <param name="format">The format (default JSON Lines).</param>
-    /// <exception cref="ArgumentException">The format is CSV.</exception>
     public static RecordWriter<SummarizationRecord> CreateSummarization(
         Stream stream, SummarizationShape shape = SummarizationShape.List, WriterOptions? options = null, OutputFormat format = OutputFormat.Jsonl)
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= WriterOptions.Default;
-        return Checked("<stream>", format, RecordKind.Summarization) == OutputFormat.Parquet
-            ? new ParquetSummarizationWriter(stream, shape, options.Parquet, options)
-            : new JsonlSummarizationWriter(stream, shape, options);
+        return format switch
+        {
+            OutputFormat.Parquet => new ParquetSummarizationWriter(stream, shape, options.Parquet, options),
+            OutputFormat.Csv => new CsvSummarizationWriter(stream, shape, options.Csv, options),
+            _ => new JsonlSummarizationWriter(stream, shape, options),
+        };
     }
 
-    /// <summary>Creates a writer of paper summaries (ShortScience entries; JSON Lines or Parquet) at <paramref name="path"/>.</summary>
+    /// <summary>Creates a writer of paper summaries (ShortScience entries; JSON Lines, CSV or Parquet) at <paramref name="path"/>.</summary>
     /// <param name="path">The target file.</param>
-    /// <param name="options">Overwriting, compression, Parquet layout, or <see langword="null"/> for the defaults.</param>
+    /// <param name="options">Overwriting, compression, Parquet layout, CSV settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="format">The format, or <see langword="null"/> to take it from the extension.</param>
-    /// <exception cref="ArgumentException">The format cannot be told, or is CSV.</exception>
+    /// <exception cref="ArgumentException">The format cannot be told.</exception>
     /// <exception cref="PaperChunksOutputException">The output exists and overwriting is off, or it cannot be created.</exception>
     public static RecordWriter<PaperSummaryRecord> CreatePaperSummaries(string path, WriterOptions? options = null, OutputFormat? format = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= WriterOptions.Default;
-        return Checked(path, format, RecordKind.PaperSummary) == OutputFormat.Parquet
-            ? new ParquetPaperSummaryWriter(path, options.Parquet, options)
-            : new JsonlPaperSummaryWriter(path, options);
+        return Checked(path, format, RecordKind.PaperSummary) switch
+        {
+            OutputFormat.Parquet => new ParquetPaperSummaryWriter(path, options.Parquet, options),
+            OutputFormat.Csv => new CsvPaperSummaryWriter(path, options.Csv, options),
+            _ => new JsonlPaperSummaryWriter(path, options),
+        };
     }
 
     /// <summary>Creates a writer of paper summaries to the caller's stream.</summary>
     /// <param name="stream">The destination.</param>
-    /// <param name="options">Compression, Parquet layout, leave-open, or <see langword="null"/> for the defaults.</param>
+    /// <param name="options">Compression, Parquet layout, CSV settings, leave-open, or <see langword="null"/> for the defaults.</param>
     /// <param name="format">The format (default JSON Lines).</param>
-    /// <exception cref="ArgumentException">The format is CSV.</exception>
     public static RecordWriter<PaperSummaryRecord> CreatePaperSummaries(Stream stream, WriterOptions? options = null, OutputFormat format = OutputFormat.Jsonl)
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= WriterOptions.Default;
-        return Checked("<stream>", format, RecordKind.PaperSummary) == OutputFormat.Parquet
-            ? new ParquetPaperSummaryWriter(stream, options.Parquet, options)
-            : new JsonlPaperSummaryWriter(stream, options);
+        return format switch
+        {
+            OutputFormat.Parquet => new ParquetPaperSummaryWriter(stream, options.Parquet, options),
+            OutputFormat.Csv => new CsvPaperSummaryWriter(stream, options.Csv, options),
+            _ => new JsonlPaperSummaryWriter(stream, options),
+        };
     }
 
     /// <summary>Creates a writer of reassembled papers (JSON Lines or Parquet) at <paramref name="path"/>.</summary>
@@ -197,7 +206,7 @@ public static class PaperChunksWriter
         return CanWrite(kind, chosen)
             ? chosen
             : throw new ArgumentException(
-                $"{path}: {new DetectedFormat(InputFormat.Jsonl, kind, StreamCompression.None).KindName} rows cannot be written as {NameOf(chosen)}; write {(kind is RecordKind.Generic ? "JSON Lines" : "JSON Lines or Parquet")}.",
+                $"{path}: {new DetectedFormat(InputFormat.Jsonl, kind, StreamCompression.None).KindName} rows cannot be written as {NameOf(chosen)}; write JSON Lines.",
                 nameof(format));
     }
 

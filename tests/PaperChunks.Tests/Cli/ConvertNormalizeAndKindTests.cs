@@ -113,15 +113,32 @@ public class ConvertNormalizeAndKindTests
     }
 
     [Fact]
-    public async Task Rejects_scitldr_to_csv_as_a_usage_error()
+    public async Task Converts_the_scitldr_seed_to_csv_and_back_to_the_same_records()
     {
         using var temp = new TempDirectory();
         var output = temp.File("scitldr.csv");
 
-        var (exit, _, error) = await CliRun.RunAsync("convert", SeedFiles.PathOf(SeedFiles.SciTldrLines), "-o", output);
+        var (exit, text, error) = await CliRun.RunAsync("convert", SeedFiles.PathOf(SeedFiles.SciTldrLines), "-o", output);
+
+        exit.Should().Be(0, error);
+        text.Should().EndWith("(viewer-lines.zst, summarization rows) -> " + output + ": 100 rows, 0 skipped\n");
+        await using var csv = PaperChunksReader.OpenSummarization(output);
+        await using var seed = PaperChunksReader.OpenSummarization(SeedFiles.PathOf(SeedFiles.SciTldrLines));
+        csv.ReadAll().Should().Equal(seed.ReadAll());
+    }
+
+    [Fact]
+    public async Task Rejects_rows_of_any_column_set_to_csv_as_a_usage_error()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.File("rows.jsonl");
+        File.WriteAllText(input, "{\"a\":1}\n");
+        var output = temp.File("rows.csv");
+
+        var (exit, _, error) = await CliRun.RunAsync("convert", input, "-o", output);
 
         exit.Should().Be(2);
-        error.Should().StartWith("paperchunks: ").And.Contain("summarization rows, which cannot be written as CSV");
+        error.Should().StartWith("paperchunks: ").And.Contain("generic rows, which cannot be written as CSV");
         File.Exists(output).Should().BeFalse();
     }
 }

@@ -50,11 +50,11 @@ public class PaperChunksWriterTests
     }
 
     [Fact]
-    public void Refuses_to_write_SciTLDR_rows_as_CSV()
+    public void Refuses_to_write_rows_of_any_column_set_as_CSV()
     {
-        var act = () => PaperChunksWriter.CreateSummarization("scitldr.csv");
+        var act = () => PaperChunksWriter.CreateGeneric("rows.csv");
 
-        act.Should().Throw<ArgumentException>().Which.Message.Should().StartWith("scitldr.csv: summarization rows cannot be written as CSV; write JSON Lines or Parquet.");
+        act.Should().Throw<ArgumentException>().Which.Message.Should().StartWith("rows.csv: generic rows cannot be written as CSV; write JSON Lines.");
     }
 
     [Fact]
