@@ -9,8 +9,10 @@ namespace PaperChunks.Benchmarks;
 /// Text normalizer throughput on one core. Clean: the chunks of samples/data/chunks-000.jsonl that come out
 /// of a first normalization unchanged-able (repaired once, so no damage is left), concatenated to 8 M characters and
 /// normalized as one string (the SearchValues scan) and chunk by chunk. Damaged: seed 001 as it is, cut
-/// at line ends into chunk-sized pieces (~2.6 KB, its mean chunk length). MB/s = UTF-8 bytes of the input
-/// divided by the mean time.
+/// at line ends into chunk-sized pieces (~2.6 KB, its mean chunk length). Mojibake: the same pieces encoded as
+/// UTF-8 and read back as Windows-1252, so every non-ASCII character is an encoding mix-up for the decoding
+/// search (and, once decoded, seed 001's lossy damage again). MB/s = UTF-8 bytes of the input divided by the
+/// mean time.
 /// </summary>
 [MemoryDiagnoser]
 public class TextNormalizerBenchmarks
@@ -19,6 +21,7 @@ public class TextNormalizerBenchmarks
     private string _cleanText = "";
     private List<string> _cleanChunks = [];
     private List<string> _damagedChunks = [];
+    private List<string> _mojibakeChunks = [];
 
     [GlobalSetup]
     public void Setup()
@@ -54,7 +57,10 @@ public class TextNormalizerBenchmarks
         }
         if (piece.Length > 0)
             _damagedChunks.Add(piece.ToString());
-        Console.WriteLine($"// clean text {Encoding.UTF8.GetByteCount(_cleanText):N0} bytes ({_cleanChunks.Count} distinct clean chunks, {_cleanChunks.Sum(c => Encoding.UTF8.GetByteCount(c)):N0} bytes); damaged {_damagedChunks.Count} pieces, {_damagedChunks.Sum(c => Encoding.UTF8.GetByteCount(c)):N0} bytes");
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var windows1252 = Encoding.GetEncoding(1252);
+        _mojibakeChunks = _damagedChunks.Select(c => windows1252.GetString(Encoding.UTF8.GetBytes(c))).ToList();
+        Console.WriteLine($"// clean text {Encoding.UTF8.GetByteCount(_cleanText):N0} bytes ({_cleanChunks.Count} distinct clean chunks, {_cleanChunks.Sum(c => Encoding.UTF8.GetByteCount(c)):N0} bytes); damaged {_damagedChunks.Count} pieces, {DamagedBytes:N0} bytes; mojibake {MojibakeBytes:N0} bytes");
     }
 
     /// <summary>UTF-8 bytes per operation, for turning a mean time into MB/s.</summary>
@@ -63,6 +69,8 @@ public class TextNormalizerBenchmarks
     public long CleanChunkBytes => _cleanChunks.Sum(c => (long)Encoding.UTF8.GetByteCount(c));
 
     public long DamagedBytes => _damagedChunks.Sum(c => (long)Encoding.UTF8.GetByteCount(c));
+
+    public long MojibakeBytes => _mojibakeChunks.Sum(c => (long)Encoding.UTF8.GetByteCount(c));
 
     [Benchmark]
     public int CleanTextWhole() => _normalizer.Normalize(_cleanText).Text.Length;
@@ -81,6 +89,15 @@ public class TextNormalizerBenchmarks
     {
         var total = 0;
         foreach (var chunk in _damagedChunks)
+            total += _normalizer.Normalize(chunk).Fixes.Count;
+        return total;
+    }
+
+    [Benchmark]
+    public int MojibakeSeed001Chunks()
+    {
+        var total = 0;
+        foreach (var chunk in _mojibakeChunks)
             total += _normalizer.Normalize(chunk).Fixes.Count;
         return total;
     }

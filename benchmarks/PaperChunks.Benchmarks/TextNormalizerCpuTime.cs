@@ -18,6 +18,7 @@ internal static class TextNormalizerCpuTime
         Measure("CleanTextWhole", workloads.CleanTextBytes, () => workloads.CleanTextWhole());
         Measure("CleanChunks", workloads.CleanChunkBytes, () => workloads.CleanChunks());
         Measure("DamagedSeed001Chunks", workloads.DamagedBytes, () => workloads.DamagedSeed001Chunks());
+        Measure("MojibakeSeed001Chunks", workloads.MojibakeBytes, () => workloads.MojibakeSeed001Chunks());
     }
 
     private static void Measure(string name, long bytes, Func<int> workload)

@@ -90,7 +90,7 @@ internal static class ConvertCommand
                     Buckets = parse.GetValue(buckets),
                 };
                 files = InputGlob.Expand(parse.GetValue(inputs)!);
-                var asked = parse.GetValue(to) is { } format ? Enum.Parse<OutputFormat>(format, ignoreCase: true) : (OutputFormat?)null;
+                var asked = parse.GetValue(to) is { } format ? Enum.Parse<OutputFormat>(format, ignoreCase: true) : StandardOutputTarget.FormatOf(parse.GetValue(output)!);
                 if (OutputOptionRules.FormatOf(parse.GetValue(output)!, asked, parquet.WritesFolder) is { } writes)
                 {
                     OutputOptionRules.RefuseInapplicable(

@@ -81,7 +81,8 @@ internal static class ReassembleCommand
         command.SetAction(async (parse, ct) =>
         {
             var path = CommonOptions.OutputOf(parse.GetValue(output)!, parse.GetValue(shard));
-            var usage = PaperChunksWriter.FormatOf(path) is not (OutputFormat.Jsonl or OutputFormat.Parquet)
+            var to = StandardOutputTarget.FormatOf(path);
+            var usage = (to ?? PaperChunksWriter.FormatOf(path)) is not (OutputFormat.Jsonl or OutputFormat.Parquet)
                 ? $"--output {path}: expected a .jsonl file (optionally .gz or .zst) or a .parquet file"
                 : (parse.GetValue(fields) ?? []).Length > 0 && !parse.GetValue(normalize) ? "--field only applies with --normalize"
                 : null;
@@ -105,6 +106,7 @@ internal static class ReassembleCommand
                     InputGroupedByDoi = parse.GetValue(grouped),
                     ReadThreads = parse.GetValue(threads)!.Value,
                 },
+                To = to,
                 From = CommonOptions.FormatOf(parse.GetValue(from)),
                 Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!), Shard = parse.GetValue(shard) },
                 Writer = new WriterOptions { Overwrite = parse.GetValue(overwrite) },

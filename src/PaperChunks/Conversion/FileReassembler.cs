@@ -37,7 +37,7 @@ public static class FileReassembler
         ArgumentException.ThrowIfNullOrEmpty(output);
         options ??= ReassembleOptions.Default;
         var stopwatch = Stopwatch.StartNew();
-        var format = PaperChunksWriter.FormatOf(output) is { } f && f != OutputFormat.Csv
+        var format = (options.To ?? PaperChunksWriter.FormatOf(output)) is { } f && f != OutputFormat.Csv
             ? f
             : throw new ArgumentException($"{output}: expected a .jsonl file (optionally .gz or .zst) or a .parquet file");
         (RecordNormalizer? Normalizer, int? CorpusWords) normalizer = options.Normalize is { } normalize

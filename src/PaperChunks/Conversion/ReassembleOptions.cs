@@ -12,6 +12,13 @@ public sealed record ReassembleOptions
     /// <summary>How papers are rebuilt: overlaps, gaps, duplicates, the sort's memory and threads.</summary>
     public ReassemblyOptions Reassembly { get; init; } = ReassemblyOptions.Default;
 
+    /// <summary>
+    /// The papers' format (<see cref="OutputFormat.Jsonl"/> or <see cref="OutputFormat.Parquet"/>), or
+    /// <see langword="null"/> (the default) to take it from the output's extension. Give it for an output that has
+    /// none: a pipe or a device such as <c>/dev/stdout</c>.
+    /// </summary>
+    public OutputFormat? To { get; init; }
+
     /// <summary>The inputs' format, or <see langword="null"/> to detect each.</summary>
     public InputFormat? From { get; init; }
 

@@ -24,7 +24,8 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
     private const string CiSeed = "0000whole19b";
     private const int CiCases = 12;
     private const long MemoryBar = 512L << 20;
-    private const int MemoryCheckEvery = 200;
+    private const long MemoryRiseLogged = 32L << 20;
+    private const int ProgressEvery = 200;
 
     private static readonly long? LongRun = long.TryParse(Environment.GetEnvironmentVariable("PAPERCHUNKS_TOOL_FUZZ_ITER"), out var n) ? n : null;
     private static readonly string? LongRunLog = Environment.GetEnvironmentVariable("PAPERCHUNKS_TOOL_FUZZ_LOG");
@@ -74,6 +75,7 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
         var baseline = Baseline(format);
         var tally = new Tally();
         var failures = new List<string>();
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         var seeds = LongRun is { } iterations ? FuzzSeeds.Fresh(iterations) : FuzzSeeds.Fixed(CiSeed, CiCases);
         foreach (var seed in seeds)
         {
@@ -93,14 +95,15 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
             }
 
             tally.Cases++;
-            if (LongRun is not null && tally.Cases % MemoryCheckEvery == 0)
+            if (LongRun is not null && PeakRise(format, seed, ref peak) is { } overBar)
+            {
+                failures.Add(overBar);
+                break;
+            }
+
+            if (LongRun is not null && tally.Cases % ProgressEvery == 0)
             {
                 Log($"{format}: {tally}");
-                if (Process.GetCurrentProcess().PeakWorkingSet64 >= MemoryBar)
-                {
-                    failures.Add($"{format}: peak working set {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MB after {tally.Cases} cases, over 512 MB");
-                    break;
-                }
             }
         }
 
@@ -207,6 +210,22 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Checked after every case, so that the case which raised the process's peak is known by its seed: a rise of
+    /// 32 MB or more is logged, and a peak over the bar is a failure naming the seed.
+    /// </summary>
+    private static string? PeakRise(string format, string seed, ref long peak)
+    {
+        var now = Process.GetCurrentProcess().PeakWorkingSet64;
+        if (now - peak >= MemoryRiseLogged)
+        {
+            Log($"{format} seed {seed}: peak working set rose from {peak >> 20} to {now >> 20} MB");
+        }
+
+        peak = now;
+        return now >= MemoryBar ? $"{format} seed {seed}: peak working set {now >> 20} MB, over 512 MB" : null;
     }
 
     private static void Log(string line)

@@ -42,6 +42,25 @@ internal static class MojibakeCorpus
         "深度学习", "清华大学", "日本語の文章", "자연어 처리", "🚀 launch 🎉", "∂L/∂θ ≈ 0", "α → β ⇒ γ",
     ];
 
+    /// <summary>
+    /// Written in session 3 (2026-12-02) after every weight was set, measured once and never used to change the
+    /// score: the held-out set the measure asks for (<see cref="HeldOut"/>'s failures were looked at).
+    /// </summary>
+    public static readonly string[] Unseen =
+    [
+        "Jan Šedivý", "Karel Čapek", "Vojtěch Jarník", "Zdeněk Kalal", "Radim Řehůřek", "Petr Baudiš", "Ondřej Bojar",
+        "Piotr Miłoś", "Łukasz Dębowski", "Przemysław Biecek", "Szymon Łukasik",
+        "Gözde Gül Şahin", "Barış Akgün", "Gökberk Cinbiş",
+        "Lê Viết Quốc", "Nguyễn Thanh Tùng", "Đỗ Văn Mạnh",
+        "Иван Оселедец", "Евгений Бурнаев", "обучение с подкреплением",
+        "Ιωάννης Μητλιάγκας", "βαθιά μάθηση",
+        "Jyväskylän yliopisto", "Mäkelä ja Häkkinen",
+        "Rémi Munos", "Émilie Kaufmann", "réseaux de neurones profonds",
+        "Jörg Lücke", "Björn Ommer", "Universität Tübingen",
+        "自然语言处理", "機械学習の研究", "한국어 자연어 처리",
+        "🤗 Transformers", "∀x ∈ ℝ: ‖x‖ ≥ 0", "naïve Bayes — “quoted” ‘text’ …",
+    ];
+
     /// <summary>The code pages UTF-8 is mis-decoded with, and how many layers each is applied in.</summary>
     public static IEnumerable<(string Name, Func<string, string> Damage)> Mixups()
     {

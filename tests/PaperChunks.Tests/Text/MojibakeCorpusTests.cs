@@ -12,9 +12,15 @@ public sealed class MojibakeCorpusTests(ITestOutputHelper output)
     [Theory]
     [InlineData(nameof(MojibakeCorpus.Tuning))]
     [InlineData(nameof(MojibakeCorpus.HeldOut))]
+    [InlineData(nameof(MojibakeCorpus.Unseen))]
     public void Repairs_at_least_95_percent_of_real_mojibake_exactly(string set)
     {
-        var strings = set == nameof(MojibakeCorpus.Tuning) ? MojibakeCorpus.Tuning : MojibakeCorpus.HeldOut;
+        var strings = set switch
+        {
+            nameof(MojibakeCorpus.Tuning) => MojibakeCorpus.Tuning,
+            nameof(MojibakeCorpus.HeldOut) => MojibakeCorpus.HeldOut,
+            _ => MojibakeCorpus.Unseen,
+        };
         int cases = 0, fixedExactly = 0;
         foreach (var (name, damage) in MojibakeCorpus.Mixups())
         {
@@ -38,7 +44,7 @@ public sealed class MojibakeCorpusTests(ITestOutputHelper output)
     [Fact]
     public void Leaves_every_original_string_byte_identical()
     {
-        foreach (var good in MojibakeCorpus.Tuning.Concat(MojibakeCorpus.HeldOut))
+        foreach (var good in MojibakeCorpus.Tuning.Concat(MojibakeCorpus.HeldOut).Concat(MojibakeCorpus.Unseen))
         {
             var result = s_normalizer.Normalize(good);
             result.Text.Should().BeSameAs(good, because: good);

@@ -90,7 +90,17 @@ internal sealed partial class ShortScienceParser
             return true;
         }
 
-        var link = FindSummaryEnd();
+        var link = FindSummaryEnd(out var nextEntry);
+        if (nextEntry > 0)
+        {
+            var start = _paragraphs[0];
+            var next = _paragraphs[nextEntry].Line;
+            _paragraphs.RemoveRange(0, nextEntry);
+            _seenEntry = true;
+            output.Add(new ShortScienceOutput(start.Line, null, PaperSummaryColumns.Summary, $"entry \"{MessageText.Excerpt(start.First)}\": expected a summary ending in \" |\" before the next entry at line {next}"));
+            return true;
+        }
+
         if (link < 0)
         {
             if (final || _paragraphs.Count > MaxEntryParagraphs)
@@ -121,23 +131,34 @@ internal sealed partial class ShortScienceParser
     /// The index of the paragraph holding the summary's last line (the first line after <c>[link]</c>
     /// ending in <c> |</c>), or -1 when not yet read. Lines after that one in the same paragraph (a page
     /// copy that lost the blank line before the next title) are split off as a paragraph of their own.
+    /// A venue line and a keywords line after <c>[link]</c> before any such end are the next entry's: this
+    /// summary lost its end, and <paramref name="nextEntry"/> is where the next entry begins (its title and
+    /// authors two paragraphs before), so that the entry is reported instead of swallowing the next one.
     /// </summary>
-    private int FindSummaryEnd()
+    private int FindSummaryEnd(out int nextEntry)
     {
-        var afterLink = false;
+        nextEntry = 0;
+        var link = -1;
         for (var i = 4; i < _paragraphs.Count; i++)
         {
             var lines = _paragraphs[i].Lines;
             var first = 0;
-            if (!afterLink && lines[0] == LinkLine)
+            if (link < 0 && lines[0] == LinkLine)
             {
-                afterLink = true;
+                link = i;
                 first = 1;
             }
 
-            if (!afterLink)
+            if (link < 0)
             {
                 continue;
+            }
+
+            if (i > link && i + 1 < _paragraphs.Count && VenueLine().IsMatch(_paragraphs[i].Text)
+                && _paragraphs[i + 1].First.StartsWith(KeywordsPrefix, StringComparison.Ordinal))
+            {
+                nextEntry = Math.Max(link + 1, i - 2);
+                return -1;
             }
 
             for (var j = first; j < lines.Count; j++)

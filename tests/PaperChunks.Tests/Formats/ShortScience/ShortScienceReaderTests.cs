@@ -159,6 +159,23 @@ public class ShortScienceReaderTests
     }
 
     [Fact]
+    public void Reports_a_summary_that_lost_its_closing_pipe_instead_of_swallowing_the_next_entry()
+    {
+        // Long fuzz seed 3lSGeITq0a1yDTv_2 (Delete at 0.3): the first summary lost " |", took in the second
+        // entry whole, and the page validated clean with one entry of two.
+        var text = SeedFiles.Text(SeedFiles.ShortScience).Replace(
+            "large nonlinear policies. |\n", "large nonlinear policies.\n", StringComparison.Ordinal);
+        text.Should().NotBe(SeedFiles.Text(SeedFiles.ShortScience));
+        using var reader = Open(text, ErrorPolicy.SkipAndReport);
+
+        var entries = reader.ReadAll().ToList();
+
+        entries.Select(e => e.Title).Should().Equal(ReadSeed().Skip(1).Select(e => e.Title));
+        reader.Errors.Should().ContainSingle().Which.Message.Should().Be(
+            "004.txt:3: field \"summary\": entry \"Trust Region Policy Optimization\": expected a summary ending in \" |\" before the next entry at line 20");
+    }
+
+    [Fact]
     public void Reports_unexpected_text_after_the_entries()
     {
         using var reader = Open(SeedFiles.Text(SeedFiles.ShortScience) + "\n\nSign in to comment\n", ErrorPolicy.SkipAndReport);
