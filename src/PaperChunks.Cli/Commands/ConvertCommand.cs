@@ -37,6 +37,10 @@ internal static class ConvertCommand
         var shardSize = SizeText.Option("--shard-size", "Write a folder of Parquet shards of about this size uncompressed, e.g. 500MB.", minimum: 1024);
         var partitionBy = new Option<string?>("--partition-by") { Description = "Hive-partition the Parquet folder by a column, e.g. primary_category." };
         var buckets = CommonOptions.Count("--buckets", "Split the Parquet folder into N buckets by paper (bucket=K/…, K from the doi's hash, docs/scale-out.md): each paper's rows in one bucket.", minimum: 1);
+        var datasetCard = new Option<bool>("--dataset-card")
+        {
+            Description = "Write a Hugging Face dataset folder: the Parquet shards and a README.md whose YAML header (configs, dataset_info) the Hub and datasets read.",
+        };
         var from = CommonOptions.From();
         var schema = new Option<string>("--schema")
         {
@@ -59,7 +63,7 @@ internal static class ConvertCommand
         var report = CommonOptions.Report();
         var command = new Command("convert", "Convert chunk, SciTLDR and ShortScience rows between JSONL, CSV and Parquet, streaming, optionally normalizing text; the output appears only when complete.")
         {
-            inputs, output, to, from, schema, overwrite, compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy, buckets,
+            inputs, output, to, from, schema, overwrite, compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy, buckets, datasetCard,
             escapeFormulas, normalize, fields, onError, shard, quiet, report,
         };
         command.SetAction(async (parse, ct) =>
@@ -88,13 +92,14 @@ internal static class ConvertCommand
                     ShardBytes = parse.GetValue(shardSize),
                     PartitionBy = parse.GetValue(partitionBy),
                     Buckets = parse.GetValue(buckets),
+                    DatasetCard = parse.GetValue(datasetCard),
                 };
                 files = InputGlob.Expand(parse.GetValue(inputs)!);
                 var asked = parse.GetValue(to) is { } format ? Enum.Parse<OutputFormat>(format, ignoreCase: true) : StandardOutputTarget.FormatOf(parse.GetValue(output)!);
                 if (OutputOptionRules.FormatOf(parse.GetValue(output)!, asked, parquet.WritesFolder) is { } writes)
                 {
                     OutputOptionRules.RefuseInapplicable(
-                        parse, writes, [compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy, buckets], [escapeFormulas]);
+                        parse, writes, [compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy, buckets, datasetCard], [escapeFormulas]);
                 }
 
                 if (named.Length > 0)

@@ -77,7 +77,7 @@ public static class PaperChunksConverter
 
         if (detected.Kind != RecordKind.Chunk && IsDataset(options))
         {
-            throw new ArgumentException($"{input} holds {detected.KindName} rows; sharding and partitioning apply to chunk rows only.");
+            throw new ArgumentException($"{input} holds {detected.KindName} rows; a dataset folder (sharding, partitioning, a dataset card) holds chunk rows only.");
         }
 
         return detected;

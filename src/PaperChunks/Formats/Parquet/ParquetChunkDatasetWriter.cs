@@ -134,16 +134,23 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
             await CloseShardAsync(oldest.Value, cancellationToken).ConfigureAwait(false);
         }
 
+        var files = new List<string>();
         foreach (var partition in _partitions.Values)
         {
             // Hugging Face names say how many shards there are, known only now.
             for (var i = 0; i < partition.Shards.Count; i++)
             {
-                File.Move(partition.Shards[i], Path.Combine(partition.Folder, FinalName(i, partition.Shards.Count)));
+                files.Add(Path.Combine(partition.Folder, FinalName(i, partition.Shards.Count)));
+                File.Move(partition.Shards[i], files[^1]);
             }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (_options.DatasetCard)
+        {
+            HubDataset.DatasetCard.Write(_temp, _target, Split, files);
+        }
+
         MoveIntoPlace();
     }
 

@@ -39,7 +39,7 @@ internal sealed class ParquetChunkWriter : ParquetRecordWriter<ChunkRecord>
 
     /// <summary>A shard of a dataset: the dataset writer has validated the options and strips the folder-only ones.</summary>
     internal static ParquetChunkWriter ForShard(string path, ParquetWriterOptions options) =>
-        new(path, options with { ShardRows = null, ShardBytes = null, PartitionBy = null, Buckets = null }, new WriterOptions { Overwrite = false });
+        new(path, options with { ShardRows = null, ShardBytes = null, PartitionBy = null, Buckets = null, DatasetCard = false }, new WriterOptions { Overwrite = false });
 
     private static ParquetFileOutput<ChunkRecord, ChunkColumnBatch> Open(string? path, Stream? stream, ParquetWriterOptions? options, WriterOptions writer)
     {

@@ -56,7 +56,7 @@ internal abstract class ParquetRecordWriter<T> : RecordWriter<T>
         options.Validate();
         if (options.WritesFolder)
         {
-            throw new ArgumentException($"Sharding and partitioning need a folder output; {useInstead}.", nameof(options));
+            throw new ArgumentException($"Sharding, partitioning and a dataset card need a folder output; {useInstead}.", nameof(options));
         }
 
         return options;

@@ -82,8 +82,17 @@ public sealed record ParquetWriterOptions
     /// </summary>
     public int? Buckets { get; init; }
 
-    /// <summary>Whether these options write a folder (shards, partitions or buckets) rather than one file.</summary>
-    public bool WritesFolder => ShardRows is not null || ShardBytes is not null || PartitionBy is not null || Buckets is not null;
+    /// <summary>
+    /// Chunk rows: write a Hugging Face dataset folder with its dataset card, <c>README.md</c>, beside the shards:
+    /// a YAML header with <c>configs</c> (<c>data_files</c> of the <c>train</c> split) and <c>dataset_info</c>
+    /// (<c>features</c> read back from the written files' Parquet schema, <c>splits</c> with row counts and sizes),
+    /// as the Hub and <c>datasets.load_dataset</c> read it. Implies a folder: one shard unless
+    /// <see cref="ShardRows"/> or <see cref="ShardBytes"/> ask for more. Default false.
+    /// </summary>
+    public bool DatasetCard { get; init; }
+
+    /// <summary>Whether these options write a folder (shards, partitions, buckets or a dataset card) rather than one file.</summary>
+    public bool WritesFolder => ShardRows is not null || ShardBytes is not null || PartitionBy is not null || Buckets is not null || DatasetCard;
 
     /// <summary>The row-group size for chunk and summarization rows when <see cref="RowGroupBytes"/> is not set.</summary>
     internal const long RowGroupBytesForRows = 16L * 1024 * 1024;

@@ -126,7 +126,7 @@ public class ParquetChunkWriterTests
     {
         var act = () => new ParquetChunkWriter(new MemoryStream(), new ParquetWriterOptions { ShardRows = 10 });
 
-        act.Should().Throw<ArgumentException>().WithMessage("Sharding and partitioning need a folder output*");
+        act.Should().Throw<ArgumentException>().WithMessage("Sharding, partitioning and a dataset card need a folder output*");
     }
 
     internal static async Task WriteSampleAsync(string path, ParquetWriterOptions options)
