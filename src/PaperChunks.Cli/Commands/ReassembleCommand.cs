@@ -132,6 +132,7 @@ internal static class ReassembleCommand
 
             // Gaps and identical repeats are normal in excerpts; conflicts and disagreements are data errors.
             return result.ErrorCount > 0 || result.Reassembly.Conflicts.Count > 0 || result.Reassembly.Disagreements.Count > 0
+                || result.Reassembly.LinkDisagreements.Count > 0
                 ? ExitCodes.DataErrors
                 : ExitCodes.Clean;
         });
@@ -189,6 +190,18 @@ internal static class ReassembleCommand
         }
 
         await WriteMoreAsync(o, r.Disagreements.Count).ConfigureAwait(false);
+        if (r.LinkDisagreements.Count > 0)
+        {
+            // Only semantic-chunks inputs have links; other reports keep their lines.
+            await o.WriteLineAsync(string.Create(c, $"chunk link conflicts {r.LinkDisagreements.Count:N0}")).ConfigureAwait(false);
+            foreach (var d in r.LinkDisagreements.Take(Shown))
+            {
+                await o.WriteLineAsync(string.Create(c, $"  {MessageText.Excerpt(d.Doi)}#{d.ChunkId} {d.Field}: \"{MessageText.Excerpt(d.Link)}\", in id order \"{MessageText.Excerpt(d.Expected)}\"")).ConfigureAwait(false);
+            }
+
+            await WriteMoreAsync(o, r.LinkDisagreements.Count).ConfigureAwait(false);
+        }
+
         await WriteRegimesAsync(o, r).ConfigureAwait(false);
     }
 

@@ -12,6 +12,7 @@ internal static class RecordKindEvidence
     private static readonly (RecordKind Kind, string[] Required, IReadOnlyList<string> All)[] Kinds =
     [
         (RecordKind.Chunk, [ChunkColumns.Doi, ChunkColumns.ChunkId, ChunkColumns.Chunk], ChunkColumns.All),
+        (RecordKind.Chunk, [SemanticChunkColumns.Id, SemanticChunkColumns.Content, SemanticChunkColumns.ArxivId], SemanticChunkColumns.All),
         (RecordKind.Summarization, [SummarizationColumns.Source, SummarizationColumns.PaperId, SummarizationColumns.Target], SummarizationColumns.All),
         (RecordKind.PaperSummary, [PaperSummaryColumns.Title, PaperSummaryColumns.AuthorsText, PaperSummaryColumns.Summary], PaperSummaryColumns.All),
     ];

@@ -48,6 +48,10 @@ internal sealed class PaperAssembler
         ReportDisagreements(first);
         var missing = new List<long>();
         var spans = JoinChunks(kept, missing);
+        if (SemanticChunkLinks.Has(first))
+        {
+            ChunkLinks.Check(kept, missing, _report.LinkDisagreements);
+        }
         var text = new string(_text, 0, _length);
         if (_options.StripRunningHeaders)
         {

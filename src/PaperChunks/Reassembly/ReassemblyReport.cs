@@ -40,7 +40,10 @@ public sealed record ReassemblyReport
             .ToDictionary(g => g.Key, g => (int)g.Sum(j => j.LastChunkId - j.FirstChunkId + 1));
 
     /// <summary>Whether nothing was missing, repeated or inconsistent.</summary>
-    public bool IsClean => Gaps.Count == 0 && Duplicates.Count == 0 && Disagreements.Count == 0;
+    public bool IsClean => Gaps.Count == 0 && Duplicates.Count == 0 && Disagreements.Count == 0 && LinkDisagreements.Count == 0;
+
+    /// <summary>Semantic-chunks rows whose <c>prechunk_id</c>/<c>postchunk_id</c> name another row than their neighbour in id order.</summary>
+    public IReadOnlyList<ChunkLinkDisagreement> LinkDisagreements { get; init; } = [];
 
     /// <summary>One line: <c>5 papers from 100 rows; 1 with gaps, 2 repeated chunk ids (1 conflicting), 0 metadata conflicts</c>.</summary>
     public override string ToString() => string.Create(

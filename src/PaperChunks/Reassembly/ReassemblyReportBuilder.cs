@@ -15,6 +15,8 @@ internal sealed class ReassemblyReportBuilder
 
     public List<PaperRegime> Regimes { get; } = [];
 
+    public List<ChunkLinkDisagreement> LinkDisagreements { get; } = [];
+
     /// <summary>The regime of the input's last paper with enough telling joints, for papers too short to show their own.</summary>
     public SplitterRegime? InputRegime { get; set; }
 
@@ -26,5 +28,6 @@ internal sealed class ReassemblyReportBuilder
         Duplicates = Duplicates.ToArray(),
         Disagreements = Disagreements.ToArray(),
         Regimes = Regimes.ToArray(),
+        LinkDisagreements = LinkDisagreements.ToArray(),
     };
 }

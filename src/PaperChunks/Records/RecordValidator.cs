@@ -16,6 +16,8 @@ public static class RecordValidator
     /// <see cref="ChunkSchema.IdForm"/> is <see cref="RowIdForm.Doi"/>; <c>chunk-id</c> ≥ 0; <c>source</c> is the doi's
     /// arXiv PDF address (http or https, with or without a version suffix); <c>published</c> and
     /// <c>updated</c>, when present, are valid <c>YYYYMMDD</c> or ISO 8601 dates, and updated is not before published.
+    /// In the semantic-chunks layout <c>id</c> is <c>{arxiv_id}#{index}</c>, and <c>prechunk_id</c> / <c>postchunk_id</c>
+    /// are <c>""</c> or the id of an earlier / a later chunk of the same paper.
     /// </summary>
     /// <param name="record">The record.</param>
     /// <returns>The violations, empty when the record is valid.</returns>
@@ -31,6 +33,12 @@ public static class RecordValidator
         if ((record.AbsentFields & ChunkFields.Id) == 0)
         {
             CheckId(ref found, record);
+        }
+
+        if (record.Schema.Layout == ChunkLayout.SemanticChunks)
+        {
+            CheckLink(ref found, record, SemanticChunkColumns.PrechunkId, before: true);
+            CheckLink(ref found, record, SemanticChunkColumns.PostchunkId, before: false);
         }
 
         if ((record.AbsentFields & ChunkFields.Source) == 0 && !SourceMatches(record.Source, record.Doi))
@@ -83,6 +91,27 @@ public static class RecordValidator
         }
 
         return found ?? (IReadOnlyList<RecordViolation>)[];
+    }
+
+    private static void CheckLink(ref List<RecordViolation>? found, ChunkRecord record, string name, bool before)
+    {
+        if (SemanticChunkLinks.Of(record, name) is not { } link)
+        {
+            Add(ref found, name, "expected a string (\"\" at the paper's ends), found none or another JSON value");
+            return;
+        }
+
+        var doi = record.Doi;
+        long index = -1;
+        var samePaper = link.Length > doi.Length + 1 && link[doi.Length] == '#' && link.StartsWith(doi, StringComparison.Ordinal)
+            && ChunkIdDigits.TryParse(link.AsSpan(doi.Length + 1), out index);
+        if (link.Length == 0 || (samePaper && (before ? index < record.ChunkId : index > record.ChunkId)))
+        {
+            return;
+        }
+
+        var order = before ? $"an earlier chunk of {MessageText.Excerpt(record.Doi)} ({MessageText.Excerpt(record.Doi)}#n, n < {record.ChunkId})" : $"a later chunk of {MessageText.Excerpt(record.Doi)} ({MessageText.Excerpt(record.Doi)}#n, n > {record.ChunkId})";
+        Add(ref found, name, $"expected \"\" or the id of {order}, found \"{MessageText.Excerpt(link)}\"");
     }
 
     private static void CheckId(ref List<RecordViolation>? found, ChunkRecord record)

@@ -25,4 +25,19 @@ public static class SemanticChunkColumns
 
     /// <summary>All seven names in the dataset's order.</summary>
     public static IReadOnlyList<string> All { get; } = [Id, Title, Content, PrechunkId, PostchunkId, ArxivId, References];
+
+    /// <summary>The chunk field a name of this layout's own stands for: <c>content</c> the chunk, <c>arxiv_id</c> the doi.</summary>
+    internal static ChunkFields FieldOf(string name) => name switch
+    {
+        Content => ChunkFields.Chunk,
+        ArxivId => ChunkFields.Doi,
+        _ => ChunkFields.None,
+    };
+
+    /// <summary>The index after the last <c>#</c> of <c>{arxiv_id}#{index}</c> (canonical digits), or <see langword="null"/>.</summary>
+    internal static long? IndexOf(string id)
+    {
+        var hash = id.LastIndexOf('#');
+        return hash >= 0 && ChunkIdDigits.TryParse(id.AsSpan(hash + 1), out var index) ? index : null;
+    }
 }

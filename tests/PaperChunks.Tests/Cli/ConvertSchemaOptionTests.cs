@@ -51,6 +51,20 @@ public class ConvertSchemaOptionTests
     }
 
     [Fact]
+    public async Task Canonical_gives_semantic_chunks_the_chunked_names_and_keeps_the_links_as_extra_fields()
+    {
+        using var temp = new TempDirectory();
+
+        var run = await CliRun.RunAsync("convert", Variant("ai-arxiv2-semantic-chunks.jsonl"), "-o", temp.File("c.jsonl"), "--schema", "canonical");
+
+        run.Exit.Should().Be(0, run.Error);
+        File.ReadAllLines(temp.File("c.jsonl"))[2].Should().Be(
+            "{\"doi\":\"1910.01108\",\"chunk-id\":2,\"chunk\":\"## 1 Introduction\\n\\nThe last two years have seen the rise of Transfer Learning approaches in Natural Language Processing (NLP)\","
+            + "\"id\":\"1910.01108#2\",\"title\":\"DistilBERT, a distilled version of BERT: smaller, faster, cheaper and lighter\","
+            + "\"references\":[{\"id\":\"1503.02531\"},{\"id\":\"1810.04805\"},{\"id\":\"1907.11692\"}],\"prechunk_id\":\"1910.01108#1\",\"postchunk_id\":\"\"}");
+    }
+
+    [Fact]
     public async Task Source_is_the_default_and_keeps_the_string_chunk_id()
     {
         using var temp = new TempDirectory();

@@ -30,6 +30,7 @@ internal sealed class ChunkJson : JsonLineParser<ChunkRecord>
     private ChunkColumnType? _categoriesType;
     private ChunkColumnType? _referencesType;
     private bool _idFormKnown;
+    private ChunkLayout? _layout;
     private ChunkSchema _schema = ChunkSchema.Canonical;
     private int _learned;
 
@@ -50,6 +51,7 @@ internal sealed class ChunkJson : JsonLineParser<ChunkRecord>
         _categoriesType = _categoriesType,
         _referencesType = _referencesType,
         _idFormKnown = _idFormKnown,
+        _layout = _layout,
         _schema = _schema,
         _learned = _learned,
     };
@@ -70,6 +72,7 @@ internal sealed class ChunkJson : JsonLineParser<ChunkRecord>
         }
 
         EnsureEnd(ref reader, line);
+        LearnLayout(ref row);
         var missing = Required & ~row.Seen;
         if (missing != ChunkFields.None)
         {
@@ -91,6 +94,47 @@ internal sealed class ChunkJson : JsonLineParser<ChunkRecord>
         return row.ToRecord(_schema);
     }
 
+    // The first row tells the file's column names; the semantic-chunks layout's index is the end of its id.
+    private void LearnLayout(ref Row row)
+    {
+        var layout = row.Semantic ? ChunkLayout.SemanticChunks : ChunkLayout.Chunked;
+        if (_layout != layout)
+        {
+            if (_layout is not null)
+            {
+                throw new JsonRowException(0, null, layout == ChunkLayout.Chunked
+                    ? "expected the semantic-chunks columns (id, content, arxiv_id) as in the rows before (a file holds one variant), found the chunked dataset's (doi, chunk-id, chunk)"
+                    : "expected the chunked dataset's columns (doi, chunk-id, chunk) as in the rows before (a file holds one variant), found the semantic-chunks layout's (id, content, arxiv_id)");
+            }
+
+            _layout = layout;
+            if (layout == ChunkLayout.SemanticChunks)
+            {
+                _learned++;
+                _schema = _schema with { Layout = layout };
+            }
+        }
+
+        if (!row.Semantic)
+        {
+            return;
+        }
+
+        const ChunkFields Own = ChunkFields.Id | ChunkFields.Chunk | ChunkFields.Doi;
+        if ((row.Seen & Own) != Own)
+        {
+            var field = (row.Seen & ChunkFields.Id) == 0 ? SemanticChunkColumns.Id : (row.Seen & ChunkFields.Chunk) == 0 ? SemanticChunkColumns.Content : SemanticChunkColumns.ArxivId;
+            throw new JsonRowException(0, field, "missing; every semantic-chunks row needs id, content and arxiv_id");
+        }
+
+        if ((row.Seen & ChunkFields.ChunkId) == 0)
+        {
+            row.ChunkId = SemanticChunkColumns.IndexOf(row.Id!)
+                ?? throw new JsonRowException(0, SemanticChunkColumns.Id, $"expected {{arxiv_id}}#{{index}} (the semantic-chunks layout's id), found \"{MessageText.Excerpt(row.Id!)}\"");
+            row.Seen |= ChunkFields.ChunkId;
+        }
+    }
+
     private static void EnsureEnd(ref Utf8JsonReader reader, ReadOnlySpan<byte> line)
     {
         var end = (int)reader.BytesConsumed;
@@ -106,6 +150,12 @@ internal sealed class ChunkJson : JsonLineParser<ChunkRecord>
         var nameStart = reader.TokenStartIndex;
         var name = JsonValues.PropertyName(ref reader, line);
         var field = ChunkColumns.FieldOf(name);
+        if (field == ChunkFields.None && SemanticChunkColumns.FieldOf(name) is var own and not ChunkFields.None)
+        {
+            field = own;
+            row.Semantic = true;
+        }
+
         if (field != ChunkFields.None && (row.Seen & field) != 0)
         {
             throw new JsonRowException(nameStart, name, "appears twice in the row");
@@ -316,6 +366,7 @@ internal sealed class ChunkJson : JsonLineParser<ChunkRecord>
     private struct Row
     {
         public ChunkFields Seen;
+        public bool Semantic;
         public string? Doi;
         public long ChunkId;
         public string? Chunk;

@@ -13,6 +13,12 @@ internal static class ChunkJsonWriter
     {
         var absent = record.AbsentFields;
         var schema = record.Schema;
+        if (schema.Layout == ChunkLayout.SemanticChunks)
+        {
+            WriteSemantic(writer, record);
+            return;
+        }
+
         writer.WriteStartObject();
         String(writer, absent, ChunkFields.Doi, ChunkColumns.Doi, record.Doi);
         if ((absent & ChunkFields.ChunkId) == 0)
@@ -32,10 +38,54 @@ internal static class ChunkJsonWriter
         String(writer, absent, ChunkFields.PrimaryCategory, ChunkColumns.PrimaryCategory, record.PrimaryCategory);
         String(writer, absent, ChunkFields.Published, ChunkColumns.Published, record.Published);
         String(writer, absent, ChunkFields.Updated, ChunkColumns.Updated, record.Updated);
-        if ((absent & ChunkFields.References) == 0)
+        References(writer, record);
+        ExtraFieldsJson.Write(writer, record.ExtraFields);
+        writer.WriteEndObject();
+    }
+
+    // The semantic-chunks layout's own names and order; its links are the extra fields of those names.
+    private static void WriteSemantic(Utf8JsonWriter writer, ChunkRecord record)
+    {
+        var absent = record.AbsentFields;
+        writer.WriteStartObject();
+        String(writer, absent, ChunkFields.Id, SemanticChunkColumns.Id, record.Id);
+        String(writer, absent, ChunkFields.Title, SemanticChunkColumns.Title, record.Title);
+        writer.WriteString(SemanticChunkColumns.Content, record.Chunk);
+        Extra(writer, record.ExtraFields, SemanticChunkColumns.PrechunkId);
+        Extra(writer, record.ExtraFields, SemanticChunkColumns.PostchunkId);
+        writer.WriteString(SemanticChunkColumns.ArxivId, record.Doi);
+        References(writer, record);
+        foreach (var field in record.ExtraFields)
+        {
+            if (field.Name is not (SemanticChunkColumns.PrechunkId or SemanticChunkColumns.PostchunkId))
+            {
+                writer.WritePropertyName(field.Name);
+                writer.WriteRawValue(field.Json);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void Extra(Utf8JsonWriter writer, IReadOnlyList<ExtraField> fields, string name)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Name == name)
+            {
+                writer.WritePropertyName(name);
+                writer.WriteRawValue(field.Json);
+                return;
+            }
+        }
+    }
+
+    private static void References(Utf8JsonWriter writer, ChunkRecord record)
+    {
+        if ((record.AbsentFields & ChunkFields.References) == 0)
         {
             writer.WriteStartArray(ChunkColumns.References);
-            var bare = schema.References == ChunkColumnType.StringList;
+            var bare = record.Schema.References == ChunkColumnType.StringList;
             foreach (var reference in record.References)
             {
                 if (bare)
@@ -51,9 +101,6 @@ internal static class ChunkJsonWriter
 
             writer.WriteEndArray();
         }
-
-        ExtraFieldsJson.Write(writer, record.ExtraFields);
-        writer.WriteEndObject();
     }
 
     private static void String(Utf8JsonWriter writer, ChunkFields absent, ChunkFields field, string name, string? value)

@@ -18,6 +18,7 @@ internal sealed class ChunkColumnBatch(ChunkParquetLayout layout) : IRowGroupBat
     private TextColumn[]? _texts;
     private TextColumn? _chunkIdText;
     private ChunkSchema? _schema;
+    private bool _semantic;
 
     // The previous row's per-paper values: equal values on the next row reuse these instances.
     private ChunkRecord? _previous;
@@ -40,6 +41,12 @@ internal sealed class ChunkColumnBatch(ChunkParquetLayout layout) : IRowGroupBat
         }
 
         var texts = _texts ?? Bind();
+        if (_semantic)
+        {
+            AddSemantic(row, texts);
+            return;
+        }
+
         var p = _previous;
         var canonical = p is null ? row : Canonical(row, p);
         var fileSchema = layout.Schema;
@@ -109,12 +116,12 @@ internal sealed class ChunkColumnBatch(ChunkParquetLayout layout) : IRowGroupBat
         using var rowGroup = writer.CreateRowGroup();
         foreach (var column in texts)
         {
-            if (column.Field.Name == ChunkColumns.ChunkId && _chunkIdText is null)
+            if (column.Field.Name == ChunkColumns.ChunkId && _chunkIdText is null && !_semantic)
             {
                 continue;
             }
 
-            if (ReferenceEquals(column, texts[Chunk]))
+            if (ReferenceEquals(column, texts[Chunk]) && !_semantic)
             {
                 // chunk-id comes between doi and chunk in the schema, so in the row group.
                 await WriteChunkIdAsync(rowGroup, cancellationToken).ConfigureAwait(false);
@@ -165,8 +172,35 @@ internal sealed class ChunkColumnBatch(ChunkParquetLayout layout) : IRowGroupBat
             texts[i] = new TextColumn(leaves[i], copyText: i is Chunk or Id);
         }
 
-        _chunkIdText = layout.Schema.ChunkId == ChunkColumnType.DigitString ? texts[1] : null;
+        _semantic = layout.Schema.Layout == ChunkLayout.SemanticChunks;
+        _chunkIdText = layout.Schema.ChunkId == ChunkColumnType.DigitString && !_semantic ? texts[1] : null;
         return _texts = texts;
+    }
+
+    // The semantic-chunks columns in their order: id, title, content, prechunk_id, postchunk_id, arxiv_id, references.
+    private void AddSemantic(ChunkRecord row, TextColumn[] texts)
+    {
+        var title = _previous is { } p && string.Equals(p.Title, row.Title, StringComparison.Ordinal) ? p.Title : row.Title;
+        texts[0].Add(row.Id);
+        texts[1].Add(title);
+        texts[2].Add(row.Chunk);
+        texts[3].Add(SemanticChunkLinks.Of(row, SemanticChunkColumns.PrechunkId));
+        texts[4].Add(SemanticChunkLinks.Of(row, SemanticChunkColumns.PostchunkId));
+        texts[5].Add(row.Doi);
+        var references = row.References;
+        if (references.Count == 0)
+        {
+            texts[6].AddEmptyList();
+        }
+
+        for (var i = 0; i < references.Count; i++)
+        {
+            texts[6].AddListItem(references[i].Id, i == 0);
+        }
+
+        _previous = row;
+        RowCount++;
+        Bytes += row.Id.Length * 3 + row.Title.Length + row.Chunk.Length + row.Doi.Length + (references.Count * 14);
     }
 
     private Task WriteChunkIdAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken) =>

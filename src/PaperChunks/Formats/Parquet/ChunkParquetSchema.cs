@@ -8,7 +8,8 @@ namespace PaperChunks.Formats.Parquet;
 /// optional, <c>chunk-id</c> int64, lists in the standard three-level layout with elements named
 /// <c>element</c>, <c>references</c> a list of <c>struct&lt;id: string&gt;</c>, dates kept as strings; or,
 /// for a source stored otherwise (<see cref="ChunkSchema"/>), the source's types: <c>chunk-id</c> a string,
-/// <c>authors</c>/<c>categories</c> one string, <c>references</c> a list of strings. Same columns, same order.
+/// <c>authors</c>/<c>categories</c> one string, <c>references</c> a list of strings. Same columns, same order; the
+/// semantic-chunks layout has its own seven columns.
 /// </summary>
 internal static class ChunkParquetSchema
 {
@@ -16,7 +17,7 @@ internal static class ChunkParquetSchema
     public static ParquetSchema Schema { get; } = For(ChunkSchema.Canonical);
 
     /// <summary>A new schema storing each column as <paramref name="source"/> does (a field belongs to one schema).</summary>
-    public static ParquetSchema For(ChunkSchema source) => new(
+    public static ParquetSchema For(ChunkSchema source) => source.Layout == ChunkLayout.SemanticChunks ? Semantic(source) : new(
     [
         Text(ChunkColumns.Doi),
         source.ChunkId == ChunkColumnType.DigitString ? Text(ChunkColumns.ChunkId) : new DataField<long?>(ChunkColumns.ChunkId, true),
@@ -45,6 +46,20 @@ internal static class ChunkParquetSchema
             ? TextList(ChunkColumns.References)
             : new ListField(ChunkColumns.References, new StructField(ListField.ElementName, Text("id"))),
     ];
+
+    // jamescalam/ai-arxiv2-semantic-chunks: its seven columns, in its order, every one a string but references.
+    private static ParquetSchema Semantic(ChunkSchema source) => new(
+    [
+        Text(SemanticChunkColumns.Id),
+        Text(SemanticChunkColumns.Title),
+        Text(SemanticChunkColumns.Content),
+        Text(SemanticChunkColumns.PrechunkId),
+        Text(SemanticChunkColumns.PostchunkId),
+        Text(SemanticChunkColumns.ArxivId),
+        source.References == ChunkColumnType.IdStructList
+            ? new ListField(SemanticChunkColumns.References, new StructField(ListField.ElementName, Text("id")))
+            : TextList(SemanticChunkColumns.References),
+    ]);
 
     private static Field ListOrJoined(string name, ChunkColumnType? type) =>
         type == ChunkColumnType.CommaSeparatedString ? Text(name) : TextList(name);

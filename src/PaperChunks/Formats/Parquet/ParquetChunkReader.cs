@@ -24,6 +24,8 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
     private TextColumnCursor? _chunkIdText;
     private int _chunkIdIndex;
     private int _chunkIdLevel;
+    private bool _semantic;
+    private readonly List<string> _links = [];
 
     /// <summary>Opens a Parquet file.</summary>
     /// <param name="path">The file.</param>
@@ -56,6 +58,12 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
     private protected override void Bind(ParquetSchema schema)
     {
         var fields = schema.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        if (!fields.ContainsKey(ChunkColumns.Doi) && fields.ContainsKey(SemanticChunkColumns.ArxivId))
+        {
+            BindSemantic(fields);
+            return;
+        }
+
         foreach (var name in ChunkColumns.All)
         {
             if (!fields.TryGetValue(name, out var field))
@@ -87,6 +95,50 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
             References = fields.TryGetValue(ChunkColumns.References, out var references) && references is ListField { Item: DataField }
                 ? ChunkColumnType.StringList
                 : ChunkColumnType.IdStructList,
+        };
+    }
+
+    // jamescalam/ai-arxiv2-semantic-chunks: arxiv_id is the doi, content the chunk, the index the end of the id.
+    private void BindSemantic(Dictionary<string, Field> fields)
+    {
+        (string Own, string Chunk)[] columns =
+        [
+            (SemanticChunkColumns.Id, ChunkColumns.Id), (SemanticChunkColumns.Title, ChunkColumns.Title), (SemanticChunkColumns.Content, ChunkColumns.Chunk),
+            (SemanticChunkColumns.ArxivId, ChunkColumns.Doi), (SemanticChunkColumns.References, ChunkColumns.References),
+        ];
+        _absent = ~(ChunkFields.Doi | ChunkFields.ChunkId | ChunkFields.Chunk) & (ChunkFields)((1 << 15) - 1);
+        foreach (var (own, chunk) in columns)
+        {
+            if (!fields.TryGetValue(own, out var field))
+            {
+                if (own is not (SemanticChunkColumns.Title or SemanticChunkColumns.References))
+                {
+                    throw FormatError(0, 0, own, "expected this column (the semantic-chunks layout), found none");
+                }
+
+                continue;
+            }
+
+            _texts[chunk] = Cursor(chunk, field);
+            _absent &= ~ChunkColumns.FieldOf(chunk);
+        }
+
+        foreach (var link in (string[])[SemanticChunkColumns.PrechunkId, SemanticChunkColumns.PostchunkId])
+        {
+            if (fields.TryGetValue(link, out var field))
+            {
+                _texts[link] = Cursor(ChunkColumns.Id, field);
+                _links.Add(link);
+            }
+        }
+
+        _semantic = true;
+        _schema = ChunkSchema.Canonical with
+        {
+            Layout = ChunkLayout.SemanticChunks,
+            References = fields.TryGetValue(SemanticChunkColumns.References, out var references) && references is ListField { Item: StructField }
+                ? ChunkColumnType.IdStructList
+                : ChunkColumnType.StringList,
         };
     }
 
@@ -157,6 +209,11 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
             return;
         }
 
+        if (_semantic)
+        {
+            return;
+        }
+
         _chunkIds?.Dispose();
         _chunkIds = await rowGroup.ReadRawColumnDataBaseAsync(_chunkIdField!, cancellationToken).ConfigureAwait(false);
         _chunkIdIndex = 0;
@@ -167,14 +224,15 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
     private protected override ChunkRecord? NextRow()
     {
         var doi = Scalar(ChunkColumns.Doi);
-        var chunkId = NextChunkId();
+        var id = Scalar(ChunkColumns.Id);
+        var chunkId = _semantic ? (id is null ? null : SemanticChunkColumns.IndexOf(id)) : NextChunkId();
         var chunk = Scalar(ChunkColumns.Chunk);
         var record = new ChunkRecord
         {
             Doi = doi ?? "",
             ChunkId = chunkId ?? 0,
             Chunk = chunk ?? "",
-            Id = Scalar(ChunkColumns.Id) ?? "",
+            Id = id ?? "",
             Title = Scalar(ChunkColumns.Title) ?? "",
             Summary = Scalar(ChunkColumns.Summary) ?? "",
             Source = Scalar(ChunkColumns.Source) ?? "",
@@ -187,11 +245,13 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
             Updated = Scalar(ChunkColumns.Updated),
             References = References(out var nullReference),
             AbsentFields = _absent,
+            ExtraFields = _links.Count == 0 ? [] : Links(),
             Schema = _schema,
         };
 
-        var bad = doi is null ? ChunkColumns.Doi
-            : chunkId is null ? ChunkColumns.ChunkId
+        var bad = doi is null ? (_semantic ? SemanticChunkColumns.ArxivId : ChunkColumns.Doi)
+            : chunkId is null ? (_semantic ? SemanticChunkColumns.Id : ChunkColumns.ChunkId)
+            : chunk is null && _semantic ? SemanticChunkColumns.Content
             : chunk is null ? ChunkColumns.Chunk
             : nullAuthor ? ChunkColumns.Authors
             : nullCategory ? ChunkColumns.Categories
@@ -203,8 +263,23 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
         }
 
         var what = bad is ChunkColumns.Authors or ChunkColumns.Categories or ChunkColumns.References ? "a null list element" : "null";
-        ReportBadRow(FormatError(0, 0, bad, $"row {Row}: expected a value, found {what}"));
+        ReportBadRow(FormatError(0, 0, bad, _semantic && bad == SemanticChunkColumns.Id && id is not null
+            ? $"row {Row}: expected {{arxiv_id}}#{{index}} (the semantic-chunks layout's id), found \"{MessageText.Excerpt(id)}\""
+            : $"row {Row}: expected a value, found {what}"));
         return null;
+    }
+
+    // The semantic-chunks links, kept as extra fields (JSON strings) as the JSON Lines reader keeps them.
+    private ExtraField[] Links()
+    {
+        var links = new ExtraField[_links.Count];
+        for (var i = 0; i < links.Length; i++)
+        {
+            var value = Scalar(_links[i]);
+            links[i] = new ExtraField(_links[i], value is null ? "null" : System.Text.Json.JsonSerializer.Serialize(value));
+        }
+
+        return links;
     }
 
     private string? Scalar(string name) => _texts.TryGetValue(name, out var cursor) ? cursor.NextScalar() : null;
