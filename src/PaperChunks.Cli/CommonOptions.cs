@@ -29,6 +29,18 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary><c>--split NAME</c>: the split to read from inputs that are dataset folders (Hugging Face repository clones).</summary>
+    public static Option<string?> Split() => new("--split")
+    {
+        Description = "For an input that is a dataset folder (a clone of a Hugging Face dataset repository): the split to read, e.g. train. Default: the folder's only split; a folder of several is an error naming them.",
+    };
+
+    /// <summary>The split asked for, refused (exit 2) when no input is a dataset folder.</summary>
+    public static string? SplitFor(string? split, IEnumerable<string> inputs) =>
+        split is null || inputs.Any(Directory.Exists)
+            ? split
+            : throw new UsageException("--split applies to dataset folders only; no input is a folder");
+
     /// <summary><c>--shard K/N</c> or <c>env/N</c>: only the papers of one shard (docs/scale-out.md).</summary>
     public static Option<Records.PaperShard?> Shard() => new("--shard")
     {

@@ -54,6 +54,15 @@ public sealed record ReaderOptions
     public Records.PaperShard? Shard { get; init; }
 
     /// <summary>
+    /// For an input that is a dataset folder (a local clone of a Hugging Face dataset repository: a
+    /// <c>README.md</c> card with <c>configs</c>, or files named by split such as <c>data/train-00000-of-00003.parquet</c>):
+    /// the split to read, e.g. <c>train</c>. <see langword="null"/> (default): the folder's only split; a folder of
+    /// several splits is then an error naming them, since reading them together would mix train and test rows.
+    /// Ignored for files.
+    /// </summary>
+    public string? Split { get; init; }
+
+    /// <summary>
     /// Threads that may parse one input's rows at once (JSON Lines chunk rows, plain or compressed): lines
     /// are read in order and parsed in blocks on other threads, and records, errors and line numbers come
     /// out exactly as one thread gives them. 1 parses on the caller's thread. Default: the processor count.

@@ -59,12 +59,13 @@ internal static class ConvertCommand
         };
         var onError = CommonOptions.OnError();
         var shard = CommonOptions.Shard();
+        var split = CommonOptions.Split();
         var quiet = CommonOptions.Quiet();
         var report = CommonOptions.Report();
         var command = new Command("convert", "Convert chunk, SciTLDR and ShortScience rows between JSONL, CSV and Parquet, streaming, optionally normalizing text; the output appears only when complete.")
         {
             inputs, output, to, from, schema, overwrite, compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy, buckets, datasetCard,
-            escapeFormulas, normalize, fields, onError, shard, quiet, report,
+            escapeFormulas, normalize, fields, onError, shard, split, quiet, report,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -113,7 +114,12 @@ internal static class ConvertCommand
                 {
                     To = asked,
                     From = CommonOptions.FormatOf(parse.GetValue(from)),
-                    Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!), Shard = parse.GetValue(shard) },
+                    Reader = new ReaderOptions
+                    {
+                        ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!),
+                        Shard = parse.GetValue(shard),
+                        Split = CommonOptions.SplitFor(parse.GetValue(split), files),
+                    },
                     Writer = new WriterOptions
                     {
                         Overwrite = parse.GetValue(overwrite),

@@ -22,6 +22,7 @@ internal static class ReassembleCommand
         var report = CommonOptions.Report();
         var onError = CommonOptions.OnError();
         var shard = CommonOptions.Shard();
+        var split = CommonOptions.Split();
         var output = new Option<string>("--output", "-o")
         {
             Description = "Where the papers go: papers.jsonl (.gz/.zst compress) or papers.parquet. Replaced only when the run succeeds.",
@@ -76,7 +77,7 @@ internal static class ReassembleCommand
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace an existing output (otherwise it is an error and stays untouched)." };
         var command = new Command("reassemble", "Rebuild whole papers from their chunks (any order), each overlap once, and report gaps, duplicates and conflicts.")
         {
-            inputs, output, from, overwrite, stripHeaders, gapMarkers, onDuplicate, minOverlap, memoryLimit, tempDir, grouped, threads, normalize, fields, report, onError, shard,
+            inputs, output, from, overwrite, stripHeaders, gapMarkers, onDuplicate, minOverlap, memoryLimit, tempDir, grouped, threads, normalize, fields, report, onError, shard, split,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -108,7 +109,12 @@ internal static class ReassembleCommand
                 },
                 To = to,
                 From = CommonOptions.FormatOf(parse.GetValue(from)),
-                Reader = new ReaderOptions { ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!), Shard = parse.GetValue(shard) },
+                Reader = new ReaderOptions
+                {
+                    ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!),
+                    Shard = parse.GetValue(shard),
+                    Split = CommonOptions.SplitFor(parse.GetValue(split), parse.GetValue(inputs)!),
+                },
                 Writer = new WriterOptions { Overwrite = parse.GetValue(overwrite) },
                 Normalize = parse.GetValue(normalize) ? NormalizeOptions.Default with { Fields = parse.GetValue(fields) ?? [] } : null,
             };

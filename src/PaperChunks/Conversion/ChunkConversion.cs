@@ -166,6 +166,12 @@ internal static class ChunkConversion
 
         public static InputSource Open(string path, ReaderOptions options, InputFormat? from)
         {
+            if (Directory.Exists(path))
+            {
+                // A dataset folder: its reader opens the split's files itself, so progress counts rows only.
+                return new InputSource(PaperChunksReader.OpenChunks(path, options, from), null, 0);
+            }
+
             // The content decides, as in every other command: a JSON Lines file named .parquet is read as JSON Lines.
             var format = (from ?? PaperChunksReader.Detect(path, options).Format) switch
             {

@@ -26,7 +26,9 @@ public static class PaperChunksReader
     public static DetectedFormat Detect(string path, ReaderOptions? options = null, InputFormat? format = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return FormatDetector.Detect(path, format, options ?? ReaderOptions.Default);
+        options ??= ReaderOptions.Default;
+        // A dataset folder is what its split's first file is.
+        return FormatDetector.Detect(Directory.Exists(path) ? HubDataset.HubDatasetFolder.Files(path, options.Split)[0] : path, format, options);
     }
 
     /// <summary>The name of a format as the tool prints it, e.g. <c>viewer-table</c>.</summary>
@@ -60,13 +62,17 @@ public static class PaperChunksReader
         };
     }
 
-    /// <summary>Opens chunk rows from JSON Lines, CSV, Parquet or a dataset-viewer copy (either layout).</summary>
-    /// <param name="path">The file (plain, <c>.gz</c> or <c>.zst</c>).</param>
+    /// <summary>
+    /// Opens chunk rows from JSON Lines, CSV, Parquet or a dataset-viewer copy (either layout), or from a dataset
+    /// folder: one split (<see cref="ReaderOptions.Split"/>) of a local clone of a Hugging Face dataset repository,
+    /// its files read in name order as one input.
+    /// </summary>
+    /// <param name="path">The file (plain, <c>.gz</c> or <c>.zst</c>), or a dataset folder.</param>
     /// <param name="options">Reader settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
-    /// <exception cref="PaperChunksFormatException">The file cannot be opened, its format cannot be told, or it holds no chunk rows this build can read.</exception>
+    /// <exception cref="PaperChunksFormatException">The file cannot be opened, its format cannot be told, or it holds no chunk rows this build can read; a dataset folder lacks the split asked for (the message names its splits) or has several and none was asked for.</exception>
     public static RecordReader<ChunkRecord> OpenChunks(string path, ReaderOptions? options = null, InputFormat? format = null) =>
-        FormatOf(path, format, options) switch
+        Directory.Exists(path) ? new HubDataset.HubDatasetChunkReader(path, options) : FormatOf(path, format, options) switch
         {
             InputFormat.Jsonl => new JsonlChunkReader(path, options),
             InputFormat.ViewerLines => new ViewerChunkReader(path, options, ViewerLayout.Lines),
