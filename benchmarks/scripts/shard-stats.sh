@@ -16,7 +16,7 @@ if [ ! -f "$corpus" ]; then
   flock /tmp/corpus.lock sh -c "test -f '$corpus' || python3 ../shared/bench/gen-corpus.py --rows 290000 --out '$corpus'"
 fi
 [ -n "${NO_BUILD:-}" ] || dotnet build -c Release src/PaperChunks.Cli -nologo -v q >/dev/null
-tool="dotnet src/PaperChunks.Cli/bin/Release/net10.0/PaperChunks.Cli.dll"
+tool=${TOOL:-"dotnet src/PaperChunks.Cli/bin/Release/net10.0/PaperChunks.Cli.dll"}
 cat "$corpus" >/dev/null   # warm the page cache
 cpu() { awk -F': ' '/User time/{u=$2} /System time/{s=$2} END{printf "%.2f", u+s}' "$1"; }
 rss() { awk -F': ' '/Maximum resident/{printf "%d", $2/1024}' "$1"; }
