@@ -7,8 +7,8 @@ namespace PaperChunks.Formats.Csv;
 /// in canonical order: RFC 4180 quoting (line breaks inside quoted cells), LF line ends, UTF-8 without BOM,
 /// list and struct columns as JSON in the cell, each column in the type the record's <see cref="ChunkRecord.Schema"/>
 /// gives it (a digit-string <c>chunk-id</c> quoted, joined <c>authors</c>/<c>categories</c> as one string). A null is an empty cell and an empty string <c>""</c>, so
-/// <see cref="CsvChunkReader"/> reads back what was written. <see cref="ChunkRecord.ExtraFields"/> are not
-/// written: the header is fixed.
+/// <see cref="CsvChunkReader"/> reads back what was written. A row with <see cref="ChunkRecord.ExtraFields"/> or in
+/// the semantic-chunks layout is refused: the header is fixed, and the columns would be lost.
 /// </summary>
 internal sealed class CsvChunkWriter : CsvRecordWriter<ChunkRecord>
 {
@@ -35,6 +35,7 @@ internal sealed class CsvChunkWriter : CsvRecordWriter<ChunkRecord>
 
     private protected override void WriteCells(ChunkRecord record)
     {
+        Refuse(record);
         var schema = record.Schema;
         Csv.WriteField(record.Doi);
         if (schema.ChunkId == ChunkColumnType.DigitString)
@@ -60,6 +61,24 @@ internal sealed class CsvChunkWriter : CsvRecordWriter<ChunkRecord>
         Text(record.Published);
         Text(record.Updated);
         Csv.WriteField(CsvCells.References(Json, record.References, bareIds: schema.References == ChunkColumnType.StringList));
+    }
+
+    // The header is fixed, so a column it lacks would be dropped without a word: refused instead, before any cell
+    // of the row is written (the output is then discarded and an existing file stays as it was).
+    private void Refuse(ChunkRecord record)
+    {
+        var row = $"the row of paper \"{record.Doi}\" chunk {record.ChunkId}";
+        if (record.Schema.Layout == ChunkLayout.SemanticChunks)
+        {
+            throw new PaperChunksOutputException(OutputName,
+                $"{row} is in the semantic-chunks layout (prechunk_id, postchunk_id), which CSV output cannot hold; write JSON Lines or Parquet");
+        }
+
+        if (record.ExtraFields.Count > 0)
+        {
+            throw new PaperChunksOutputException(OutputName,
+                $"{row} has the column \"{record.ExtraFields[0].Name}\", which CSV output of chunk rows cannot hold; write JSON Lines or Parquet to keep it");
+        }
     }
 
     private void List(IReadOnlyList<string> items, ChunkColumnType type)
