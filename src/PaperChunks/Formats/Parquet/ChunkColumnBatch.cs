@@ -40,6 +40,9 @@ internal sealed class ChunkColumnBatch(ChunkParquetLayout layout) : IRowGroupBat
             _schema = row.Schema;
         }
 
+        if (row.ExtraFields.Count > 0)
+            layout.RefuseExtraColumns(row);
+
         var texts = _texts ?? Bind();
         if (_semantic)
         {

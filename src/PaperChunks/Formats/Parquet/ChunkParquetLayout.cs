@@ -37,6 +37,24 @@ internal sealed class ChunkParquetLayout(string target)
         }
     }
 
+    /// <summary>
+    /// Refuses a row with a column the file's schema has no place for (the semantic-chunks links excepted in that
+    /// layout): it would be dropped without a word.
+    /// </summary>
+    /// <exception cref="PaperChunksOutputException">The row has such a column.</exception>
+    public void RefuseExtraColumns(ChunkRecord row)
+    {
+        var semantic = Schema.Layout == ChunkLayout.SemanticChunks;
+        foreach (var field in row.ExtraFields)
+        {
+            if (semantic && field.Name is SemanticChunkColumns.PrechunkId or SemanticChunkColumns.PostchunkId)
+                continue;
+            throw new PaperChunksOutputException(
+                target,
+                $"the row of paper \"{row.Doi}\" chunk {row.ChunkId} has the column \"{field.Name}\", which this Parquet file's schema cannot hold; write JSON Lines to keep it");
+        }
+    }
+
     private static string Describe(ChunkSchema schema) =>
         $"chunk-id {Word(schema.ChunkId)}, authors {Word(schema.Authors)}, categories {Word(schema.Categories)}, references {Word(schema.References)}";
 

@@ -1,17 +1,18 @@
 using FluentAssertions;
 using PaperChunks.Formats.Csv;
+using PaperChunks.Formats;
 using PaperChunks.Formats.Jsonl;
 using PaperChunks.Records;
 using PaperChunks.Tests.Formats.Jsonl;
 using Xunit;
 
-namespace PaperChunks.Tests.Formats.Csv;
+namespace PaperChunks.Tests.Formats;
 
 /// <summary>
-/// The chunk CSV header is fixed: a row with a column it lacks is refused, never written without that column
-/// (it used to be: an extra column and the semantic-chunks links were dropped with exit 0).
+/// The chunk CSV header and a Parquet file's schema are fixed: a row with a column they lack is refused, never written without that column
+/// (it used to be: an extra column, and in CSV the semantic-chunks links, were dropped with exit 0).
 /// </summary>
-public sealed class CsvChunkWriterRefusalTests : IDisposable
+public sealed class ExtraColumnRefusalTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("pc-csv-refusal-").FullName;
 
@@ -49,6 +50,29 @@ public sealed class CsvChunkWriterRefusalTests : IDisposable
 
         Write(path, rows).Should().Throw<PaperChunksOutputException>().Which.Message.Should().Be(
             $"{path}: the row of paper \"1910.01108\" chunk 0 is in the semantic-chunks layout (prechunk_id, postchunk_id), which CSV output cannot hold; write JSON Lines or Parquet");
+        File.Exists(path).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Parquet_output_refuses_a_row_with_an_extra_column_too()
+    {
+        var path = Path.Combine(_folder, "out.parquet");
+        var row = new ChunkRecord
+        {
+            Doi = "1910.01108",
+            ChunkId = 3,
+            Chunk = "text",
+            ExtraFields = [new ExtraField("extra_col", "7")],
+        };
+
+        var write = () =>
+        {
+            using var writer = PaperChunksWriter.CreateChunks(path);
+            writer.WriteAll([row]);
+        };
+
+        write.Should().Throw<PaperChunksOutputException>().Which.Message.Should().Be(
+            $"{path}: the row of paper \"1910.01108\" chunk 3 has the column \"extra_col\", which this Parquet file's schema cannot hold; write JSON Lines to keep it");
         File.Exists(path).Should().BeFalse();
     }
 }
