@@ -16,6 +16,14 @@ public sealed class ExtraColumnRefusalTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("pc-csv-refusal-").FullName;
 
+    private static readonly ChunkRecord s_rowWithAnExtraColumn = new()
+    {
+        Doi = "1910.01108",
+        ChunkId = 3,
+        Chunk = "text",
+        ExtraFields = [new ExtraField("extra_col", "7")],
+    };
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static Action Write(string path, IReadOnlyList<ChunkRecord> rows) => () =>
@@ -28,15 +36,8 @@ public sealed class ExtraColumnRefusalTests : IDisposable
     public void Refuses_a_row_with_an_extra_column_and_leaves_no_file()
     {
         var path = Path.Combine(_folder, "out.csv");
-        var row = new ChunkRecord
-        {
-            Doi = "1910.01108",
-            ChunkId = 3,
-            Chunk = "text",
-            ExtraFields = [new ExtraField("extra_col", "7")],
-        };
 
-        Write(path, [row]).Should().Throw<PaperChunksOutputException>().Which.Message.Should().Be(
+        Write(path, [s_rowWithAnExtraColumn]).Should().Throw<PaperChunksOutputException>().Which.Message.Should().Be(
             $"{path}: the row of paper \"1910.01108\" chunk 3 has the column \"extra_col\", which CSV output of chunk rows cannot hold; write JSON Lines or Parquet to keep it");
         File.Exists(path).Should().BeFalse();
     }
@@ -57,18 +58,11 @@ public sealed class ExtraColumnRefusalTests : IDisposable
     public void Parquet_output_refuses_a_row_with_an_extra_column_too()
     {
         var path = Path.Combine(_folder, "out.parquet");
-        var row = new ChunkRecord
-        {
-            Doi = "1910.01108",
-            ChunkId = 3,
-            Chunk = "text",
-            ExtraFields = [new ExtraField("extra_col", "7")],
-        };
 
         var write = () =>
         {
             using var writer = PaperChunksWriter.CreateChunks(path);
-            writer.WriteAll([row]);
+            writer.WriteAll([s_rowWithAnExtraColumn]);
         };
 
         write.Should().Throw<PaperChunksOutputException>().Which.Message.Should().Be(

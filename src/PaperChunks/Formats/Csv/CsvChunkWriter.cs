@@ -67,19 +67,20 @@ internal sealed class CsvChunkWriter : CsvRecordWriter<ChunkRecord>
     // of the row is written (the output is then discarded and an existing file stays as it was).
     private void Refuse(ChunkRecord record)
     {
-        var row = $"the row of paper \"{record.Doi}\" chunk {record.ChunkId}";
         if (record.Schema.Layout == ChunkLayout.SemanticChunks)
         {
             throw new PaperChunksOutputException(OutputName,
-                $"{row} is in the semantic-chunks layout (prechunk_id, postchunk_id), which CSV output cannot hold; write JSON Lines or Parquet");
+                $"{RowName(record)} is in the semantic-chunks layout (prechunk_id, postchunk_id), which CSV output cannot hold; write JSON Lines or Parquet");
         }
 
         if (record.ExtraFields.Count > 0)
         {
             throw new PaperChunksOutputException(OutputName,
-                $"{row} has the column \"{record.ExtraFields[0].Name}\", which CSV output of chunk rows cannot hold; write JSON Lines or Parquet to keep it");
+                $"{RowName(record)} has the column \"{record.ExtraFields[0].Name}\", which CSV output of chunk rows cannot hold; write JSON Lines or Parquet to keep it");
         }
     }
+
+    private static string RowName(ChunkRecord record) => $"the row of paper \"{record.Doi}\" chunk {record.ChunkId}";
 
     private void List(IReadOnlyList<string> items, ChunkColumnType type)
     {
