@@ -8,7 +8,9 @@ namespace PaperChunks.Formats.Csv;
 /// (<see cref="ChunkColumns"/>, any order): RFC 4180 quoting with line breaks inside quoted cells, list and
 /// struct columns as JSON in the cell. In a nullable column an empty cell is null and <c>""</c> an empty
 /// string. Malformed quoting and a wrong number of cells are located format errors (line and column).
-/// Unknown columns are kept as <see cref="ChunkRecord.ExtraFields"/> holding JSON strings. The file's
+/// Unknown columns are kept as <see cref="ChunkRecord.ExtraFields"/>, each cell read by <see cref="CsvCells.ExtraJson"/> (a cell
+/// that is one JSON value is that value, any other text a string; an empty cell means the row lacks the column), as
+/// <see cref="CsvChunkWriter"/> and the SciTLDR writer write them. The file's
 /// <see cref="ChunkSchema"/> is learnt from the cells: a quoted <c>chunk-id</c> is a string of digits,
 /// <c>authors</c>/<c>categories</c> a JSON list or one <c>", "</c>-joined string, <c>references</c> a list of
 /// <c>{id}</c> objects or of bare ids; a file mixing the two of a column is a located error.
@@ -177,12 +179,15 @@ internal sealed class CsvChunkReader : CsvRecordReader<ChunkRecord>
             return [];
         }
 
-        var extras = new ExtraField[ExtraColumns.Count];
-        for (var i = 0; i < extras.Length; i++)
+        var extras = new List<ExtraField>(ExtraColumns.Count);
+        foreach (var (name, index) in ExtraColumns)
         {
-            extras[i] = new ExtraField(ExtraColumns[i].Name, System.Text.Json.JsonSerializer.Serialize(Csv.GetString(ExtraColumns[i].Index)));
+            if (Text(index) is { } cell)
+            {
+                extras.Add(new ExtraField(name, CsvCells.ExtraJson(cell)));
+            }
         }
 
-        return extras;
+        return [.. extras];
     }
 }

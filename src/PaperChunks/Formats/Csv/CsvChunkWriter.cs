@@ -7,8 +7,11 @@ namespace PaperChunks.Formats.Csv;
 /// in canonical order: RFC 4180 quoting (line breaks inside quoted cells), LF line ends, UTF-8 without BOM,
 /// list and struct columns as JSON in the cell, each column in the type the record's <see cref="ChunkRecord.Schema"/>
 /// gives it (a digit-string <c>chunk-id</c> quoted, joined <c>authors</c>/<c>categories</c> as one string). A null is an empty cell and an empty string <c>""</c>, so
-/// <see cref="CsvChunkReader"/> reads back what was written. A row with <see cref="ChunkRecord.ExtraFields"/> or in
-/// the semantic-chunks layout is refused: the header is fixed, and the columns would be lost.
+/// <see cref="CsvChunkReader"/> reads back what was written. <see cref="ChunkRecord.ExtraFields"/> get header columns after
+/// the known ones, fixed by the first row (see <see cref="ExtraColumnSet"/>), each cell as <see cref="CsvCells.ExtraCell"/>
+/// writes it (a string as its text unless that would read as JSON, other values as their JSON, a row lacking the column an
+/// empty cell), as the SciTLDR writer does. A later row with a column the first row lacked, and rows in the semantic-chunks
+/// layout, are refused: the header is fixed, and the value would be lost.
 /// </summary>
 internal sealed class CsvChunkWriter : CsvRecordWriter<ChunkRecord>
 {
@@ -31,7 +34,15 @@ internal sealed class CsvChunkWriter : CsvRecordWriter<ChunkRecord>
     {
     }
 
-    private protected override IReadOnlyList<string> HeaderFor(ChunkRecord? first) => ChunkColumns.All;
+    private ExtraColumnSet? _extras;
+    private string?[] _extraCells = [];
+
+    private protected override IReadOnlyList<string> HeaderFor(ChunkRecord? first)
+    {
+        _extras = ExtraColumnSet.Of(first);
+        _extraCells = new string?[_extras.Count];
+        return _extras.Count == 0 ? ChunkColumns.All : [.. ChunkColumns.All, .. _extras.Names];
+    }
 
     private protected override void WriteCells(ChunkRecord record)
     {
@@ -61,6 +72,10 @@ internal sealed class CsvChunkWriter : CsvRecordWriter<ChunkRecord>
         Text(record.Published);
         Text(record.Updated);
         Csv.WriteField(CsvCells.References(Json, record.References, bareIds: schema.References == ChunkColumnType.StringList));
+        foreach (var cell in _extraCells)
+        {
+            Csv.WriteField(cell is null ? null : CsvCells.ExtraCell(cell));
+        }
     }
 
     // The header is fixed, so a column it lacks would be dropped without a word: refused instead, before any cell
@@ -73,10 +88,14 @@ internal sealed class CsvChunkWriter : CsvRecordWriter<ChunkRecord>
                 $"{RowName(record)} is in the semantic-chunks layout (prechunk_id, postchunk_id), which CSV output cannot hold; write JSON Lines or Parquet");
         }
 
-        if (record.ExtraFields.Count > 0)
+        if (record.ExtraFields.Count == 0 && _extraCells.Length == 0)
         {
-            throw new PaperChunksOutputException(OutputName,
-                $"{RowName(record)} has the column \"{record.ExtraFields[0].Name}\", which CSV output of chunk rows cannot hold; write JSON Lines or Parquet to keep it");
+            return;
+        }
+
+        if (_extras!.Json(record, _extraCells) is { } problem)
+        {
+            throw new PaperChunksOutputException(OutputName, $"{RowName(record)} {problem}");
         }
     }
 
