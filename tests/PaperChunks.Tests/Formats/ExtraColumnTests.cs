@@ -130,18 +130,6 @@ public sealed class ExtraColumnTests : IDisposable
         File.Exists(path).Should().BeFalse();
     }
 
-    [Fact]
-    public void Csv_still_refuses_semantic_chunks_rows_whose_links_it_cannot_hold()
-    {
-        var path = _temp.File("semantic.csv");
-        using var reader = new JsonlChunkReader(JsonlSchemaVariantTests.VariantPath("ai-arxiv2-semantic-chunks.jsonl"));
-        var rows = reader.ReadAll().ToList();
-
-        Write(path, rows).Should().Throw<PaperChunksOutputException>().Which.Message.Should().Be(
-            $"{path}: the row of paper \"1910.01108\" chunk 0 is in the semantic-chunks layout (prechunk_id, postchunk_id), which CSV output cannot hold; write JSON Lines or Parquet");
-        File.Exists(path).Should().BeFalse();
-    }
-
     private static Action Write(string path, IReadOnlyList<ChunkRecord> rows) => () =>
     {
         using var writer = PaperChunksWriter.CreateChunks(path);

@@ -10,8 +10,9 @@ namespace PaperChunks.Formats.Csv;
 /// <see cref="CsvChunkReader"/> reads back what was written. <see cref="ChunkRecord.ExtraFields"/> get header columns after
 /// the known ones, fixed by the first row (see <see cref="ExtraColumnSet"/>), each cell as <see cref="CsvCells.ExtraCell"/>
 /// writes it (a string as its text unless that would read as JSON, other values as their JSON, a row lacking the column an
-/// empty cell), as the SciTLDR writer does. A later row with a column the first row lacked, and rows in the semantic-chunks
-/// layout, are refused: the header is fixed, and the value would be lost.
+/// empty cell), as the SciTLDR writer does. Rows in the semantic-chunks layout get that layout's seven columns
+/// (<see cref="SemanticChunkColumns"/>, the links as text cells, <c>""</c> at the ends). The first row fixes the header:
+/// a later row with a column the first row lacked, or in the other layout, is refused, naming the row.
 /// </summary>
 internal sealed class CsvChunkWriter : CsvRecordWriter<ChunkRecord>
 {
@@ -36,17 +37,48 @@ internal sealed class CsvChunkWriter : CsvRecordWriter<ChunkRecord>
 
     private ExtraColumnSet? _extras;
     private string?[] _extraCells = [];
+    private bool _semantic;
 
     private protected override IReadOnlyList<string> HeaderFor(ChunkRecord? first)
     {
         _extras = ExtraColumnSet.Of(first);
         _extraCells = new string?[_extras.Count];
-        return _extras.Count == 0 ? ChunkColumns.All : [.. ChunkColumns.All, .. _extras.Names];
+        _semantic = first?.Schema.Layout == ChunkLayout.SemanticChunks;
+        var own = _semantic ? SemanticChunkColumns.All : ChunkColumns.All;
+        return _extras.Count == 0 ? own : [.. own, .. _extras.Names];
     }
 
     private protected override void WriteCells(ChunkRecord record)
     {
         Refuse(record);
+        if (_semantic)
+        {
+            WriteSemantic(record);
+        }
+        else
+        {
+            WriteChunked(record);
+        }
+
+        foreach (var cell in _extraCells)
+        {
+            Csv.WriteField(cell is null ? null : CsvCells.ExtraCell(cell));
+        }
+    }
+
+    private void WriteSemantic(ChunkRecord record)
+    {
+        Text(record.Id);
+        Text(record.Title);
+        Text(record.Chunk);
+        Text(SemanticChunkLinks.Of(record, SemanticChunkColumns.PrechunkId));
+        Text(SemanticChunkLinks.Of(record, SemanticChunkColumns.PostchunkId));
+        Text(record.Doi);
+        Csv.WriteField(CsvCells.References(Json, record.References, bareIds: record.Schema.References == ChunkColumnType.StringList));
+    }
+
+    private void WriteChunked(ChunkRecord record)
+    {
         var schema = record.Schema;
         Csv.WriteField(record.Doi);
         if (schema.ChunkId == ChunkColumnType.DigitString)
@@ -72,20 +104,17 @@ internal sealed class CsvChunkWriter : CsvRecordWriter<ChunkRecord>
         Text(record.Published);
         Text(record.Updated);
         Csv.WriteField(CsvCells.References(Json, record.References, bareIds: schema.References == ChunkColumnType.StringList));
-        foreach (var cell in _extraCells)
-        {
-            Csv.WriteField(cell is null ? null : CsvCells.ExtraCell(cell));
-        }
     }
 
     // The header is fixed, so a column it lacks would be dropped without a word: refused instead, before any cell
     // of the row is written (the output is then discarded and an existing file stays as it was).
     private void Refuse(ChunkRecord record)
     {
-        if (record.Schema.Layout == ChunkLayout.SemanticChunks)
+        if (record.Schema.Layout == ChunkLayout.SemanticChunks != _semantic)
         {
-            throw new PaperChunksOutputException(OutputName,
-                $"{RowName(record)} is in the semantic-chunks layout (prechunk_id, postchunk_id), which CSV output cannot hold; write JSON Lines or Parquet");
+            throw new PaperChunksOutputException(OutputName, _semantic
+                ? $"{RowName(record)} has the chunked dataset's columns, but the file's first row fixed the semantic-chunks layout's header; convert with --schema canonical to mix the layouts"
+                : $"{RowName(record)} is in the semantic-chunks layout, but the file's first row fixed the chunked dataset's header; convert with --schema canonical to mix the layouts");
         }
 
         if (record.ExtraFields.Count == 0 && _extraCells.Length == 0)
