@@ -13,6 +13,7 @@ internal static class RegimeLearner
     public static PaperShape Learn(IReadOnlyList<string> chunks, IReadOnlyList<JointEvidence?> joints, double charRate)
     {
         var overlaps = new List<int>();
+        var unambiguous = new List<(int Joint, int Length)>();
         var probable = new List<int>();
         int jointCount = 0, midWord = 0, sentenceAligned = 0;
         for (var i = 1; i < chunks.Count; i++)
@@ -28,6 +29,7 @@ internal static class RegimeLearner
             {
                 var length = evidence.Raw[0];
                 overlaps.Add(length);
+                unambiguous.Add((i, length));
                 midWord += Cuts.MidWord(prev, prev.Length - length) || Cuts.MidWord(next, length) ? 1 : 0;
                 sentenceAligned += Cuts.SentenceAligned(prev, next, length) ? 1 : 0;
             }
@@ -51,7 +53,11 @@ internal static class RegimeLearner
             regime = regime with { OverlapChars = common };
         }
 
-        return new PaperShape(regime, keepsWhitespace > 0 || midWord > 0, paragraph, charRate, overlaps.Count);
+        var fitted = regime.Kind == SplitterRegimeKind.Recursive
+            ? unambiguous.Count(j => Cuts.PieceAfterWouldHaveFit(chunks[j.Joint - 1], chunks[j.Joint], j.Length, regime.ChunkChars))
+            : 0;
+        var closed = regime.Kind == SplitterRegimeKind.Recursive ? unambiguous.Count - fitted : 0;
+        return new PaperShape(regime, keepsWhitespace > 0 || midWord > 0, paragraph, charRate, overlaps.Count, closed, fitted);
     }
 
     private static SplitterRegime Classify(
