@@ -24,8 +24,8 @@ internal static class Cuts
     {
         var start = previous.Length - length;
         var before = previous[..Math.Max(0, start)].TrimEnd();
-        var startsClean = before.IsEmpty || EndsSentence(before);
-        return startsClean && (length >= next.Length || EndsSentence(next[..length].TrimEnd()));
+        var startsClean = before.IsEmpty || EndsSplit(before);
+        return startsClean && (length >= next.Length || EndsSplit(next[..length].TrimEnd()));
     }
 
     /// <summary>Whether the text ends with sentence punctuation, perhaps followed by closing quotes or brackets.</summary>
@@ -79,6 +79,12 @@ internal static class Cuts
         // JS splitter keeps each separator at the start of its piece, so a chunk's first piece loses its own).
         return previous.Length + TrimmedSlack + (end < 0 ? piece.Length : end) <= chunkChars;
     }
+
+    /// <summary>
+    /// Whether the text ends a sentence splitter's piece: a sentence, or a clause at a comma (LlamaIndex's
+    /// fallback splits a long sentence after <c>,</c> <c>.</c> <c>;</c> and overlaps by whole pieces).
+    /// </summary>
+    public static bool EndsSplit(ReadOnlySpan<char> text) => EndsSentence(text) || (!text.IsEmpty && text[^1] == ',');
 
     /// <summary>Words in the text: runs of non-whitespace.</summary>
     public static int Words(ReadOnlySpan<char> text)

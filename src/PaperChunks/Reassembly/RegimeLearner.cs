@@ -89,7 +89,7 @@ internal static class RegimeLearner
             return new SplitterRegime(SplitterRegimeKind.TokenWindow, median, Median(overlaps), Certain: true);
         }
 
-        var endSentences = chunks.Count(c => Cuts.EndsSentence(c.AsSpan().TrimEnd()));
+        var endSentences = chunks.Count(c => Cuts.EndsSplit(c.AsSpan().TrimEnd()));
         if (sentenceAligned * 5 >= overlaps.Count * 4 && endSentences * 5 >= chunks.Count * 3)
         {
             return new SplitterRegime(SplitterRegimeKind.Sentence, median, Median(overlaps), Certain: true);

@@ -24,12 +24,8 @@ public class RealSplitterFixtureTests
     [InlineData("langchain-token-128-16")]
     [InlineData("chonkie-token-300-40")]
     [InlineData("chonkie-token-250-0")]
+    [InlineData("llamaindex-sentence-128-20")]
     public void Every_paper_split_by_a_real_splitter_comes_back_whole(string splitter) => AllWhole(splitter);
-
-    // Issue 15 is still open for this splitter: skipped, never passed, until every paper comes back; the
-    // reason says how many of the 39 do now (counted by running it without the skip).
-    [Fact(Skip = "Issue 15 open: 36 of 39 papers come back whole")]
-    public void Every_paper_split_by_llamaindex_sentence_128_20_comes_back_whole() => AllWhole("llamaindex-sentence-128-20");
 
     private static void AllWhole(string splitter)
     {
