@@ -38,7 +38,7 @@ internal sealed class ChunkColumnBatch(ChunkParquetLayout layout) : IRowGroupBat
     {
         if (!ReferenceEquals(row.Schema, _schema))
         {
-            layout.Take(row.Schema);
+            layout.Take(row);
             _schema = row.Schema;
         }
 

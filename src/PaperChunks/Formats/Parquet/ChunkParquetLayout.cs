@@ -39,8 +39,9 @@ internal sealed class ChunkParquetLayout(string target)
 
     /// <summary>Fixes the file's types from its first row; checks every later schema a row brings.</summary>
     /// <exception cref="PaperChunksOutputException">The row's source stores a column with another type than the file's first rows.</exception>
-    public void Take(ChunkSchema row)
+    public void Take(ChunkRecord record)
     {
+        var row = record.Schema;
         if (_schema is null)
         {
             _schema = row;
@@ -49,11 +50,19 @@ internal sealed class ChunkParquetLayout(string target)
 
         if (!_schema.HasSameColumnTypes(row))
         {
+            // Named by row and column: a column whose type a JSON Lines source shows only in later rows ends here too.
             throw new PaperChunksOutputException(
                 target,
-                $"a row comes from a source that stores its columns as {Describe(row)}, but the file's first rows fixed {Describe(_schema)}; convert with the canonical schema (--schema canonical) to mix such inputs");
+                $"the row of paper \"{record.Doi}\" chunk {record.ChunkId}, column \"{FirstDifference(_schema, row)}\": it comes from a source that stores its columns as {Describe(row)}, but the file's first rows fixed {Describe(_schema)}; convert with the canonical schema (--schema canonical) to mix such inputs");
         }
     }
+
+    private static string FirstDifference(ChunkSchema a, ChunkSchema b) =>
+        a.Layout != b.Layout ? "(layout)"
+        : a.ChunkId != b.ChunkId ? ChunkColumns.ChunkId
+        : a.Authors != b.Authors ? ChunkColumns.Authors
+        : a.Categories != b.Categories ? ChunkColumns.Categories
+        : ChunkColumns.References;
 
     /// <summary>The row's extra values for the extra columns, in order; a row the schema cannot hold is refused.</summary>
     /// <exception cref="PaperChunksOutputException">The row has an extra column the first row lacked, or a non-string in a text column.</exception>
