@@ -8,7 +8,7 @@ namespace PaperChunks.Cli.Commands;
 
 /// <summary>
 /// <c>paperchunks stats FILE...</c>: rows, papers, chunks per paper, chunk lengths, gaps, duplicates, nulls;
-/// <c>--shard K/N</c> for one shard's papers, <c>--merge REPORT...</c> to join the shards' JSON reports.
+/// <c>--shard K/N</c> for one shard's papers, <c>--split NAME</c> for one split of a dataset folder, <c>--merge REPORT...</c> to join the shards' JSON reports.
 /// </summary>
 internal static class StatsCommand
 {
@@ -18,31 +18,38 @@ internal static class StatsCommand
         var report = CommonOptions.Report();
         var onError = CommonOptions.OnError();
         var shard = CommonOptions.Shard();
+        var split = CommonOptions.Split();
         var merge = new Option<bool>("--merge")
         {
             Description = "The inputs are the --report json outputs of `stats --shard K/N` over the same files, one per shard: print the report one run over all of them gives.",
         };
         var command = new Command("stats", "Count rows, papers, chunks per paper, chunk lengths, missing and duplicate chunk ids, and nulls per column.")
         {
-            inputs, report, onError, shard, merge,
+            inputs, report, onError, shard, split, merge,
         };
         command.SetAction((parse, ct) => parse.GetValue(merge)
-            ? parse.GetResult(shard) is not null
-                ? throw new UsageException("--shard does not apply with --merge")
+            ? parse.GetResult(shard) is not null || parse.GetResult(split) is not null
+                ? throw new UsageException($"{(parse.GetResult(shard) is not null ? "--shard" : "--split")} does not apply with --merge")
                 : MergeAsync(console, parse.GetValue(inputs)!, parse.GetValue(report)!)
-            : RunAsync(console, parse.GetValue(inputs)!, parse.GetValue(report)!, CommonOptions.PolicyOf(parse.GetValue(onError)!), parse.GetValue(shard), ct));
+            : RunAsync(console, parse.GetValue(inputs)!, parse.GetValue(report)!, new ReaderOptions
+            {
+                ErrorPolicy = CommonOptions.PolicyOf(parse.GetValue(onError)!),
+                Shard = parse.GetValue(shard),
+                Split = CommonOptions.SplitFor(parse.GetValue(split), parse.GetValue(inputs)!),
+            }, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string[] inputs, string report, ErrorPolicy policy, Records.PaperShard? shard, CancellationToken ct)
+    private static async Task<int> RunAsync(CliConsole console, string[] inputs, string report, ReaderOptions options, CancellationToken ct)
     {
+        var shard = options.Shard;
         // Every gapped or duplicated paper is kept: the JSON report lists them all, the text names a few and counts the rest.
         var builder = new CorpusStatisticsBuilder { MaxListedPapers = int.MaxValue };
         var errors = new List<PaperChunksFormatException>();
         var errorCount = 0L;
         foreach (var input in inputs)
         {
-            await using var reader = PaperChunksReader.OpenChunks(input, new ReaderOptions { ErrorPolicy = policy, Shard = shard });
+            await using var reader = PaperChunksReader.OpenChunks(input, options);
             await foreach (var record in reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
                 builder.Add(record);

@@ -4,7 +4,7 @@ using PaperChunks.Records;
 
 namespace PaperChunks.Cli.Commands;
 
-/// <summary><c>paperchunks validate FILE...</c>: every format error and rule violation as <c>file:line: message</c>.</summary>
+/// <summary><c>paperchunks validate FILE...</c>: every format error and rule violation as <c>file:line: message</c>; <c>--split NAME</c> for one split of a dataset folder.</summary>
 internal static class ValidateCommand
 {
     public static Command Create(CliConsole console)
@@ -12,21 +12,27 @@ internal static class ValidateCommand
         var inputs = CommonOptions.Inputs();
         var report = CommonOptions.Report();
         var shard = CommonOptions.Shard();
+        var split = CommonOptions.Split();
         var command = new Command("validate", "Check every row of chunk or SciTLDR files in any readable format: syntax and types, then the rules (id = doi#chunk-id, source matches the doi, valid dates; 0/1 labels, one per sentence). Lists every problem; exit code 1 if any.")
         {
-            inputs, report, shard,
+            inputs, report, shard, split,
         };
-        command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(inputs)!, parse.GetValue(report)!, parse.GetValue(shard), ct));
+        command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(inputs)!, parse.GetValue(report)!, new ReaderOptions
+        {
+            ErrorPolicy = ErrorPolicy.SkipAndReport,
+            Shard = parse.GetValue(shard),
+            Split = CommonOptions.SplitFor(parse.GetValue(split), parse.GetValue(inputs)!),
+        }, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string[] inputs, string report, Records.PaperShard? shard, CancellationToken ct)
+    private static async Task<int> RunAsync(CliConsole console, string[] inputs, string report, ReaderOptions options, CancellationToken ct)
     {
+        var shard = options.Shard;
         var problems = new List<Problem>();
         var rows = 0L;
         foreach (var input in inputs)
         {
-            var options = new ReaderOptions { ErrorPolicy = ErrorPolicy.SkipAndReport, Shard = shard };
             try
             {
                 rows += PaperChunksReader.Detect(input, options).Kind switch

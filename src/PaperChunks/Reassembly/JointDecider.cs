@@ -9,6 +9,7 @@ namespace PaperChunks.Reassembly;
 /// </summary>
 internal static class JointDecider
 {
+
     public static JointDecision Decide(PaperShape shape, string previous, string next, JointEvidence evidence, int minOverlapChars)
     {
         if (RawOverlap(shape, previous, next, evidence.Raw) is { } raw)
@@ -64,7 +65,8 @@ internal static class JointDecider
             // Every token-window joint overlaps by about the same number of tokens; the last window may lie inside the one before.
             SplitterRegimeKind.TokenWindow => length * 4 >= regime.OverlapChars || length == next.Length,
             SplitterRegimeKind.Recursive => Cuts.WordAligned(previous, next, length) && length <= budget
-                && (chance < Coincidence.Unambiguous || WordBeforeWouldNotFit(previous, length, regime.OverlapChars)),
+                && (chance < Coincidence.Unambiguous || WordBeforeWouldNotFit(previous, length, regime.OverlapChars))
+                && !(shape.ClosesAtLength && Cuts.PieceAfterWouldHaveFit(previous, next, length, regime.ChunkChars)),
             SplitterRegimeKind.Sentence => Cuts.SentenceAligned(previous, next, length) && length <= budget + regime.OverlapChars / 2,
             SplitterRegimeKind.Unknown => chance < Coincidence.Unambiguous && Cuts.WordAligned(previous, next, length),
             _ => false,
@@ -96,8 +98,13 @@ internal static class JointDecider
             && (length >= minOverlapChars
                 || (kind == SplitterRegimeKind.Recursive && length <= shape.Regime.OverlapChars
                     && WordBeforeWouldNotFit(previous, PlacedLength(previous, next, length), shape.Regime.OverlapChars)));
+        accepted = accepted && !(kind == SplitterRegimeKind.Recursive && shape.ClosesAtLength
+            && Cuts.PieceAfterWouldHaveFit(previous, next, NextEnd(next, length), shape.Regime.ChunkChars));
         return accepted ? new JointDecision(JointKind.WhitespaceOverlap, length, "", JointCertainty.Inferred, chance) : null;
     }
+
+    private static int NextEnd(string next, int collapsedLength) =>
+        OverlapFinder.EndOfCollapsedPrefix(next, collapsedLength) is >= 0 and var end ? end : next.Length;
 
     private static int PlacedLength(string previous, string next, int collapsedLength) =>
         OverlapFinder.PlaceCollapsed(previous, next, collapsedLength) is { } o ? previous.Length - o.PreviousStart : previous.Length;
@@ -122,7 +129,9 @@ internal static class JointDecider
 
         // Stripped whitespace: a sentence splitter mostly drops the space between sentences, a recursive
         // one the break it split on, the highest level the paper shows.
-        var separator = shape.Regime.Kind == SplitterRegimeKind.Sentence && Cuts.EndsSentence(previous) ? " " : shape.Paragraph;
+        var separator = shape.Regime.Kind == SplitterRegimeKind.Sentence && Cuts.EndsSentence(previous)
+            ? (Cuts.ContinuesWord(previous, next) ? "" : " ")
+            : shape.Paragraph;
         return new JointDecision(JointKind.Joined, 0, separator, JointCertainty.Guessed, rejected);
     }
 }

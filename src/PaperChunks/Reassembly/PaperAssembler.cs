@@ -173,6 +173,7 @@ internal sealed class PaperAssembler
             chunks[i] = _options.ChunkTextTransform is { } transform ? transform(kept[i].Chunk) : kept[i].Chunk;
             if (i > 0 && kept[i].ChunkId == kept[i - 1].ChunkId + 1)
             {
+                chunks[i] = ReplacedCharacters.Restore(chunks[i - 1], chunks[i]);
                 evidence[i] = Search(chunks[i - 1], chunks[i]);
             }
         }
@@ -251,7 +252,12 @@ internal sealed class PaperAssembler
             shape = shape with { Regime = input with { Certain = false } };
         }
 
-        return shape;
+        // Whether chunks close at a length in characters is one fact about the splitter: the input's earlier papers count too.
+        var closed = shape.ClosedAtLength + _report.ClosedAtLength;
+        var fitted = shape.FittedAnyway + _report.FittedAnyway;
+        _report.ClosedAtLength = closed;
+        _report.FittedAnyway = fitted;
+        return shape with { ClosesAtLength = shape.Regime.Kind == SplitterRegimeKind.Recursive && closed >= 3 && fitted * 10 <= closed + fitted };
     }
 
     /// <summary>Adds the next chunk as decided; returns where its span starts and how many of its characters repeated.</summary>

@@ -20,6 +20,12 @@ internal sealed class ReassemblyReportBuilder
     /// <summary>The regime of the input's last paper with enough telling joints, for papers too short to show their own.</summary>
     public SplitterRegime? InputRegime { get; set; }
 
+    /// <summary>Unambiguous joints of the input's recursive papers so far where the next piece would not have fitted (<see cref="PaperShape.ClosedAtLength"/>).</summary>
+    public int ClosedAtLength { get; set; }
+
+    /// <summary>Unambiguous joints of the input's recursive papers so far where it would have (<see cref="PaperShape.FittedAnyway"/>).</summary>
+    public int FittedAnyway { get; set; }
+
     public ReassemblyReport ToReport() => new()
     {
         Papers = Papers,

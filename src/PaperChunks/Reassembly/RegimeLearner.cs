@@ -13,6 +13,7 @@ internal static class RegimeLearner
     public static PaperShape Learn(IReadOnlyList<string> chunks, IReadOnlyList<JointEvidence?> joints, double charRate)
     {
         var overlaps = new List<int>();
+        var unambiguous = new List<(int Joint, int Length)>();
         var probable = new List<int>();
         int jointCount = 0, midWord = 0, sentenceAligned = 0;
         for (var i = 1; i < chunks.Count; i++)
@@ -28,6 +29,7 @@ internal static class RegimeLearner
             {
                 var length = evidence.Raw[0];
                 overlaps.Add(length);
+                unambiguous.Add((i, length));
                 midWord += Cuts.MidWord(prev, prev.Length - length) || Cuts.MidWord(next, length) ? 1 : 0;
                 sentenceAligned += Cuts.SentenceAligned(prev, next, length) ? 1 : 0;
             }
@@ -51,7 +53,14 @@ internal static class RegimeLearner
             regime = regime with { OverlapChars = common };
         }
 
-        return new PaperShape(regime, keepsWhitespace > 0 || midWord > 0, paragraph, charRate, overlaps.Count);
+        // Fixed windows without overlap whose chunks happen to keep no whitespace at their ends show no cut directly.
+        var cutsMidWord = midWord > 0 || (keepsWhitespace == 0 && regime is { Kind: SplitterRegimeKind.FixedWindow, OverlapChars: 0 }
+            && WordsShowMidWordCuts(chunks, joints));
+        var fitted = regime.Kind == SplitterRegimeKind.Recursive
+            ? unambiguous.Count(j => Cuts.PieceAfterWouldHaveFit(chunks[j.Joint - 1], chunks[j.Joint], j.Length, regime.ChunkChars))
+            : 0;
+        var closed = regime.Kind == SplitterRegimeKind.Recursive ? unambiguous.Count - fitted : 0;
+        return new PaperShape(regime, keepsWhitespace > 0 || cutsMidWord, paragraph, charRate, overlaps.Count, closed, fitted);
     }
 
     private static SplitterRegime Classify(
@@ -80,7 +89,7 @@ internal static class RegimeLearner
             return new SplitterRegime(SplitterRegimeKind.TokenWindow, median, Median(overlaps), Certain: true);
         }
 
-        var endSentences = chunks.Count(c => Cuts.EndsSentence(c.AsSpan().TrimEnd()));
+        var endSentences = chunks.Count(c => Cuts.EndsSplit(c.AsSpan().TrimEnd()));
         if (sentenceAligned * 5 >= overlaps.Count * 4 && endSentences * 5 >= chunks.Count * 3)
         {
             return new SplitterRegime(SplitterRegimeKind.Sentence, median, Median(overlaps), Certain: true);
@@ -122,6 +131,64 @@ internal static class RegimeLearner
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Whether the paper's own words say its joints cut words: the letters either side of a joint make a word
+    /// the paper uses inside its chunks (<c>Extendin</c> | <c>g</c>) more often than two such words (<c>the</c> | <c>model</c>).
+    /// </summary>
+    private static bool WordsShowMidWordCuts(IReadOnlyList<string> chunks, IReadOnlyList<JointEvidence?> joints)
+    {
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in chunks)
+        {
+            var (lead, trail) = (LeadingLetters(chunk), TrailingLetters(chunk));
+            var inner = lead + trail >= chunk.Length ? [] : chunk.AsSpan(lead, chunk.Length - lead - trail);
+            foreach (var word in inner.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var letters = word.AsSpan().Trim(Punctuation);
+                if (!letters.IsEmpty && !letters.ContainsAnyExcept(Letters))
+                {
+                    words.Add(letters.ToString());
+                }
+            }
+        }
+
+        int cut = 0, whole = 0;
+        for (var i = 1; i < chunks.Count; i++)
+        {
+            var (previous, next) = (chunks[i - 1], chunks[i]);
+            var (end, start) = (TrailingLetters(previous), LeadingLetters(next));
+            if (joints[i] is null || end == 0 || start == 0)
+            {
+                continue;
+            }
+
+            var (a, b) = (previous[^end..], next[..start]);
+            var joined = words.Contains(a + b);
+            var apart = words.Contains(a) && words.Contains(b);
+            cut += joined && !apart ? 1 : 0;
+            whole += apart && !joined ? 1 : 0;
+        }
+
+        return cut > whole;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Letters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    private const string Punctuation = ".,;:!?()[]{}\"'";
+
+    private static int LeadingLetters(string text)
+    {
+        var n = text.AsSpan().IndexOfAnyExcept(Letters);
+        return n < 0 ? text.Length : n;
+    }
+
+    private static int TrailingLetters(string text)
+    {
+        var n = text.AsSpan().LastIndexOfAnyExcept(Letters);
+        return text.Length - 1 - n;
     }
 
     private static (int Value, int Count) Mode(List<int> values) =>

@@ -18,26 +18,14 @@ public class RealSplitterFixtureTests
     private static readonly string Folder = Path.Combine(SeedFiles.FixturesDirectory, "Splitters");
 
     [Theory]
+    [InlineData("langchain-recursive-100-20")]
+    [InlineData("langchain-recursive-500-20")]
     [InlineData("langchain-recursive-1000-200")]
+    [InlineData("langchain-token-128-16")]
     [InlineData("chonkie-token-300-40")]
+    [InlineData("chonkie-token-250-0")]
+    [InlineData("llamaindex-sentence-128-20")]
     public void Every_paper_split_by_a_real_splitter_comes_back_whole(string splitter) => AllWhole(splitter);
-
-    // Issue 15 is still open for these splitters: each is skipped, never passed, until every paper comes
-    // back; the reason says how many of the 39 do now (counted by running it without the skip).
-    [Fact(Skip = "Issue 15 open: 38 of 39 papers come back whole")]
-    public void Every_paper_split_by_langchain_recursive_100_20_comes_back_whole() => AllWhole("langchain-recursive-100-20");
-
-    [Fact(Skip = "Issue 15 open: 38 of 39 papers come back whole")]
-    public void Every_paper_split_by_langchain_recursive_500_20_comes_back_whole() => AllWhole("langchain-recursive-500-20");
-
-    [Fact(Skip = "Issue 15 open: 37 of 39 papers come back whole")]
-    public void Every_paper_split_by_langchain_token_128_16_comes_back_whole() => AllWhole("langchain-token-128-16");
-
-    [Fact(Skip = "Issue 15 open: 37 of 39 papers come back whole")]
-    public void Every_paper_split_by_chonkie_token_250_0_comes_back_whole() => AllWhole("chonkie-token-250-0");
-
-    [Fact(Skip = "Issue 15 open: 27 of 39 papers come back whole")]
-    public void Every_paper_split_by_llamaindex_sentence_128_20_comes_back_whole() => AllWhole("llamaindex-sentence-128-20");
 
     private static void AllWhole(string splitter)
     {

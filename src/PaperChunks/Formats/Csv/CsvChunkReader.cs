@@ -8,17 +8,24 @@ namespace PaperChunks.Formats.Csv;
 /// (<see cref="ChunkColumns"/>, any order): RFC 4180 quoting with line breaks inside quoted cells, list and
 /// struct columns as JSON in the cell. In a nullable column an empty cell is null and <c>""</c> an empty
 /// string. Malformed quoting and a wrong number of cells are located format errors (line and column).
-/// Unknown columns are kept as <see cref="ChunkRecord.ExtraFields"/> holding JSON strings. The file's
+/// Unknown columns are kept as <see cref="ChunkRecord.ExtraFields"/>, each cell read by <see cref="CsvCells.ExtraJson"/> (a cell
+/// that is one JSON value is that value, any other text a string; an empty cell means the row lacks the column), as
+/// <see cref="CsvChunkWriter"/> and the SciTLDR writer write them. The file's
 /// <see cref="ChunkSchema"/> is learnt from the cells: a quoted <c>chunk-id</c> is a string of digits,
 /// <c>authors</c>/<c>categories</c> a JSON list or one <c>", "</c>-joined string, <c>references</c> a list of
-/// <c>{id}</c> objects or of bare ids; a file mixing the two of a column is a located error.
+/// <c>{id}</c> objects or of bare ids; a file mixing the two of a column is a located error. A header with
+/// <c>arxiv_id</c> and no <c>doi</c> is the semantic-chunks layout (<see cref="SemanticChunkColumns"/>, as
+/// <see cref="CsvChunkWriter"/> writes it): <c>id</c>, <c>content</c> and <c>arxiv_id</c> required, the links kept as
+/// extra fields as the other readers keep them.
 /// </summary>
 internal sealed class CsvChunkReader : CsvRecordReader<ChunkRecord>
 {
     private static readonly string[] Required = [ChunkColumns.Doi, ChunkColumns.ChunkId, ChunkColumns.Chunk];
+    private static readonly string[] SemanticRequired = [SemanticChunkColumns.Id, SemanticChunkColumns.Content, SemanticChunkColumns.ArxivId];
 
-    private readonly ChunkSchemaLearner _schema = new();
+    private ChunkSchemaLearner _schema = new();
     private ChunkFields _absent;
+    private bool _semantic;
 
     /// <summary>Opens a <c>.csv</c>, <c>.csv.gz</c> or <c>.csv.zst</c> file.</summary>
     /// <param name="path">The file.</param>
@@ -37,12 +44,30 @@ internal sealed class CsvChunkReader : CsvRecordReader<ChunkRecord>
     {
     }
 
-    private protected override IReadOnlyList<string> KnownColumns => ChunkColumns.All;
+    private protected override IReadOnlyList<string> KnownColumns => _semantic ? SemanticChunkColumns.All : ChunkColumns.All;
 
-    private protected override IReadOnlyList<string> RequiredColumns => Required;
+    private protected override IReadOnlyList<string> RequiredColumns => _semantic ? SemanticRequired : Required;
+
+    private protected override void HeaderNamed(IReadOnlyList<string> names)
+    {
+        _semantic = !names.Contains(ChunkColumns.Doi) && names.Contains(SemanticChunkColumns.ArxivId);
+        if (_semantic)
+        {
+            _schema = new ChunkSchemaLearner(ChunkLayout.SemanticChunks);
+        }
+    }
 
     private protected override void HeaderRead()
     {
+        if (_semantic)
+        {
+            // As the Parquet reader has it: the layout's columns stand for these fields, the others are absent.
+            _absent = ChunkFields.Summary | ChunkFields.Source | ChunkFields.Authors | ChunkFields.Categories | ChunkFields.Comment
+                | ChunkFields.JournalRef | ChunkFields.PrimaryCategory | ChunkFields.Published | ChunkFields.Updated
+                | (Has(SemanticChunkColumns.Title) ? 0 : ChunkFields.Title) | (Has(SemanticChunkColumns.References) ? 0 : ChunkFields.References);
+            return;
+        }
+
         foreach (var name in ChunkColumns.All)
         {
             if (!Has(name))
@@ -54,6 +79,11 @@ internal sealed class CsvChunkReader : CsvRecordReader<ChunkRecord>
 
     private protected override ChunkRecord? Parse()
     {
+        if (_semantic)
+        {
+            return ParseSemantic();
+        }
+
         string? badField = null;
         string? reason = null;
         var chunkId = ChunkId(ref badField, ref reason);
@@ -101,6 +131,49 @@ internal sealed class CsvChunkReader : CsvRecordReader<ChunkRecord>
             References = references ?? [],
             AbsentFields = _absent,
             ExtraFields = Extras(),
+            Schema = _schema.Schema,
+        };
+    }
+
+    // id ({arxiv_id}#{index}), title, content, prechunk_id, postchunk_id, arxiv_id, references (bare ids or {id} objects).
+    private ChunkRecord? ParseSemantic()
+    {
+        var id = Text(SemanticChunkColumns.Id) ?? "";
+        if (SemanticChunkColumns.IndexOf(id) is not { } index)
+        {
+            return BadCell(SemanticChunkColumns.Id, $"expected {{arxiv_id}}#{{index}} (the semantic-chunks layout's id), found \"{MessageText.Excerpt(id)}\"");
+        }
+
+        PaperReference[]? references = [];
+        if (Has(SemanticChunkColumns.References))
+        {
+            references = CsvCells.ParseReferences(Span(SemanticChunkColumns.References), out var kind, out var error);
+            error ??= kind is { } found ? _schema.See(ChunkFields.References, found) : null;
+            if (error is not null)
+            {
+                return BadCell(SemanticChunkColumns.References, error);
+            }
+        }
+
+        var links = new List<ExtraField>(2);
+        foreach (var link in (string[])[SemanticChunkColumns.PrechunkId, SemanticChunkColumns.PostchunkId])
+        {
+            if (Has(link))
+            {
+                links.Add(new ExtraField(link, Text(link) is { } value ? ExtraColumnSet.TextToJson(value) : "null"));
+            }
+        }
+
+        return new ChunkRecord
+        {
+            Doi = Text(SemanticChunkColumns.ArxivId) ?? "",
+            ChunkId = index,
+            Chunk = Text(SemanticChunkColumns.Content) ?? "",
+            Id = id,
+            Title = Text(SemanticChunkColumns.Title) ?? "",
+            References = references ?? [],
+            AbsentFields = _absent,
+            ExtraFields = [.. links, .. Extras()],
             Schema = _schema.Schema,
         };
     }
@@ -177,12 +250,15 @@ internal sealed class CsvChunkReader : CsvRecordReader<ChunkRecord>
             return [];
         }
 
-        var extras = new ExtraField[ExtraColumns.Count];
-        for (var i = 0; i < extras.Length; i++)
+        var extras = new List<ExtraField>(ExtraColumns.Count);
+        foreach (var (name, index) in ExtraColumns)
         {
-            extras[i] = new ExtraField(ExtraColumns[i].Name, System.Text.Json.JsonSerializer.Serialize(Csv.GetString(ExtraColumns[i].Index)));
+            if (Text(index) is { } cell)
+            {
+                extras.Add(new ExtraField(name, CsvCells.ExtraJson(cell)));
+            }
         }
 
-        return extras;
+        return [.. extras];
     }
 }

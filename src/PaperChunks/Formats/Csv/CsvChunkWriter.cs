@@ -7,8 +7,12 @@ namespace PaperChunks.Formats.Csv;
 /// in canonical order: RFC 4180 quoting (line breaks inside quoted cells), LF line ends, UTF-8 without BOM,
 /// list and struct columns as JSON in the cell, each column in the type the record's <see cref="ChunkRecord.Schema"/>
 /// gives it (a digit-string <c>chunk-id</c> quoted, joined <c>authors</c>/<c>categories</c> as one string). A null is an empty cell and an empty string <c>""</c>, so
-/// <see cref="CsvChunkReader"/> reads back what was written. A row with <see cref="ChunkRecord.ExtraFields"/> or in
-/// the semantic-chunks layout is refused: the header is fixed, and the columns would be lost.
+/// <see cref="CsvChunkReader"/> reads back what was written. <see cref="ChunkRecord.ExtraFields"/> get header columns after
+/// the known ones, fixed by the first row (see <see cref="ExtraColumnSet"/>), each cell as <see cref="CsvCells.ExtraCell"/>
+/// writes it (a string as its text unless that would read as JSON, other values as their JSON, a row lacking the column an
+/// empty cell), as the SciTLDR writer does. Rows in the semantic-chunks layout get that layout's seven columns
+/// (<see cref="SemanticChunkColumns"/>, the links as text cells, <c>""</c> at the ends). The first row fixes the header:
+/// a later row with a column the first row lacked, or in the other layout, is refused, naming the row.
 /// </summary>
 internal sealed class CsvChunkWriter : CsvRecordWriter<ChunkRecord>
 {
@@ -31,11 +35,50 @@ internal sealed class CsvChunkWriter : CsvRecordWriter<ChunkRecord>
     {
     }
 
-    private protected override IReadOnlyList<string> HeaderFor(ChunkRecord? first) => ChunkColumns.All;
+    private ExtraColumnSet? _extras;
+    private string?[] _extraCells = [];
+    private bool _semantic;
+
+    private protected override IReadOnlyList<string> HeaderFor(ChunkRecord? first)
+    {
+        _extras = ExtraColumnSet.Of(first);
+        _extraCells = new string?[_extras.Count];
+        _semantic = first?.Schema.Layout == ChunkLayout.SemanticChunks;
+        var own = _semantic ? SemanticChunkColumns.All : ChunkColumns.All;
+        return _extras.Count == 0 ? own : [.. own, .. _extras.Names];
+    }
 
     private protected override void WriteCells(ChunkRecord record)
     {
         Refuse(record);
+        if (_semantic)
+        {
+            WriteSemantic(record);
+        }
+        else
+        {
+            WriteChunked(record);
+        }
+
+        foreach (var cell in _extraCells)
+        {
+            Csv.WriteField(cell is null ? null : CsvCells.ExtraCell(cell));
+        }
+    }
+
+    private void WriteSemantic(ChunkRecord record)
+    {
+        Text(record.Id);
+        Text(record.Title);
+        Text(record.Chunk);
+        Text(SemanticChunkLinks.Of(record, SemanticChunkColumns.PrechunkId));
+        Text(SemanticChunkLinks.Of(record, SemanticChunkColumns.PostchunkId));
+        Text(record.Doi);
+        Csv.WriteField(CsvCells.References(Json, record.References, bareIds: record.Schema.References == ChunkColumnType.StringList));
+    }
+
+    private void WriteChunked(ChunkRecord record)
+    {
         var schema = record.Schema;
         Csv.WriteField(record.Doi);
         if (schema.ChunkId == ChunkColumnType.DigitString)
@@ -67,16 +110,21 @@ internal sealed class CsvChunkWriter : CsvRecordWriter<ChunkRecord>
     // of the row is written (the output is then discarded and an existing file stays as it was).
     private void Refuse(ChunkRecord record)
     {
-        if (record.Schema.Layout == ChunkLayout.SemanticChunks)
+        if (record.Schema.Layout == ChunkLayout.SemanticChunks != _semantic)
         {
-            throw new PaperChunksOutputException(OutputName,
-                $"{RowName(record)} is in the semantic-chunks layout (prechunk_id, postchunk_id), which CSV output cannot hold; write JSON Lines or Parquet");
+            throw new PaperChunksOutputException(OutputName, _semantic
+                ? $"{RowName(record)} has the chunked dataset's columns, but the file's first row fixed the semantic-chunks layout's header; convert with --schema canonical to mix the layouts"
+                : $"{RowName(record)} is in the semantic-chunks layout, but the file's first row fixed the chunked dataset's header; convert with --schema canonical to mix the layouts");
         }
 
-        if (record.ExtraFields.Count > 0)
+        if (record.ExtraFields.Count == 0 && _extraCells.Length == 0)
         {
-            throw new PaperChunksOutputException(OutputName,
-                $"{RowName(record)} has the column \"{record.ExtraFields[0].Name}\", which CSV output of chunk rows cannot hold; write JSON Lines or Parquet to keep it");
+            return;
+        }
+
+        if (_extras!.Json(record, _extraCells) is { } problem)
+        {
+            throw new PaperChunksOutputException(OutputName, $"{RowName(record)} {problem}");
         }
     }
 

@@ -53,6 +53,11 @@ internal abstract class CsvRecordReader<T> : RecordReader<T>
     /// <summary>Turns the current row into a record, or reports it (<see cref="BadCell"/>) and returns <see langword="null"/>.</summary>
     private protected abstract T? Parse();
 
+    /// <summary>Called with the header's names before they are checked against <see cref="KnownColumns"/> (a reader whose columns depend on its layout chooses here).</summary>
+    private protected virtual void HeaderNamed(IReadOnlyList<string> names)
+    {
+    }
+
     /// <summary>Called once the header is read; <see cref="Has"/> then answers.</summary>
     private protected virtual void HeaderRead()
     {
@@ -153,6 +158,7 @@ internal abstract class CsvRecordReader<T> : RecordReader<T>
         }
 
         var headers = Csv.Headers;
+        HeaderNamed(headers);
         for (var i = 0; i < headers.Count; i++)
         {
             if (!KnownColumns.Contains(headers[i]))

@@ -218,7 +218,13 @@ internal sealed class ChunkJson : JsonLineParser<ChunkRecord>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            Expect(ref reader, line, field, ref type, ChunkColumnType.StringList);
+            // Only a list shows the list type: a null (or another kind, refused below) fixes nothing, so that a later
+            // row's joined string is not taken for the file mixing variants.
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                Expect(ref reader, line, field, ref type, ChunkColumnType.StringList);
+            }
+
             return CachedList(ref reader, line, field, cache, JsonValues.StringList);
         }
 

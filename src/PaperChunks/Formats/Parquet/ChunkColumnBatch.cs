@@ -19,6 +19,8 @@ internal sealed class ChunkColumnBatch(ChunkParquetLayout layout) : IRowGroupBat
     private TextColumn? _chunkIdText;
     private ChunkSchema? _schema;
     private bool _semantic;
+    private string?[]? _extraCells;
+    private int _firstExtra;
 
     // The previous row's per-paper values: equal values on the next row reuse these instances.
     private ChunkRecord? _previous;
@@ -36,14 +38,20 @@ internal sealed class ChunkColumnBatch(ChunkParquetLayout layout) : IRowGroupBat
     {
         if (!ReferenceEquals(row.Schema, _schema))
         {
-            layout.Take(row.Schema);
+            layout.Take(row);
             _schema = row.Schema;
         }
 
-        if (row.ExtraFields.Count > 0)
-            layout.RefuseExtraColumns(row);
+        layout.FirstRow(row);
+        var extras = layout.Extras;
+        if (extras.Count > 0 || row.ExtraFields.Count > 0)
+        {
+            // Checked before any column takes the row, so that a refused row leaves the batch as it was.
+            layout.ExtraCells(row, _extraCells ??= new string?[extras.Count]);
+        }
 
         var texts = _texts ?? Bind();
+        AddExtras(texts);
         if (_semantic)
         {
             AddSemantic(row, texts);
@@ -176,8 +184,24 @@ internal sealed class ChunkColumnBatch(ChunkParquetLayout layout) : IRowGroupBat
         }
 
         _semantic = layout.Schema.Layout == ChunkLayout.SemanticChunks;
+        _firstExtra = leaves.Length - layout.Extras.Count;
         _chunkIdText = layout.Schema.ChunkId == ChunkColumnType.DigitString && !_semantic ? texts[1] : null;
         return _texts = texts;
+    }
+
+    // The extra columns come last in the schema; their values were taken from the row before any column was.
+    private void AddExtras(TextColumn[] texts)
+    {
+        if (_extraCells is not { Length: > 0 } cells)
+        {
+            return;
+        }
+
+        for (var i = 0; i < cells.Length; i++)
+        {
+            texts[_firstExtra + i].Add(cells[i]);
+            Bytes += cells[i]?.Length ?? 0;
+        }
     }
 
     // The semantic-chunks columns in their order: id, title, content, prechunk_id, postchunk_id, arxiv_id, references.

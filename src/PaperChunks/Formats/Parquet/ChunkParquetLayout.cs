@@ -6,23 +6,42 @@ namespace PaperChunks.Formats.Parquet;
 /// <summary>
 /// The column types of one chunk Parquet file being written, shared by its row-group batches: the first row's
 /// <see cref="ChunkRecord.Schema"/> fixes them (canonical when the file gets no row), and a later row whose
-/// source stored a column otherwise is refused, since one Parquet column has one type.
+/// source stored a column otherwise is refused, since one Parquet column has one type. The first row fixes the extra
+/// columns too (<see cref="ExtraColumnSet"/>): string columns after the layout's own, their JSON ones named in the file's
+/// key-value metadata under <see cref="JsonColumnsKey"/> so that a reader gives their values back as JSON.
 /// </summary>
 internal sealed class ChunkParquetLayout(string target)
 {
+    /// <summary>The key-value metadata entry listing the extra columns that hold JSON text (a JSON array of names).</summary>
+    public const string JsonColumnsKey = "paperchunks.json_columns";
+
     private ChunkSchema? _schema;
     private ParquetSchema? _parquet;
+    private ExtraColumnSet? _extras;
 
     public ChunkSchema Schema => _schema ??= ChunkSchema.Canonical;
 
-    public ParquetSchema Parquet => _parquet ??= ChunkParquetSchema.For(Schema);
+    /// <summary>The extra columns, fixed by the first row (none for a file with no row).</summary>
+    public ExtraColumnSet Extras => _extras ??= ExtraColumnSet.Of(null);
+
+    public ParquetSchema Parquet => _parquet ??= ChunkParquetSchema.For(Schema, Extras.Names);
+
+    /// <summary>The file's key-value metadata: the JSON extra columns, if any.</summary>
+    public IReadOnlyDictionary<string, string>? Metadata =>
+        Extras.JsonNames.ToArray() is { Length: > 0 } json
+            ? new Dictionary<string, string> { [JsonColumnsKey] = System.Text.Json.JsonSerializer.Serialize(json) }
+            : null;
+
+    /// <summary>Fixes the extra columns from the file's first row; later calls do nothing.</summary>
+    public void FirstRow(ChunkRecord row) => _extras ??= ExtraColumnSet.Of(row);
 
     public DataField[] Leaves => Parquet.GetDataFields();
 
     /// <summary>Fixes the file's types from its first row; checks every later schema a row brings.</summary>
     /// <exception cref="PaperChunksOutputException">The row's source stores a column with another type than the file's first rows.</exception>
-    public void Take(ChunkSchema row)
+    public void Take(ChunkRecord record)
     {
+        var row = record.Schema;
         if (_schema is null)
         {
             _schema = row;
@@ -31,27 +50,27 @@ internal sealed class ChunkParquetLayout(string target)
 
         if (!_schema.HasSameColumnTypes(row))
         {
+            // Named by row and column: a column whose type a JSON Lines source shows only in later rows ends here too.
             throw new PaperChunksOutputException(
                 target,
-                $"a row comes from a source that stores its columns as {Describe(row)}, but the file's first rows fixed {Describe(_schema)}; convert with the canonical schema (--schema canonical) to mix such inputs");
+                $"the row of paper \"{record.Doi}\" chunk {record.ChunkId}, column \"{FirstDifference(_schema, row)}\": it comes from a source that stores its columns as {Describe(row)}, but the file's first rows fixed {Describe(_schema)}; convert with the canonical schema (--schema canonical) to mix such inputs");
         }
     }
 
-    /// <summary>
-    /// Refuses a row with a column the file's schema has no place for (the semantic-chunks links excepted in that
-    /// layout): it would be dropped without a word.
-    /// </summary>
-    /// <exception cref="PaperChunksOutputException">The row has such a column.</exception>
-    public void RefuseExtraColumns(ChunkRecord row)
+    private static string FirstDifference(ChunkSchema a, ChunkSchema b) =>
+        a.Layout != b.Layout ? "(layout)"
+        : a.ChunkId != b.ChunkId ? ChunkColumns.ChunkId
+        : a.Authors != b.Authors ? ChunkColumns.Authors
+        : a.Categories != b.Categories ? ChunkColumns.Categories
+        : ChunkColumns.References;
+
+    /// <summary>The row's extra values for the extra columns, in order; a row the schema cannot hold is refused.</summary>
+    /// <exception cref="PaperChunksOutputException">The row has an extra column the first row lacked, or a non-string in a text column.</exception>
+    public void ExtraCells(ChunkRecord row, string?[] into)
     {
-        var semantic = Schema.Layout == ChunkLayout.SemanticChunks;
-        foreach (var field in row.ExtraFields)
+        if (Extras.Cells(row, into) is { } problem)
         {
-            if (semantic && field.Name is SemanticChunkColumns.PrechunkId or SemanticChunkColumns.PostchunkId)
-                continue;
-            throw new PaperChunksOutputException(
-                target,
-                $"the row of paper \"{row.Doi}\" chunk {row.ChunkId} has the column \"{field.Name}\", which this Parquet file's schema cannot hold; write JSON Lines to keep it");
+            throw new PaperChunksOutputException(target, $"the row of paper \"{row.Doi}\" chunk {row.ChunkId} {problem}");
         }
     }
 

@@ -17,14 +17,23 @@ internal static class ChunkParquetSchema
     public static ParquetSchema Schema { get; } = For(ChunkSchema.Canonical);
 
     /// <summary>A new schema storing each column as <paramref name="source"/> does (a field belongs to one schema).</summary>
-    public static ParquetSchema For(ChunkSchema source) => source.Layout == ChunkLayout.SemanticChunks ? Semantic(source) : new(
+    public static ParquetSchema For(ChunkSchema source) => For(source, []);
+
+    /// <summary>As <see cref="For(ChunkSchema)"/>, with an optional string column per extra column after the layout's own.</summary>
+    public static ParquetSchema For(ChunkSchema source, IReadOnlyList<string> extras)
+    {
+        var own = source.Layout == ChunkLayout.SemanticChunks ? Semantic(source) : Chunked(source);
+        return extras.Count == 0 ? new ParquetSchema(own) : new ParquetSchema([.. own, .. extras.Select(Text)]);
+    }
+
+    private static Field[] Chunked(ChunkSchema source) =>
     [
         Text(ChunkColumns.Doi),
         source.ChunkId == ChunkColumnType.DigitString ? Text(ChunkColumns.ChunkId) : new DataField<long?>(ChunkColumns.ChunkId, true),
         Text(ChunkColumns.Chunk),
         Text(ChunkColumns.Id),
         .. PaperFields(source),
-    ]);
+    ];
 
     /// <summary>
     /// The per-paper columns every chunk repeats, <c>title</c> to <c>references</c>, as new fields (a field
@@ -48,7 +57,7 @@ internal static class ChunkParquetSchema
     ];
 
     // jamescalam/ai-arxiv2-semantic-chunks: its seven columns, in its order, every one a string but references.
-    private static ParquetSchema Semantic(ChunkSchema source) => new(
+    private static Field[] Semantic(ChunkSchema source) =>
     [
         Text(SemanticChunkColumns.Id),
         Text(SemanticChunkColumns.Title),
@@ -59,7 +68,7 @@ internal static class ChunkParquetSchema
         source.References == ChunkColumnType.IdStructList
             ? new ListField(SemanticChunkColumns.References, new StructField(ListField.ElementName, Text("id")))
             : TextList(SemanticChunkColumns.References),
-    ]);
+    ];
 
     private static Field ListOrJoined(string name, ChunkColumnType? type) =>
         type == ChunkColumnType.CommaSeparatedString ? Text(name) : TextList(name);

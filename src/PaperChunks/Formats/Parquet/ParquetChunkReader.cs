@@ -8,8 +8,10 @@ namespace PaperChunks.Formats.Parquet;
 /// <summary>
 /// Reads chunk rows from a Parquet file in the Hugging Face export's schema (see <see cref="ChunkColumns"/>),
 /// one row group in memory at a time. Columns the file lacks are reported in
-/// <see cref="ChunkRecord.AbsentFields"/>; <c>doi</c>, <c>chunk-id</c> and <c>chunk</c> must exist. Other
-/// columns are not read. Parquet has no lines: <see cref="RecordReader{T}.CurrentLine"/> is the 1-based row.
+/// <see cref="ChunkRecord.AbsentFields"/>; <c>doi</c>, <c>chunk-id</c> and <c>chunk</c> must exist. Other string
+/// columns are kept as <see cref="ChunkRecord.ExtraFields"/>: JSON strings, or the JSON text itself for the columns the
+/// file's metadata names as JSON (<see cref="ChunkParquetLayout.JsonColumnsKey"/>, as <see cref="ParquetChunkWriter"/>
+/// writes them). Extra columns of other types are not read. Parquet has no lines: <see cref="RecordReader{T}.CurrentLine"/> is the 1-based row.
 /// </summary>
 internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
 {
@@ -26,6 +28,7 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
     private int _chunkIdLevel;
     private bool _semantic;
     private readonly List<string> _links = [];
+    private readonly List<(string Name, TextColumnCursor Cursor, bool Json)> _extras = [];
 
     /// <summary>Opens a Parquet file.</summary>
     /// <param name="path">The file.</param>
@@ -53,6 +56,10 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
 
         _chunkIds?.Dispose();
         _chunkIdText?.Dispose();
+        foreach (var extra in _extras)
+        {
+            extra.Cursor.Dispose();
+        }
     }
 
     private protected override void Bind(ParquetSchema schema)
@@ -61,8 +68,11 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
         if (!fields.ContainsKey(ChunkColumns.Doi) && fields.ContainsKey(SemanticChunkColumns.ArxivId))
         {
             BindSemantic(fields);
+            BindExtras(schema, SemanticChunkColumns.All);
             return;
         }
+
+        BindExtras(schema, ChunkColumns.All);
 
         foreach (var name in ChunkColumns.All)
         {
@@ -96,6 +106,21 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
                 ? ChunkColumnType.StringList
                 : ChunkColumnType.IdStructList,
         };
+    }
+
+    // String columns the layout does not name, in the file's order; the metadata says which hold JSON text.
+    private void BindExtras(ParquetSchema schema, IReadOnlyList<string> own)
+    {
+        var json = FileMetadata.TryGetValue(ChunkParquetLayout.JsonColumnsKey, out var names)
+            ? System.Text.Json.JsonSerializer.Deserialize<string[]>(names) ?? []
+            : [];
+        foreach (var field in schema.Fields)
+        {
+            if (!own.Contains(field.Name) && field is DataField { MaxRepetitionLevel: 0 } scalar && IsText(scalar))
+            {
+                _extras.Add((field.Name, new TextColumnCursor(scalar, 0, reuseRepeats: true), Array.IndexOf(json, field.Name) >= 0));
+            }
+        }
     }
 
     // jamescalam/ai-arxiv2-semantic-chunks: arxiv_id is the doi, content the chunk, the index the end of the id.
@@ -202,6 +227,11 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
             await cursor.LoadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
         }
 
+        foreach (var extra in _extras)
+        {
+            await extra.Cursor.LoadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+        }
+
         if (_chunkIdText is not null)
         {
             await _chunkIdText.LoadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
@@ -245,7 +275,7 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
             Updated = Scalar(ChunkColumns.Updated),
             References = References(out var nullReference),
             AbsentFields = _absent,
-            ExtraFields = _links.Count == 0 ? [] : Links(),
+            ExtraFields = _links.Count + _extras.Count == 0 ? [] : Links(),
             Schema = _schema,
         };
 
@@ -269,14 +299,21 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
         return null;
     }
 
-    // The semantic-chunks links, kept as extra fields (JSON strings) as the JSON Lines reader keeps them.
+    // The semantic-chunks links and the extra columns, kept as extra fields as the JSON Lines reader keeps them.
     private ExtraField[] Links()
     {
-        var links = new ExtraField[_links.Count];
-        for (var i = 0; i < links.Length; i++)
+        var links = new ExtraField[_links.Count + _extras.Count];
+        for (var i = 0; i < _links.Count; i++)
         {
             var value = Scalar(_links[i]);
             links[i] = new ExtraField(_links[i], value is null ? "null" : System.Text.Json.JsonSerializer.Serialize(value));
+        }
+
+        for (var i = 0; i < _extras.Count; i++)
+        {
+            var (name, cursor, json) = _extras[i];
+            var value = cursor.NextScalar();
+            links[_links.Count + i] = new ExtraField(name, value is null ? "null" : json ? value : ExtraColumnSet.TextToJson(value));
         }
 
         return links;

@@ -8,7 +8,8 @@ namespace PaperChunks.Formats.Parquet;
 /// path output appears only on <see cref="RecordWriter{T}.Complete"/>. The columns get the types the first
 /// row's <see cref="ChunkRecord.Schema"/> gives (a source's <c>chunk-id</c> string stays a string column); a
 /// later row from a source storing them otherwise is a <see cref="PaperChunksOutputException"/>.
-/// <see cref="ChunkRecord.ExtraFields"/> have no column and are not written.
+/// <see cref="ChunkRecord.ExtraFields"/> get string columns after the layout's own, fixed by the first row (see
+/// <see cref="ExtraColumnSet"/>); a later row with another extra column is refused.
 /// </summary>
 internal sealed class ParquetChunkWriter : ParquetRecordWriter<ChunkRecord>
 {
@@ -44,6 +45,6 @@ internal sealed class ParquetChunkWriter : ParquetRecordWriter<ChunkRecord>
     private static ParquetFileOutput<ChunkRecord, ChunkColumnBatch> Open(string? path, Stream? stream, ParquetWriterOptions? options, WriterOptions writer)
     {
         var layout = new ChunkParquetLayout(path ?? "<stream>");
-        return new(path, stream, () => layout.Parquet, SingleFile(options, "use ParquetChunkDatasetWriter"), writer, () => new ChunkColumnBatch(layout));
+        return new(path, stream, () => layout.Parquet, SingleFile(options, "use ParquetChunkDatasetWriter"), writer, () => new ChunkColumnBatch(layout), () => layout.Metadata);
     }
 }

@@ -22,14 +22,14 @@ internal sealed class ParquetFileOutput<T, TBatch> : IParquetOutput<T>
     }
 
     // The schema is asked for when the first row group is written, after the first rows are in.
-    public ParquetFileOutput(string? path, Stream? stream, Func<ParquetSchema> schema, ParquetWriterOptions options, WriterOptions writer, Func<TBatch> newBatch)
+    public ParquetFileOutput(string? path, Stream? stream, Func<ParquetSchema> schema, ParquetWriterOptions options, WriterOptions writer, Func<TBatch> newBatch, Func<IReadOnlyDictionary<string, string>?>? metadata = null)
     {
         _options = options;
         Target = path ?? "<stream>";
         _file = path is null ? null : AtomicOutputFile.Create(path, writer.Overwrite);
         _ownedStream = path is null && !writer.LeaveOpen ? stream : null;
         _pipeline = new RowGroupPipeline<TBatch>(
-            _file?.Stream ?? stream!, path ?? "<stream>", schema, s => options.ToParquetNet(s.GetDataFields()), newBatch);
+            _file?.Stream ?? stream!, path ?? "<stream>", schema, s => options.ToParquetNet(s.GetDataFields()), newBatch, metadata);
     }
 
     /// <summary>The path as the caller named it, or <c>&lt;stream&gt;</c>.</summary>

@@ -23,6 +23,10 @@ internal abstract class ParquetRecordReader<T> : RecordReader<T>
     /// <summary>Rows in the file, known once the first row has been read (its footer says).</summary>
     public long? TotalRows => _input.Reader?.Metadata?.NumRows;
 
+    /// <summary>The file's key-value metadata (empty before the file is opened).</summary>
+    private protected IReadOnlyDictionary<string, string> FileMetadata =>
+        (IReadOnlyDictionary<string, string>?)_input.Reader?.CustomMetadata ?? new Dictionary<string, string>();
+
     /// <summary>1-based number of the current row across the file.</summary>
     private protected long Row => _input.Row;
 

@@ -16,13 +16,15 @@ internal sealed class RowGroupPipeline<TBatch> : IAsyncDisposable
     private readonly Func<ParquetSchema> _schema;
     private readonly Func<ParquetSchema, ParquetOptions> _options;
     private readonly Func<TBatch> _newBatch;
+    private readonly Func<IReadOnlyDictionary<string, string>?>? _metadata;
     private ParquetWriter? _writer;
     private TBatch? _spare;
     private Task _inFlight = Task.CompletedTask;
 
     // The schema is asked for once, when the first row group is written: a chunk file's schema follows its first row.
-    public RowGroupPipeline(Stream output, string outputName, Func<ParquetSchema> schema, Func<ParquetSchema, ParquetOptions> options, Func<TBatch> newBatch)
+    public RowGroupPipeline(Stream output, string outputName, Func<ParquetSchema> schema, Func<ParquetSchema, ParquetOptions> options, Func<TBatch> newBatch, Func<IReadOnlyDictionary<string, string>?>? metadata = null)
     {
+        _metadata = metadata;
         _output = output;
         _outputName = outputName;
         _schema = schema;
@@ -95,6 +97,11 @@ internal sealed class RowGroupPipeline<TBatch> : IAsyncDisposable
             {
                 var schema = _schema();
                 _writer = await ParquetWriter.CreateAsync(schema, _output, _options(schema), false, cancellationToken).ConfigureAwait(false);
+                if (_metadata?.Invoke() is { } metadata)
+                {
+                    // Known with the schema (both follow the first row); written in the footer.
+                    _writer.CustomMetadata = metadata;
+                }
             }
 
             await batch.WriteAsync(_writer, cancellationToken).ConfigureAwait(false);

@@ -83,11 +83,11 @@ public class CsvChunkReaderTests
     }
 
     [Fact]
-    public void Keeps_unknown_columns_as_extra_fields()
+    public void Keeps_unknown_columns_as_extra_fields_a_json_cell_as_its_value_other_text_as_a_string()
     {
-        var record = Read("doi,chunk-id,chunk,score\n1511.07289,0,c,0.5\n").Single();
+        var record = Read("doi,chunk-id,chunk,score,note\n1511.07289,0,c,0.5,kept\n").Single();
 
-        record.ExtraFields.Should().Equal(new ExtraField("score", "\"0.5\""));
+        record.ExtraFields.Should().Equal(new ExtraField("score", "0.5"), new ExtraField("note", "\"kept\""));
     }
 
     [Fact]

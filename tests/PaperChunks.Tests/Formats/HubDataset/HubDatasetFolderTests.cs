@@ -93,6 +93,41 @@ public class HubDatasetFolderTests
         onFileError.Should().Contain("--split applies to dataset folders only; no input is a folder");
     }
 
+    [Fact]
+    public async Task Stats_and_validate_read_one_split_of_a_hub_clone_as_they_read_a_file_of_its_rows()
+    {
+        using var temp = new TempDirectory();
+        var (repo, rows) = HubClone(temp, Card);
+        var train = temp.File("train.jsonl");
+        using (var writer = PaperChunksWriter.CreateChunks(train))
+        {
+            writer.WriteAll(rows.Take(60));
+        }
+
+        var folderStats = await CliRun.RunAsync("stats", repo, "--split", "train");
+        var fileStats = await CliRun.RunAsync("stats", train);
+        var folderCheck = await CliRun.RunAsync("validate", repo, "--split", "train", "--report", "json");
+        var fileCheck = await CliRun.RunAsync("validate", train, "--report", "json");
+        var noSplit = await CliRun.RunAsync("validate", repo);
+
+        folderStats.Exit.Should().Be(fileStats.Exit, folderStats.Error);
+        folderStats.Out.Should().Be(fileStats.Out).And.Contain("60");
+        folderCheck.Out.Replace(repo, "IN", StringComparison.Ordinal).Should().Be(fileCheck.Out.Replace(train, "IN", StringComparison.Ordinal));
+        folderCheck.Out.Should().Contain("\"rows\": 60");
+        noSplit.Out.Should().Contain("the dataset folder has the splits test, train; choose one (--split, ReaderOptions.Split)");
+    }
+
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("stats")]
+    public async Task Split_on_stats_and_validate_without_a_folder_is_a_usage_error(string command)
+    {
+        var run = await CliRun.RunAsync(command, SampleFiles.Chunks000, "--split", "test");
+
+        run.Exit.Should().Be(2);
+        run.Error.Should().Contain("--split applies to dataset folders only; no input is a folder");
+    }
+
     // A clone laid out as the Hub lays out a repository: data/train-0000K-of-00002.parquet (30 rows each) and
     // data/test-00000-of-00001.parquet (the last 40 sample rows), with or without a README card.
     private static (string Repo, List<ChunkRecord> Rows) HubClone(TempDirectory temp, string? card)

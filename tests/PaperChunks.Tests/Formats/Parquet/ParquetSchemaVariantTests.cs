@@ -124,7 +124,8 @@ public class ParquetSchemaVariantTests
 
         var act = () => writer.Write(row with { Schema = ChunkSchema.Canonical with { ChunkId = ChunkColumnType.DigitString } });
 
-        act.Should().Throw<PaperChunksOutputException>().Which.Message.Should().Contain(
-            "a row comes from a source that stores its columns as chunk-id string, authors list<string>, categories list<string>, references list<struct<id>>, but the file's first rows fixed chunk-id int64,");
+        act.Should().Throw<PaperChunksOutputException>().Which.Message.Should().Be(
+            temp.File("mixed.parquet") + ": the row of paper \"1\" chunk 0, column \"chunk-id\": it comes from a source that stores its columns as chunk-id string, authors list<string>, categories list<string>, references list<struct<id>>, "
+            + "but the file's first rows fixed chunk-id int64, authors list<string>, categories list<string>, references list<struct<id>>; convert with the canonical schema (--schema canonical) to mix such inputs");
     }
 }
