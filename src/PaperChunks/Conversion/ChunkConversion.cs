@@ -43,11 +43,13 @@ internal static class ChunkConversion
                 foreach (var input in inputs)
                 {
                     await using var source = InputSource.Open(input, options.Reader, options.From);
+                    await using var ahead = ReadAhead<ChunkRecord>.Start(source.Reader, cancellationToken);
                     var unwritable = new List<PaperChunksFormatException>();
-                    while (await source.Reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } read)
+                    while (await ahead.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
+                        var read = ahead.Current;
                         var normalized = normalizer is null ? read : normalizer.Normalize(read, normalization);
-                        if (Unwritable(writer, normalized, source.Reader, options, schemas, out var record) is { } error)
+                        if (Unwritable(writer, normalized, source.Reader.SourceName, ahead.CurrentLine, options, schemas, out var record) is { } error)
                         {
                             unwritable.Add(error);
                             continue;
@@ -102,7 +104,7 @@ internal static class ChunkConversion
     // located and skipped like a malformed one, rather than a failure of the whole output.
     // A row whose column types the output cannot take exactly (OutputRowSchema) is refused the same way.
     private static PaperChunksFormatException? Unwritable(
-        RecordWriter<ChunkRecord> writer, ChunkRecord read, RecordReader<ChunkRecord> reader, ConvertOptions options, OutputRowSchema schemas, out ChunkRecord record)
+        RecordWriter<ChunkRecord> writer, ChunkRecord read, string sourceName, long line, ConvertOptions options, OutputRowSchema schemas, out ChunkRecord record)
     {
         string? field, problem;
         if (schemas.Apply(read, out field, out problem) is { } stored)
@@ -117,7 +119,7 @@ internal static class ChunkConversion
         }
 
         record = read;
-        var error = new PaperChunksFormatException(reader.SourceName, reader.CurrentLine, 0, field, problem!);
+        var error = new PaperChunksFormatException(sourceName, line, 0, field, problem!);
         return options.Reader.ErrorPolicy == ErrorPolicy.FailFast ? throw error : error;
     }
 

@@ -184,6 +184,12 @@ public abstract class RecordReader<T> : IDisposable, IAsyncDisposable
     /// <summary>Whether the derived reader skips other shards' rows itself, setting <see cref="RowBucket"/>.</summary>
     private protected virtual bool SkipsOtherShards => false;
 
+    /// <summary>
+    /// Whether the reader already parses on more than one thread (JSON Lines in blocks), so that reading it
+    /// ahead on one more thread gains nothing.
+    /// </summary>
+    internal virtual bool ParsesInParallel => false;
+
     // A record of another shard's paper, or with a field over ReaderOptions.MaxFieldChars (reported), is skipped.
     private bool Skipped(T record)
     {

@@ -80,6 +80,9 @@ internal abstract class JsonlReader<T> : RecordReader<T>
     /// <inheritdoc/>
     private protected sealed override bool SkipsOtherShards => ShardKeyField is not null;
 
+    /// <inheritdoc/>
+    internal sealed override bool ParsesInParallel => InBlocks;
+
     /// <summary>Parses one non-blank line into a record.</summary>
     /// <param name="line">The line's bytes, without its line break.</param>
     private protected abstract T ParseLine(ReadOnlySpan<byte> line);
