@@ -122,6 +122,7 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
     [InlineData("viewer-lines", "3bc4N89MBJjZ3S5z2")] // 46 bytes deleted at the start: the header begins "hunk"
     [InlineData("jsonl.gz", "3HFJtMlVxvcoMSlv2")] // cut 1.3 % in: validated clean with 0 rows before the trailer check
     [InlineData("jsonl.gz", "65REw2RiU6cG78pt1")]
+    [InlineData("parquet", "9F8tLEVGCUSZ4VV32")] // a page header's damaged statistics length: 2,004 MB peak before the column-chunk check
     public void Replays_a_seed_that_once_failed(string format, string seed)
     {
         var baseline = Baseline(format);

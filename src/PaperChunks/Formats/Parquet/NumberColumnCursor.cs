@@ -18,6 +18,7 @@ internal sealed class NumberColumnCursor(DataField field, int definedListLevel) 
     {
         _data?.Dispose();
         _data = await rowGroup.ReadRawColumnDataBaseAsync(field, cancellationToken).ConfigureAwait(false);
+        DecodedColumnCheck.Check(field, _data, ValueCount(_data), rowGroup.RowCount);
         _value = 0;
         _level = 0;
     }
@@ -63,6 +64,16 @@ internal sealed class NumberColumnCursor(DataField field, int definedListLevel) 
     }
 
     public void Dispose() => _data?.Dispose();
+
+    /// <summary>How many values a number column decoded to.</summary>
+    internal static int ValueCount(RawColumnData data) => data switch
+    {
+        RawColumnData<long> longs => longs.Values.Length,
+        RawColumnData<int> ints => ints.Values.Length,
+        RawColumnData<double> doubles => doubles.Values.Length,
+        RawColumnData<float> floats => floats.Values.Length,
+        _ => throw new InvalidOperationException("the column type was checked when the file was opened"),
+    };
 
     private double Value(int index) => _data switch
     {

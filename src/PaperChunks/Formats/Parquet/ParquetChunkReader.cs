@@ -246,6 +246,7 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
 
         _chunkIds?.Dispose();
         _chunkIds = await rowGroup.ReadRawColumnDataBaseAsync(_chunkIdField!, cancellationToken).ConfigureAwait(false);
+        DecodedColumnCheck.Check(_chunkIdField!, _chunkIds, NumberColumnCursor.ValueCount(_chunkIds), rowGroup.RowCount);
         _chunkIdIndex = 0;
         _chunkIdLevel = 0;
     }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using Parquet;
 using Parquet.Meta.Proto;
@@ -12,13 +13,16 @@ internal sealed class ParquetInput : IDisposable
 {
     private readonly Stream _stream;
     private readonly bool _ownsStream;
+    private readonly ReaderOptions _options;
+    private ColumnChunkCheck? _check;
     private int _nextRowGroup;
     private long _rowsLeftInGroup;
 
-    private ParquetInput(Stream stream, bool ownsStream)
+    private ParquetInput(Stream stream, bool ownsStream, ReaderOptions options)
     {
         _stream = stream;
         _ownsStream = ownsStream;
+        _options = options;
     }
 
     public ParquetReader? Reader { get; private set; }
@@ -26,11 +30,11 @@ internal sealed class ParquetInput : IDisposable
     /// <summary>1-based number of the current row across the file.</summary>
     public long Row { get; private set; }
 
-    public static ParquetInput OpenFile(string path, Func<string, Exception, PaperChunksFormatException> error)
+    public static ParquetInput OpenFile(string path, ReaderOptions options, Func<string, Exception, PaperChunksFormatException> error)
     {
         try
         {
-            return new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.RandomAccess), true);
+            return new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.RandomAccess), true, options);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -38,11 +42,11 @@ internal sealed class ParquetInput : IDisposable
         }
     }
 
-    public static ParquetInput OfStream(Stream stream)
+    public static ParquetInput OfStream(Stream stream, ReaderOptions options)
     {
         ArgumentNullException.ThrowIfNull(stream);
         return stream.CanSeek
-            ? new(stream, false)
+            ? new(stream, false, options)
             : throw new ArgumentException("Parquet needs a seekable stream: its footer is at the end.", nameof(stream));
     }
 
@@ -55,6 +59,7 @@ internal sealed class ParquetInput : IDisposable
 
             // The schema is built lazily from the footer on first access; build it here, inside the boundary.
             _ = Reader.Schema;
+            _check = new ColumnChunkCheck(_stream, await DataEndAsync(cancellationToken).ConfigureAwait(false), _options);
             return Reader;
         }
         catch (Exception e) when (IsCorruption(e))
@@ -67,7 +72,7 @@ internal sealed class ParquetInput : IDisposable
 
     /// <summary>Moves to the next row, loading the next row group when needed; false at the end.</summary>
     public async ValueTask<bool> NextRowAsync(
-        Func<ParquetRowGroupReader, ValueTask> loadRowGroup, Func<string, Exception, PaperChunksFormatException> error, CancellationToken cancellationToken)
+        Func<ParquetRowGroupReader, ValueTask> loadRowGroup, Func<string, Exception?, PaperChunksFormatException> error, CancellationToken cancellationToken)
     {
         while (_rowsLeftInGroup == 0)
         {
@@ -80,6 +85,11 @@ internal sealed class ParquetInput : IDisposable
             try
             {
                 var rowGroup = Reader.OpenRowGroupReader(_nextRowGroup++);
+                if (await _check!.CheckAsync(rowGroup.RowGroup, cancellationToken).ConfigureAwait(false) is { } unsupported)
+                {
+                    throw error(string.Create(CultureInfo.InvariantCulture, $"row group {_nextRowGroup - 1} (from row {Row + 1}) cannot be read: {unsupported}"), null);
+                }
+
                 await loadRowGroup(rowGroup).ConfigureAwait(false);
                 _rowsLeftInGroup = rowGroup.RowCount;
             }
@@ -94,6 +104,15 @@ internal sealed class ParquetInput : IDisposable
         return true;
     }
 
+    /// <summary>Where the pages end: the footer and its 8-byte tail (length, magic) follow them.</summary>
+    private async ValueTask<long> DataEndAsync(CancellationToken cancellationToken)
+    {
+        var tail = new byte[4];
+        _stream.Seek(-8, SeekOrigin.End);
+        await _stream.ReadExactlyAsync(tail, cancellationToken).ConfigureAwait(false);
+        return _stream.Length - 8 - BinaryPrimitives.ReadUInt32LittleEndian(tail);
+    }
+
     /// <summary>
     /// What Parquet.Net throws on a damaged file, as the fuzzer (Robustness/ReaderFuzzTests) found it: a bad
     /// magic or short file (IOException), a broken Snappy/Gzip page (InvalidDataException), a broken Thrift footer or page header (ThriftProtocolException),
@@ -102,13 +121,15 @@ internal sealed class ParquetInput : IDisposable
     /// the ParquetSchema constructor (ArgumentException "at least one field is required"), sizes that overflow (OverflowException), and
     /// codes for encodings or types that do not exist (NotSupportedException, InvalidCastException), and
     /// a page sequence Parquet.Net's own state machine rejects, e.g. a second dictionary page
-    /// (InvalidOperationException "dictionary already read", only when Parquet.Net threw it).
+    /// (InvalidOperationException "dictionary already read", only when Parquet.Net threw it), and a
+    /// footer whose logical type holds a code Parquet.Net has no case for (NotImplementedException
+    /// "Unsupported time unit", only when Parquet.Net threw it).
     /// Anything else is a bug of ours and must surface as is.
     /// </summary>
     internal static bool IsCorruption(Exception e) =>
         e is IOException or InvalidDataException or ThriftProtocolException or ParquetException or ArgumentException or IndexOutOfRangeException
             or OverflowException or NotSupportedException or InvalidCastException
-        || (e is InvalidOperationException or NullReferenceException && e.TargetSite?.DeclaringType?.Assembly == typeof(ParquetReader).Assembly);
+        || (e is InvalidOperationException or NullReferenceException or NotImplementedException && e.TargetSite?.DeclaringType?.Assembly == typeof(ParquetReader).Assembly);
 
     public void Dispose()
     {

@@ -15,10 +15,10 @@ internal abstract class ParquetRecordReader<T> : RecordReader<T>
     private bool _opened;
 
     private protected ParquetRecordReader(string path, ReaderOptions? options)
-        : base(path, options) => _input = ParquetInput.OpenFile(path, (reason, e) => FormatError(0, 0, null, reason, e));
+        : base(path, options) => _input = ParquetInput.OpenFile(path, Options, (reason, e) => FormatError(0, 0, null, reason, e));
 
     private protected ParquetRecordReader(Stream input, ReaderOptions? options)
-        : base(options?.SourceName ?? "<stream>", options) => _input = ParquetInput.OfStream(input);
+        : base(options?.SourceName ?? "<stream>", options) => _input = ParquetInput.OfStream(input, Options);
 
     /// <summary>Rows in the file, known once the first row has been read (its footer says).</summary>
     public long? TotalRows => _input.Reader?.Metadata?.NumRows;
@@ -39,6 +39,12 @@ internal abstract class ParquetRecordReader<T> : RecordReader<T>
         if (!_opened)
         {
             var reader = await _input.OpenAsync((reason, e) => FormatError(0, 0, null, reason, e), cancellationToken).ConfigureAwait(false);
+            if (DuplicateName(reader.Schema) is { } duplicate)
+            {
+                // A damaged footer can name two columns alike (long fuzz run, seed 9QdRcLxUmj41); the readers bind by name.
+                throw FormatError(0, 0, duplicate, "expected one column of each name, found two with this name; the file is corrupt");
+            }
+
             Bind(reader.Schema);
             _opened = true;
         }
@@ -65,6 +71,20 @@ internal abstract class ParquetRecordReader<T> : RecordReader<T>
         }
 
         base.Dispose(disposing);
+    }
+
+    private static string? DuplicateName(ParquetSchema schema)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in schema.Fields)
+        {
+            if (!names.Add(field.Name))
+            {
+                return field.Name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Checks the file's schema and sets up a cursor per column; throws a located error if it cannot be read.</summary>

@@ -21,6 +21,7 @@ internal sealed class TextColumnCursor(DataField field, int definedListLevel, bo
     {
         _data?.Dispose();
         _data = (RawColumnData<ReadOnlyMemory<char>>)await rowGroup.ReadRawColumnDataBaseAsync(Field, cancellationToken).ConfigureAwait(false);
+        DecodedColumnCheck.Check(Field, _data, _data.Values.Length, rowGroup.RowCount);
         _value = 0;
         _level = 0;
         _last = null;
