@@ -36,7 +36,8 @@ internal static class ChunkConversion
         string? lastDoi = null;
         var normalization = normalizer is null ? null : new NormalizationReport();
         var schemas = new OutputRowSchema(options.Schema);
-        await using (var writer = PaperChunksWriter.CreateChunks(output, options.Writer, format))
+        var writerOptions = ExtraColumnPass.WriterFor(inputs, options, progress, cancellationToken);
+        await using (var writer = PaperChunksWriter.CreateChunks(output, writerOptions, format))
         {
             try
             {
