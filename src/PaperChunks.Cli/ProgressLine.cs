@@ -21,7 +21,12 @@ internal sealed class ProgressLine
         }
 
         var seconds = Math.Max((elapsed - _phaseStarted).TotalSeconds, 0.001);
-        var pass = progress.Phase == ConvertPhase.LearningVocabulary ? "learning words: " : "";
+        var pass = progress.Phase switch
+        {
+            ConvertPhase.LearningVocabulary => "learning words: ",
+            ConvertPhase.ScanningColumns => "scanning columns: ",
+            _ => "",
+        };
         return string.Create(CultureInfo.InvariantCulture, $"{pass}{progress.Rows:N0} rows, {progress.Rows / seconds:N0} rows/s");
     }
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using PaperChunks.Formats;
 using PaperChunks.Formats.Csv;
 using PaperChunks.Formats.Parquet;
 
@@ -47,4 +48,10 @@ public sealed record WriterOptions
 
     /// <summary>CSV settings (formula escaping).</summary>
     public CsvWriterOptions Csv { get; init; } = CsvWriterOptions.Default;
+
+    /// <summary>
+    /// The extra columns of chunk rows written to CSV or Parquet, learned from the whole input before writing
+    /// (<see cref="Conversion.ConvertOptions.ScanExtraColumns"/>); <see langword="null"/>: the first row fixes them.
+    /// </summary>
+    internal ExtraColumnSet? ExtraColumns { get; init; }
 }

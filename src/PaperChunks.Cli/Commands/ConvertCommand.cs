@@ -48,6 +48,10 @@ internal static class ConvertCommand
             DefaultValueFactory = _ => "source",
         };
         schema.AcceptOnlyFromAmong("source", "canonical");
+        var scanColumns = new Option<bool>("--scan-columns")
+        {
+            Description = "CSV and Parquet: read the inputs once first to learn every extra column (by default the first row fixes them, and a later row with another one is refused).",
+        };
         var escapeFormulas = new Option<bool>("--escape-formulas") { Description = "CSV: prefix ' to cells starting with = + - @ so spreadsheets do not run them." };
         var normalize = new Option<bool>("--normalize")
         {
@@ -65,7 +69,7 @@ internal static class ConvertCommand
         var command = new Command("convert", "Convert chunk, SciTLDR and ShortScience rows between JSONL, CSV and Parquet, streaming, optionally normalizing text; the output appears only when complete.")
         {
             inputs, output, to, from, schema, overwrite, compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy, buckets, datasetCard,
-            escapeFormulas, normalize, fields, onError, shard, split, quiet, report,
+            scanColumns, escapeFormulas, normalize, fields, onError, shard, split, quiet, report,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -101,6 +105,10 @@ internal static class ConvertCommand
                 {
                     OutputOptionRules.RefuseInapplicable(
                         parse, writes, [compression, rowGroupSize, rowGroupRows, shardRows, shardSize, partitionBy, buckets, datasetCard], [escapeFormulas]);
+                    if (writes == OutputFormat.Jsonl && parse.GetValue(scanColumns))
+                    {
+                        throw new UsageException("--scan-columns applies to CSV and Parquet output only; this output is JSON Lines, which keeps every row's columns");
+                    }
                 }
 
                 if (named.Length > 0)
@@ -128,6 +136,7 @@ internal static class ConvertCommand
                     },
                     Normalize = parse.GetValue(normalize) ? NormalizeOptions.Default with { Fields = named } : null,
                     Schema = Enum.Parse<OutputSchema>(parse.GetValue(schema)!, ignoreCase: true),
+                    ScanExtraColumns = parse.GetValue(scanColumns),
                 };
             }
             catch (FormatException e)

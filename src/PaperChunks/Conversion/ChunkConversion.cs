@@ -36,14 +36,15 @@ internal static class ChunkConversion
         string? lastDoi = null;
         var normalization = normalizer is null ? null : new NormalizationReport();
         var schemas = new OutputRowSchema(options.Schema);
-        await using (var writer = PaperChunksWriter.CreateChunks(output, options.Writer, format))
+        var writerOptions = ExtraColumnPass.WriterFor(inputs, options, progress, cancellationToken);
+        await using (var writer = PaperChunksWriter.CreateChunks(output, writerOptions, format))
         {
             try
             {
                 foreach (var input in inputs)
                 {
                     await using var source = InputSource.Open(input, options.Reader, options.From);
-                    await using var ahead = ReadAhead<ChunkRecord>.Start(source.Reader, cancellationToken);
+                    await using var ahead = source.ReadAhead(cancellationToken);
                     var unwritable = new List<PaperChunksFormatException>();
                     while (await ahead.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
@@ -70,8 +71,8 @@ internal static class ChunkConversion
                     }
 
                     doneBytes += source.Length;
-                    errorCount += source.Reader.ErrorCount + unwritable.Count;
-                    errors.AddRange(unwritable.Count == 0 ? source.Reader.Errors : [.. source.Reader.Errors.Concat(unwritable).OrderBy(e => e.Line)]);
+                    errorCount += source.ErrorCount + unwritable.Count;
+                    errors.AddRange(unwritable.Count == 0 ? source.Errors : [.. source.Errors.Concat(unwritable).OrderBy(e => e.Line)]);
                 }
             }
             catch
@@ -143,28 +144,43 @@ internal static class ChunkConversion
         return total;
     }
 
-    /// <summary>One input: its reader and how far into the file it is.</summary>
+    /// <summary>One input: its reader (two for a Parquet file read on two cores) and how far into the file it is.</summary>
     private sealed class InputSource : IAsyncDisposable
     {
         private readonly FileStream? _file;
-        private readonly ParquetChunkReader? _parquet;
+        private readonly RecordReader<ChunkRecord>[] _readers;
 
-        private InputSource(RecordReader<ChunkRecord> reader, FileStream? file, long length)
+        private InputSource(RecordReader<ChunkRecord>[] readers, FileStream? file, long length)
         {
-            Reader = reader;
+            _readers = readers;
             _file = file;
-            _parquet = reader as ParquetChunkReader;
             Length = length;
         }
 
-        public RecordReader<ChunkRecord> Reader { get; }
+        private InputSource(RecordReader<ChunkRecord> reader, FileStream? file, long length)
+            : this([reader], file, length)
+        {
+        }
+
+        public RecordReader<ChunkRecord> Reader => _readers[0];
 
         public long Length { get; }
 
         // Parquet reads by seeking, so its progress is the share of rows read.
-        public long BytesRead => _parquet is { TotalRows: > 0 and var total }
-            ? (long)(Length * ((double)_parquet.RecordsRead / total))
+        public long BytesRead => _readers[0] is ParquetChunkReader { TotalRows: > 0 and var total }
+            ? (long)(Length * ((double)_readers.Sum(r => r.RecordsRead) / total))
             : _file?.Position ?? 0;
+
+        public long ErrorCount => _readers.Sum(r => r.ErrorCount);
+
+        // Two readers' errors in the file's order, kept up to the one limit.
+        public IReadOnlyList<PaperChunksFormatException> Errors => _readers.Length == 1
+            ? Reader.Errors
+            : [.. _readers.SelectMany(r => r.Errors).OrderBy(e => e.Line).Take(Reader.Options.MaxKeptErrors)];
+
+        public ReadAhead<ChunkRecord> ReadAhead(CancellationToken cancellationToken) => _readers is [ParquetChunkReader even, ParquetChunkReader odd]
+            ? ReadAhead<ChunkRecord>.ByRowGroup(even, odd, cancellationToken)
+            : ReadAhead<ChunkRecord>.Start(Reader, cancellationToken);
 
         public static InputSource Open(string path, ReaderOptions options, InputFormat? from)
         {
@@ -184,7 +200,11 @@ internal static class ChunkConversion
             };
             if (format == InputFormat.Parquet)
             {
-                return new InputSource(new ParquetChunkReader(path, options), null, FileLength(path));
+                // Two readers, for the even and the odd row groups, decode on two cores (ReadAhead.ByRowGroup).
+                var even = new ParquetChunkReader(path, options);
+                return options.MaxDegreeOfParallelism > 1
+                    ? new InputSource([even, OpenSecond(even, () => new ParquetChunkReader(path, options))], null, FileLength(path))
+                    : new InputSource(even, null, FileLength(path));
             }
 
             if (format is null)
@@ -209,7 +229,26 @@ internal static class ChunkConversion
             }
         }
 
-        public ValueTask DisposeAsync() => Reader.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var reader in _readers)
+            {
+                await reader.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        private static RecordReader<ChunkRecord> OpenSecond(RecordReader<ChunkRecord> first, Func<RecordReader<ChunkRecord>> open)
+        {
+            try
+            {
+                return open();
+            }
+            catch
+            {
+                first.Dispose();
+                throw;
+            }
+        }
 
         private static long FileLength(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 

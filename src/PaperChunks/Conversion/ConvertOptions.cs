@@ -35,4 +35,12 @@ public sealed record ConvertOptions
     /// differently in one output. Applies to chunk rows only.
     /// </summary>
     public OutputSchema Schema { get; init; }
+
+    /// <summary>
+    /// Reads the inputs once more, first, to learn every extra column of their chunk rows (in the order they first
+    /// appear, each a text column if it only ever holds strings), so that CSV and Parquet output takes rows whose
+    /// extra columns differ from the first row's. Default false: the first row fixes the extra columns and a later
+    /// row with another one is refused. Applies to chunk rows written to CSV or Parquet.
+    /// </summary>
+    public bool ScanExtraColumns { get; init; }
 }

@@ -11,4 +11,7 @@ public enum ConvertPhase
 
     /// <summary>Reading chunk rows and writing reassembled papers.</summary>
     Reassembling,
+
+    /// <summary>The first pass of a run with <see cref="ConvertOptions.ScanExtraColumns"/>: reading the inputs to learn their extra columns.</summary>
+    ScanningColumns,
 }

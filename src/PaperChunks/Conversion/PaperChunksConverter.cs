@@ -27,7 +27,8 @@ public static class PaperChunksConverter
     /// <exception cref="PaperChunksOutputException">The output exists and overwriting is off, or cannot be written.</exception>
     /// <exception cref="ArgumentException">
     /// The output format cannot be told from the output path, does not hold the input's record kind, or
-    /// sharding, partitioning or the canonical schema was asked for records other than chunk rows.
+    /// sharding, partitioning, the canonical schema or the extra-column scan was asked for records other than chunk rows,
+    /// or the scan for JSON Lines output.
     /// </exception>
     public static async Task<ConvertReport> ConvertAsync(
         IReadOnlyList<string> inputs,
@@ -46,6 +47,11 @@ public static class PaperChunksConverter
         options ??= ConvertOptions.Default;
         var stopwatch = Stopwatch.StartNew();
         var format = options.To ?? PaperChunksWriter.FormatOf(output) ?? (IsDataset(options) ? OutputFormat.Parquet : throw Unnamed(output));
+        if (options.ScanExtraColumns && format == OutputFormat.Jsonl)
+        {
+            throw new ArgumentException("scanning the extra columns applies to CSV and Parquet output; JSON Lines keeps every row's columns as they are");
+        }
+
         var detected = inputs.Count == 1 ? Detected(inputs[0], format, options) : null;
         var keepKind = detected is not null && KeepsKind(detected, format);
 
@@ -73,6 +79,11 @@ public static class PaperChunksConverter
         if (detected.Kind != RecordKind.Chunk && options.Schema == OutputSchema.Canonical)
         {
             throw new ArgumentException($"{input} holds {detected.KindName} rows; the canonical schema applies to chunk rows only.");
+        }
+
+        if (detected.Kind != RecordKind.Chunk && options.ScanExtraColumns)
+        {
+            throw new ArgumentException($"{input} holds {detected.KindName} rows; scanning the extra columns applies to chunk rows only.");
         }
 
         if (detected.Kind != RecordKind.Chunk && IsDataset(options))

@@ -39,8 +39,46 @@ internal sealed class ExtraColumnSet
     /// <summary>The names of the JSON columns, in order.</summary>
     public IEnumerable<string> JsonNames => _names.Where((_, i) => _json[i]);
 
-    /// <summary>The set a file's first row fixes (<see langword="null"/>: a file with no row, no extra columns).</summary>
-    public static ExtraColumnSet Of(ChunkRecord? first)
+    /// <summary>
+    /// The set a file's first row fixes (<see langword="null"/>: a file with no row, no extra columns), or the one
+    /// learned from the whole input beforehand (<see cref="WriterOptions.ExtraColumns"/>) when there is one.
+    /// </summary>
+    public static ExtraColumnSet Of(ChunkRecord? first, ExtraColumnSet? learned) => learned ?? Of(first);
+
+    /// <summary>
+    /// The set of every row's extra columns, in the order they first appear (the first row's first): a column is a
+    /// text column when every value it has is a JSON string (a null or a missing value fits either kind), a JSON
+    /// column otherwise. One pass over the rows, holding only the names.
+    /// </summary>
+    /// <param name="rows">The rows the file will hold.</param>
+    public static ExtraColumnSet Learn(IEnumerable<ChunkRecord> rows)
+    {
+        var names = new List<string>();
+        var kinds = new Dictionary<string, bool?>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            foreach (var field in row.ExtraFields)
+            {
+                if (IsLayoutColumn(row, field.Name))
+                {
+                    continue;
+                }
+
+                if (!kinds.TryGetValue(field.Name, out var json))
+                {
+                    names.Add(field.Name);
+                }
+
+                // null: no value seen yet that tells the kind.
+                kinds[field.Name] = field.Json == "null" ? json : json == true || !IsJsonString(field.Json);
+            }
+        }
+
+        // A column that only ever held null keeps its values as JSON, as a first row's null does.
+        return new([.. names], [.. names.Select(n => kinds[n] ?? true)]);
+    }
+
+    private static ExtraColumnSet Of(ChunkRecord? first)
     {
         if (first is null)
         {
@@ -94,7 +132,7 @@ internal sealed class ExtraColumnSet
             }
             else
             {
-                return $"has {MessageText.Excerpt(json)} in the column \"{_names[i]}\", which the file's first row made a text column (it held a string there); write JSON Lines to keep it";
+                return $"has {MessageText.Excerpt(json)} in the column \"{_names[i]}\", which the file's first row made a text column (it held a string there); write JSON Lines to keep it, or learn the columns from the whole input first: --scan-columns";
             }
         }
 
@@ -118,7 +156,7 @@ internal sealed class ExtraColumnSet
             var index = Array.IndexOf(_names, field.Name);
             if (index < 0)
             {
-                return $"has the column \"{field.Name}\", which the file's first row did not have; the first row fixes the extra columns (write JSON Lines to keep rows whose extra columns differ)";
+                return $"has the column \"{field.Name}\", which the file's first row did not have; the first row fixes the extra columns (write JSON Lines to keep rows whose extra columns differ, or learn them from the whole input first: --scan-columns)";
             }
 
             into[index] = field.Json;

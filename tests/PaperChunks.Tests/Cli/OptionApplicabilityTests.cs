@@ -19,6 +19,7 @@ public class OptionApplicabilityTests
     [InlineData("x.jsonl", "--buckets", "4", "--buckets applies to Parquet output only; this output is JSON Lines")]
     [InlineData("x.csv", "--buckets", "4", "--buckets applies to Parquet output only; this output is CSV")]
     [InlineData("x.parquet", "--escape-formulas", null, "--escape-formulas applies to CSV output only; this output is Parquet")]
+    [InlineData("x.jsonl", "--scan-columns", null, "--scan-columns applies to CSV and Parquet output only; this output is JSON Lines, which keeps every row's columns")]
     public async Task Convert_refuses_an_option_the_output_format_would_ignore(string name, string option, string? value, string message)
     {
         using var temp = new TempDirectory();

@@ -54,14 +54,8 @@ public sealed class ExtraColumnTests : IDisposable
     {
         await Convert(Fixture, _temp.File("x.parquet"));
 
-        ParquetSchemaVariantTests.ColumnsOf(_temp.File("x.parquet")).Skip(15).Should().Equal(
-            "note ByteArray String rep=0",
-            "score ByteArray String rep=0",
-            "tags ByteArray String rep=0",
-            "meta ByteArray String rep=0",
-            "later ByteArray String rep=0");
+        ExtraColumnsOf(_temp.File("x.parquet")).Should().Be("note, score, tags, meta, later; JSON: [\"score\",\"tags\",\"meta\",\"later\"]");
         using var file = new ParquetFileReader(_temp.File("x.parquet"));
-        file.FileMetaData.KeyValueMetadata["paperchunks.json_columns"].Should().Be("[\"score\",\"tags\",\"meta\",\"later\"]");
         using var rows = file.RowGroup(0);
         rows.Column(15).LogicalReader<string?>().ReadAll(3).Should().Equal("café \"q\"", "", null);
         rows.Column(19).LogicalReader<string?>().ReadAll(3).Should().Equal(null, "[1,\"two\"]", "3");
@@ -115,7 +109,7 @@ public sealed class ExtraColumnTests : IDisposable
 
         Write(path, [Row(0, new ExtraField("a", "1")), Row(3, new ExtraField("a", "2"), new ExtraField("extra_col", "7"))])
             .Should().Throw<PaperChunksOutputException>().Which.Message.Should().Be(
-                $"{path}: the row of paper \"1910.01108\" chunk 3 has the column \"extra_col\", which the file's first row did not have; the first row fixes the extra columns (write JSON Lines to keep rows whose extra columns differ)");
+                $"{path}: the row of paper \"1910.01108\" chunk 3 has the column \"extra_col\", which the file's first row did not have; the first row fixes the extra columns (write JSON Lines to keep rows whose extra columns differ, or learn them from the whole input first: --scan-columns)");
         File.Exists(path).Should().BeFalse();
     }
 
@@ -126,8 +120,110 @@ public sealed class ExtraColumnTests : IDisposable
 
         Write(path, [Row(0, new ExtraField("note", "\"a\"")), Row(1, new ExtraField("note", "[1,2]"))])
             .Should().Throw<PaperChunksOutputException>().Which.Message.Should().Be(
-                $"{path}: the row of paper \"1910.01108\" chunk 1 has [1,2] in the column \"note\", which the file's first row made a text column (it held a string there); write JSON Lines to keep it");
+                $"{path}: the row of paper \"1910.01108\" chunk 1 has [1,2] in the column \"note\", which the file's first row made a text column (it held a string there); write JSON Lines to keep it, or learn the columns from the whole input first: --scan-columns");
         File.Exists(path).Should().BeFalse();
+    }
+
+    // Rows whose extra columns differ: "later" first comes in row 3, "note" is a string, then null, then absent,
+    // "n" is null first and a number later, "s" null first and a string later.
+    private const string Differing =
+        "{\"doi\":\"1910.01108\",\"chunk-id\":0,\"chunk\":\"a\",\"note\":\"x\",\"n\":null,\"s\":null}\n" +
+        "{\"doi\":\"1910.01108\",\"chunk-id\":1,\"chunk\":\"b\",\"note\":null,\"n\":2.50,\"s\":\"y\"}\n" +
+        "{\"doi\":\"1910.01108\",\"chunk-id\":2,\"chunk\":\"c\",\"later\":[1,\"two\"]}\n";
+
+    [Theory]
+    [InlineData("parquet")]
+    [InlineData("csv")]
+    public async Task Scanning_the_columns_first_takes_rows_whose_extra_columns_differ_and_gives_them_back(string format)
+    {
+        var input = _temp.File("differing.jsonl");
+        await File.WriteAllTextAsync(input, Differing);
+        var refused = await CliRun.RunAsync("convert", input, "-o", _temp.File("refused." + format));
+        refused.Exit.Should().Be(1);
+        refused.Error.Should().Contain("has the column \"later\", which the file's first row did not have");
+
+        var run = await CliRun.RunAsync("convert", input, "-o", _temp.File("x." + format), "--scan-columns");
+        run.Exit.Should().Be(0, run.Error);
+        await Convert(_temp.File("x." + format), _temp.File("back.jsonl"));
+
+        // Every extra column, in the order the columns first came. Parquet gives a row without one a null there, as
+        // pyarrow and datasets fill a missing field; CSV keeps it absent (an empty cell). The layout's other columns
+        // come back with their empty values, as for any sparse row.
+        const string Rest = "\"id\":\"\",\"title\":\"\",\"summary\":\"\",\"source\":\"\",\"authors\":[],\"categories\":[],\"comment\":null,\"journal_ref\":null,\"primary_category\":\"\",\"published\":null,\"updated\":null,\"references\":[]";
+        File.ReadAllText(_temp.File("back.jsonl")).Should().Be(format == "parquet"
+            ? "{\"doi\":\"1910.01108\",\"chunk-id\":0,\"chunk\":\"a\"," + Rest + ",\"note\":\"x\",\"n\":null,\"s\":null,\"later\":null}\n" +
+              "{\"doi\":\"1910.01108\",\"chunk-id\":1,\"chunk\":\"b\"," + Rest + ",\"note\":null,\"n\":2.50,\"s\":\"y\",\"later\":null}\n" +
+              "{\"doi\":\"1910.01108\",\"chunk-id\":2,\"chunk\":\"c\"," + Rest + ",\"note\":null,\"n\":null,\"s\":null,\"later\":[1,\"two\"]}\n"
+            : "{\"doi\":\"1910.01108\",\"chunk-id\":0,\"chunk\":\"a\"," + Rest + ",\"note\":\"x\",\"n\":null,\"s\":null}\n" +
+              "{\"doi\":\"1910.01108\",\"chunk-id\":1,\"chunk\":\"b\"," + Rest + ",\"note\":null,\"n\":2.50,\"s\":\"y\"}\n" +
+              "{\"doi\":\"1910.01108\",\"chunk-id\":2,\"chunk\":\"c\"," + Rest + ",\"later\":[1,\"two\"]}\n");
+    }
+
+    [Fact]
+    public async Task Scanning_makes_a_column_of_strings_a_text_column_even_when_its_first_value_is_null()
+    {
+        var input = _temp.File("differing.jsonl");
+        await File.WriteAllTextAsync(input, Differing);
+
+        (await CliRun.RunAsync("convert", input, "-o", _temp.File("x.parquet"), "--scan-columns")).Exit.Should().Be(0);
+
+        ExtraColumnsOf(_temp.File("x.parquet")).Should().Be("note, n, s, later; JSON: [\"n\",\"later\"]");
+        using var file = new ParquetFileReader(_temp.File("x.parquet"));
+        using var rows = file.RowGroup(0);
+        rows.Column(17).LogicalReader<string?>().ReadAll(3).Should().Equal(null, "y", null);
+        rows.Column(16).LogicalReader<string?>().ReadAll(3).Should().Equal(null, "2.50", null);
+    }
+
+    [Fact]
+    public async Task Every_shard_of_a_dataset_folder_gets_the_scanned_columns()
+    {
+        var input = _temp.File("differing.jsonl");
+        await File.WriteAllTextAsync(input, Differing);
+
+        var run = await CliRun.RunAsync("convert", input, "-o", _temp.File("out"), "--shard-rows", "1", "--scan-columns");
+
+        run.Exit.Should().Be(0, run.Error);
+        var shards = Directory.GetFiles(_temp.File("out"), "*.parquet").Order(StringComparer.Ordinal).ToArray();
+        shards.Should().HaveCount(3);
+        shards.Select(f => string.Join(",", ParquetSchemaVariantTests.ColumnsOf(f).Skip(15).Select(c => c.Split(' ')[0])))
+            .Should().Equal("note,n,s,later", "note,n,s,later", "note,n,s,later");
+    }
+
+    [Fact]
+    public async Task The_library_refuses_the_scan_for_json_lines_output_and_for_other_record_kinds()
+    {
+        var scan = new PaperChunks.Conversion.ConvertOptions { ScanExtraColumns = true };
+
+        var toJsonl = () => PaperChunks.Conversion.PaperChunksConverter.ConvertAsync([Fixture], _temp.File("x.jsonl"), scan);
+        var summaries = () => PaperChunks.Conversion.PaperChunksConverter.ConvertAsync([SeedFiles.PathOf(SeedFiles.SciTldrLines)], _temp.File("x.parquet"), scan);
+
+        (await toJsonl.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Be(
+            "scanning the extra columns applies to CSV and Parquet output; JSON Lines keeps every row's columns as they are");
+        (await summaries.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().EndWith(
+            "003_808fc9e4c273956b.txt.zst holds summarization rows; scanning the extra columns applies to chunk rows only.");
+        Directory.EnumerateFileSystemEntries(_temp.Path).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Learning_the_columns_keeps_the_order_they_first_come_in_and_their_kinds()
+    {
+        var set = ExtraColumnSet.Learn([
+            Row(0, new ExtraField("a", "null"), new ExtraField("b", "\"x\"")),
+            Row(1, new ExtraField("c", "1"), new ExtraField("a", "\"y\""), new ExtraField("b", "[2]")),
+            Row(2, new ExtraField("d", "null")),
+        ]);
+
+        set.Names.Should().Equal("a", "b", "c", "d");
+        Enumerable.Range(0, set.Count).Select(set.IsJson).Should().Equal(false, true, true, true);
+    }
+
+    // The columns after the layout's fifteen (each an optional UTF-8 string, no list) and the metadata naming the JSON ones.
+    private static string ExtraColumnsOf(string path)
+    {
+        var columns = ParquetSchemaVariantTests.ColumnsOf(path).Skip(15).ToArray();
+        columns.Should().OnlyContain(c => c.EndsWith(" ByteArray String rep=0", StringComparison.Ordinal));
+        using var file = new ParquetFileReader(path);
+        return string.Join(", ", columns.Select(c => c.Split(' ')[0])) + "; JSON: " + file.FileMetaData.KeyValueMetadata["paperchunks.json_columns"];
     }
 
     private static Action Write(string path, IReadOnlyList<ChunkRecord> rows) => () =>

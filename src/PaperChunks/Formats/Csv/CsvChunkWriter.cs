@@ -41,7 +41,7 @@ internal sealed class CsvChunkWriter : CsvRecordWriter<ChunkRecord>
 
     private protected override IReadOnlyList<string> HeaderFor(ChunkRecord? first)
     {
-        _extras = ExtraColumnSet.Of(first);
+        _extras = ExtraColumnSet.Of(first, Learned);
         _extraCells = new string?[_extras.Count];
         _semantic = first?.Schema.Layout == ChunkLayout.SemanticChunks;
         var own = _semantic ? SemanticChunkColumns.All : ChunkColumns.All;

@@ -21,6 +21,7 @@ internal abstract class CsvRecordWriter<T> : RecordWriter<T>
     {
         _out = TextOutput.ToFile(path, options);
         Csv = CsvWriter.Create(_out.Stream, HelperOptions(csvOptions ?? CsvWriterOptions.Default), true);
+        Learned = options?.ExtraColumns;
     }
 
     /// <summary>Writes to a stream, which stays open; compression only if the options ask for it.</summary>
@@ -28,7 +29,11 @@ internal abstract class CsvRecordWriter<T> : RecordWriter<T>
     {
         _out = TextOutput.ToStream(stream, options);
         Csv = CsvWriter.Create(_out.Stream, HelperOptions(csvOptions ?? CsvWriterOptions.Default), true);
+        Learned = options?.ExtraColumns;
     }
+
+    /// <summary>The extra columns learned from the whole input, if they were (<see cref="WriterOptions.ExtraColumns"/>).</summary>
+    private protected ExtraColumnSet? Learned { get; }
 
     /// <summary>The writer of the current row's cells.</summary>
     private protected CsvWriter Csv { get; }

@@ -10,7 +10,7 @@ namespace PaperChunks.Formats.Parquet;
 /// columns too (<see cref="ExtraColumnSet"/>): string columns after the layout's own, their JSON ones named in the file's
 /// key-value metadata under <see cref="JsonColumnsKey"/> so that a reader gives their values back as JSON.
 /// </summary>
-internal sealed class ChunkParquetLayout(string target)
+internal sealed class ChunkParquetLayout(string target, ExtraColumnSet? learned)
 {
     /// <summary>The key-value metadata entry listing the extra columns that hold JSON text (a JSON array of names).</summary>
     public const string JsonColumnsKey = "paperchunks.json_columns";
@@ -22,7 +22,7 @@ internal sealed class ChunkParquetLayout(string target)
     public ChunkSchema Schema => _schema ??= ChunkSchema.Canonical;
 
     /// <summary>The extra columns, fixed by the first row (none for a file with no row).</summary>
-    public ExtraColumnSet Extras => _extras ??= ExtraColumnSet.Of(null);
+    public ExtraColumnSet Extras => _extras ??= ExtraColumnSet.Of(null, learned);
 
     public ParquetSchema Parquet => _parquet ??= ChunkParquetSchema.For(Schema, Extras.Names);
 
@@ -33,7 +33,7 @@ internal sealed class ChunkParquetLayout(string target)
             : null;
 
     /// <summary>Fixes the extra columns from the file's first row; later calls do nothing.</summary>
-    public void FirstRow(ChunkRecord row) => _extras ??= ExtraColumnSet.Of(row);
+    public void FirstRow(ChunkRecord row) => _extras ??= ExtraColumnSet.Of(row, learned);
 
     public DataField[] Leaves => Parquet.GetDataFields();
 

@@ -24,6 +24,7 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
     private readonly string _temp;
     private readonly bool _overwrite;
     private readonly ParquetWriterOptions _options;
+    private readonly ExtraColumnSet? _learned;
     private readonly Dictionary<string, Partition> _partitions = new(StringComparer.Ordinal);
     private readonly RecentBucket _recentBucket = new();
 
@@ -49,6 +50,7 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
 
         _target = Path.GetFullPath(folder);
         _overwrite = (options ?? WriterOptions.Default).Overwrite;
+        _learned = options?.ExtraColumns;
         if (File.Exists(_target))
         {
             throw new PaperChunksOutputException(folder, "is a file, expected a folder for sharded or partitioned output");
@@ -270,7 +272,7 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
         }
 
         var path = Path.Combine(partition.Folder, ShardName(partition.Shards.Count));
-        partition.Writer = ParquetChunkWriter.ForShard(path, _options);
+        partition.Writer = ParquetChunkWriter.ForShard(path, _options, _learned);
         partition.Shards.Add(path);
         _open.AddLast(partition.Node);
         ShardCount++;

@@ -39,12 +39,12 @@ internal sealed class ParquetChunkWriter : ParquetRecordWriter<ChunkRecord>
     internal ValueTask FlushRowGroupAsync(CancellationToken cancellationToken) => Output.FlushRowGroupAsync(cancellationToken);
 
     /// <summary>A shard of a dataset: the dataset writer has validated the options and strips the folder-only ones.</summary>
-    internal static ParquetChunkWriter ForShard(string path, ParquetWriterOptions options) =>
-        new(path, options with { ShardRows = null, ShardBytes = null, PartitionBy = null, Buckets = null, DatasetCard = false }, new WriterOptions { Overwrite = false });
+    internal static ParquetChunkWriter ForShard(string path, ParquetWriterOptions options, ExtraColumnSet? learned) =>
+        new(path, options with { ShardRows = null, ShardBytes = null, PartitionBy = null, Buckets = null, DatasetCard = false }, new WriterOptions { Overwrite = false, ExtraColumns = learned });
 
     private static ParquetFileOutput<ChunkRecord, ChunkColumnBatch> Open(string? path, Stream? stream, ParquetWriterOptions? options, WriterOptions writer)
     {
-        var layout = new ChunkParquetLayout(path ?? "<stream>");
+        var layout = new ChunkParquetLayout(path ?? "<stream>", writer.ExtraColumns);
         return new(path, stream, () => layout.Parquet, SingleFile(options, "use ParquetChunkDatasetWriter"), writer, () => new ChunkColumnBatch(layout), () => layout.Metadata);
     }
 }

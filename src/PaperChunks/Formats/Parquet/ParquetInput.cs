@@ -30,6 +30,15 @@ internal sealed class ParquetInput : IDisposable
     /// <summary>1-based number of the current row across the file.</summary>
     public long Row { get; private set; }
 
+    /// <summary>
+    /// Which row groups the walk loads: those whose index modulo <c>Step</c> is <c>Offset</c>; the others' rows are
+    /// counted, not read, so that <see cref="Row"/> stays the row's number in the file. Default: all of them.
+    /// </summary>
+    public (int Offset, int Step) Selection { get; set; } = (0, 1);
+
+    /// <summary>Called with a row group's index before it is loaded.</summary>
+    public Func<int, ValueTask>? RowGroupStarting { get; set; }
+
     public static ParquetInput OpenFile(string path, ReaderOptions options, Func<string, Exception, PaperChunksFormatException> error)
     {
         try
@@ -82,6 +91,18 @@ internal sealed class ParquetInput : IDisposable
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            var index = _nextRowGroup;
+            if (index % Selection.Step != Selection.Offset)
+            {
+                Row += SkippedRows(index, error);
+                continue;
+            }
+
+            if (RowGroupStarting is { } starting)
+            {
+                await starting(index).ConfigureAwait(false);
+            }
+
             try
             {
                 var rowGroup = Reader.OpenRowGroupReader(_nextRowGroup++);
@@ -111,6 +132,20 @@ internal sealed class ParquetInput : IDisposable
         _stream.Seek(-8, SeekOrigin.End);
         await _stream.ReadExactlyAsync(tail, cancellationToken).ConfigureAwait(false);
         return _stream.Length - 8 - BinaryPrimitives.ReadUInt32LittleEndian(tail);
+    }
+
+    // A row group another walk reads: only its row count, from the footer.
+    private long SkippedRows(int index, Func<string, Exception, PaperChunksFormatException> error)
+    {
+        _nextRowGroup++;
+        try
+        {
+            return Reader!.OpenRowGroupReader(index).RowCount;
+        }
+        catch (Exception e) when (IsCorruption(e))
+        {
+            throw error(string.Create(CultureInfo.InvariantCulture, $"row group {index} (from row {Row + 1}) cannot be decoded, the file is corrupt: {e.Message}"), e);
+        }
     }
 
     /// <summary>

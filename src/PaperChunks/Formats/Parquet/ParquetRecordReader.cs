@@ -30,6 +30,19 @@ internal abstract class ParquetRecordReader<T> : RecordReader<T>
     /// <summary>1-based number of the current row across the file.</summary>
     private protected long Row => _input.Row;
 
+    /// <summary>
+    /// Reads only the row groups whose index modulo <paramref name="step"/> is <paramref name="offset"/>, so that
+    /// several readers of one file decode its row groups in parallel (rows keep their numbers in the file).
+    /// Set before the first read.
+    /// </summary>
+    internal void SelectRowGroups(int offset, int step) => _input.Selection = (offset, step);
+
+    /// <summary>Called, on the reading thread, with a row group's index before it is loaded.</summary>
+    internal Func<int, ValueTask>? RowGroupStarting
+    {
+        set => _input.RowGroupStarting = value;
+    }
+
     /// <inheritdoc/>
     protected sealed override T? ReadCore() => ReadCoreAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
