@@ -116,6 +116,7 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
     [InlineData("jsonl", "1rxQFvGZW8U2")] // cut to nothing, then "\n" inserted: an empty file, not a truncation
     [InlineData("csv", "bV3xC45f3q0ynDJe2")] // cut inside the header: validated clean with 0 rows
     [InlineData("csv", "1HMQbAsCyM7pWenS")] // a flipped bit, then cut inside the header
+    [InlineData("csv", "1Tb1JYBTesjk5ZY_1")] // cut right after the last row's last separator: a row with an empty title
     [InlineData("csv", "0000001diBm1")] // cut to nothing: convert to Parquet said "generic rows" (exit 2)
     [InlineData("viewer-lines", "0000001diBp2")] // the start deleted: "generic rows" (exit 2)
     [InlineData("viewer-table", "0000001diBp2")]

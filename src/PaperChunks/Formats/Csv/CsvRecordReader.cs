@@ -17,6 +17,7 @@ internal abstract class CsvRecordReader<T> : RecordReader<T>
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
     private readonly List<(string Name, int Index)> _extras = [];
     private bool _headerRead;
+    private bool _readAhead;
 
     /// <summary>Opens a <c>.csv</c>, <c>.csv.gz</c> or <c>.csv.zst</c> file.</summary>
     protected CsvRecordReader(string path, ReaderOptions? options)
@@ -66,22 +67,35 @@ internal abstract class CsvRecordReader<T> : RecordReader<T>
     /// <inheritdoc/>
     protected override T? ReadCore()
     {
-        var more = _headerRead ? Translate(() => Csv.Read()) : ReadHeader();
+        var more = _headerRead ? _readAhead : ReadHeader();
         while (true)
         {
             DrainMalformed();
             if (!more)
             {
+                _readAhead = false;
                 return null;
             }
 
             CurrentLine = Csv.LineNumber;
-            if (Parse() is { } record)
+            var record = Parse();
+            var cut = EndOfSeparator();
+
+            // The next row is read before this one is returned, so a last row cut right after a separator (its
+            // cell count still right) is reported instead of passing for a row whose last cell is empty.
+            more = Translate(() => Csv.Read());
+            if (record is not null && IsCutAfterSeparator(more, cut))
             {
-                return record;
+                ReportBadRow(FormatError(CurrentLine + cut!.Value.Line, cut.Value.Column, null,
+                    "expected a cell or a line break after the last separator, found the end of the file: the file is cut after a separator"));
+                record = null;
             }
 
-            more = Translate(() => Csv.Read());
+            if (record is not null)
+            {
+                _readAhead = more;
+                return record;
+            }
         }
     }
 
@@ -187,6 +201,16 @@ internal abstract class CsvRecordReader<T> : RecordReader<T>
         HeaderRead();
         return more;
     }
+
+    // Where the current row ends, when it ends with a separator (the only rows a cut can leave with the right cell count).
+    private (int Line, int Column)? EndOfSeparator()
+    {
+        var raw = Csv.RawRecord;
+        return raw.Length > 0 && raw[^1] == (byte)',' ? CsvRawRecord.FieldStart(raw, int.MaxValue) : null;
+    }
+
+    private bool IsCutAfterSeparator(bool more, (int Line, int Column)? end) =>
+        !more && end is not null && _malformed.Count == 0 && _input.LastByte == ',';
 
     private PaperChunksFormatException HeaderError(IReadOnlyList<string> headers, int index, string reason) =>
         FormatError(1, CsvRawRecord.FieldStart(System.Text.Encoding.UTF8.GetBytes(string.Join(',', headers)), index).Column, headers[index], reason);

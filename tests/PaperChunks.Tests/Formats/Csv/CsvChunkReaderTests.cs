@@ -104,6 +104,35 @@ public class CsvChunkReaderTests
             .Which.Message.Should().Be("<stream>:2:19: field \"authors\": expected UTF-8 text in the JSON list, found invalid bytes");
     }
 
+    [Fact]
+    public void Rejects_a_file_cut_right_after_a_separator_of_its_last_row_found_by_the_fuzzer()
+    {
+        // Cut after the third separator, the row still has the header's four cells, the last one empty.
+        var text = Header + "1511.07289,0,a,t\n1511.07289,1,b,t\n1511.07289,2,\"c\nd\",";
+        using var reader = new CsvChunkReader(Stream(text), new ReaderOptions { ErrorPolicy = ErrorPolicy.SkipAndReport });
+
+        var records = reader.ReadAll().ToList();
+        var act = () => Read(text);
+
+        records.Select(r => r.ChunkId).Should().Equal(0, 1);
+        reader.Errors.Select(e => e.Message).Should().Equal(
+            "<stream>:5:4: expected a cell or a line break after the last separator, found the end of the file: the file is cut after a separator");
+        act.Should().Throw<PaperChunksFormatException>().Which.Message.Should().StartWith("<stream>:5:4: expected a cell or a line break");
+    }
+
+    [Theory]
+    [InlineData("1511.07289,0,a,\n", "")]
+    [InlineData("1511.07289,0,a,\r\n", "")]
+    [InlineData("1511.07289,0,a,t", "t")]
+    [InlineData("1511.07289,0,a,\"\"", "")]
+    public void Reads_rows_with_an_empty_last_cell_or_without_a_final_line_break(string row, string title)
+    {
+        var records = Read(Header + "1511.07289,1,b,t\n" + row);
+
+        records.Select(r => r.ChunkId).Should().Equal(1, 0);
+        (records[1].Title ?? "").Should().Be(title);
+    }
+
     private static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));
 
     private static List<ChunkRecord> Read(string text)
