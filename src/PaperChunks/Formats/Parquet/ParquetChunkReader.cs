@@ -11,7 +11,7 @@ namespace PaperChunks.Formats.Parquet;
 /// <see cref="ChunkRecord.AbsentFields"/>; <c>doi</c>, <c>chunk-id</c> and <c>chunk</c> must exist. Other string
 /// columns are kept as <see cref="ChunkRecord.ExtraFields"/>: JSON strings, or the JSON text itself for the columns the
 /// file's metadata names as JSON (<see cref="ChunkParquetLayout.JsonColumnsKey"/>, as <see cref="ParquetChunkWriter"/>
-/// writes them). Extra columns of other types are not read. Parquet has no lines: <see cref="RecordReader{T}.CurrentLine"/> is the 1-based row.
+/// writes them). Extra columns of other types are kept as JSON values (<see cref="JsonColumnCursor"/>). Parquet has no lines: <see cref="RecordReader{T}.CurrentLine"/> is the 1-based row.
 /// </summary>
 internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
 {
@@ -28,7 +28,7 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
     private int _chunkIdLevel;
     private bool _semantic;
     private readonly List<string> _links = [];
-    private readonly List<(string Name, TextColumnCursor Cursor, bool Json)> _extras = [];
+    private readonly List<(string Name, TextColumnCursor? Text, JsonColumnCursor? Value, bool Json)> _extras = [];
 
     /// <summary>Opens a Parquet file.</summary>
     /// <param name="path">The file.</param>
@@ -58,7 +58,8 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
         _chunkIdText?.Dispose();
         foreach (var extra in _extras)
         {
-            extra.Cursor.Dispose();
+            extra.Text?.Dispose();
+            extra.Value?.Dispose();
         }
     }
 
@@ -108,7 +109,8 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
         };
     }
 
-    // String columns the layout does not name, in the file's order; the metadata says which hold JSON text.
+    // Columns the layout does not name, in the file's order: text columns as strings (the metadata says which
+    // hold JSON text), others as JSON values. A shape that cannot be kept is refused, never dropped.
     private void BindExtras(ParquetSchema schema, IReadOnlyList<string> own)
     {
         var json = FileMetadata.TryGetValue(ChunkParquetLayout.JsonColumnsKey, out var names)
@@ -116,9 +118,22 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
             : [];
         foreach (var field in schema.Fields)
         {
-            if (!own.Contains(field.Name) && field is DataField { MaxRepetitionLevel: 0 } scalar && IsText(scalar))
+            if (own.Contains(field.Name))
             {
-                _extras.Add((field.Name, new TextColumnCursor(scalar, 0, reuseRepeats: true), Array.IndexOf(json, field.Name) >= 0));
+                continue;
+            }
+
+            if (field is DataField { MaxRepetitionLevel: 0 } scalar && IsText(scalar))
+            {
+                _extras.Add((field.Name, new TextColumnCursor(scalar, 0, reuseRepeats: true), null, Array.IndexOf(json, field.Name) >= 0));
+            }
+            else if (JsonColumnCursor.For(field) is { } value)
+            {
+                _extras.Add((field.Name, null, value, true));
+            }
+            else
+            {
+                throw FormatError(0, 0, field.Name, $"expected an extra column that can be kept as a JSON value (a scalar, or a list of scalars, of text, numbers, booleans, dates or times), found {Describe(field)}");
             }
         }
     }
@@ -229,7 +244,14 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
 
         foreach (var extra in _extras)
         {
-            await extra.Cursor.LoadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+            if (extra.Text is not null)
+            {
+                await extra.Text.LoadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await extra.Value!.LoadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (_chunkIdText is not null)
@@ -312,8 +334,14 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
 
         for (var i = 0; i < _extras.Count; i++)
         {
-            var (name, cursor, json) = _extras[i];
-            var value = cursor.NextScalar();
+            var (name, text, cursor, json) = _extras[i];
+            if (cursor is not null)
+            {
+                links[_links.Count + i] = new ExtraField(name, cursor.Next());
+                continue;
+            }
+
+            var value = text!.NextScalar();
             links[_links.Count + i] = new ExtraField(name, value is null ? "null" : json ? value : ExtraColumnSet.TextToJson(value));
         }
 
