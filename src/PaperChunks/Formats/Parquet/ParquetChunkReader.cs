@@ -306,16 +306,23 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
             : chunkId is null ? (_semantic ? SemanticChunkColumns.Id : ChunkColumns.ChunkId)
             : chunk is null && _semantic ? SemanticChunkColumns.Content
             : chunk is null ? ChunkColumns.Chunk
-            : nullAuthor ? ChunkColumns.Authors
-            : nullCategory ? ChunkColumns.Categories
-            : nullReference ? ChunkColumns.References
+            : nullAuthor != NullPart.None ? ChunkColumns.Authors
+            : nullCategory != NullPart.None ? ChunkColumns.Categories
+            : nullReference != NullPart.None ? ChunkColumns.References
             : null;
         if (bad is null)
         {
             return record;
         }
 
-        var what = bad is ChunkColumns.Authors or ChunkColumns.Categories or ChunkColumns.References ? "a null list element" : "null";
+        var part = bad switch
+        {
+            ChunkColumns.Authors => nullAuthor,
+            ChunkColumns.Categories => nullCategory,
+            ChunkColumns.References => nullReference,
+            _ => NullPart.Value,
+        };
+        var what = part == NullPart.Element ? "a null list element" : "null";
         ReportBadRow(FormatError(0, 0, bad, _semantic && bad == SemanticChunkColumns.Id && id is not null
             ? $"row {Row}: expected {{arxiv_id}}#{{index}} (the semantic-chunks layout's id), found \"{MessageText.Excerpt(id)}\""
             : $"row {Row}: expected a value, found {what}"));
@@ -350,9 +357,10 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
 
     private string? Scalar(string name) => _texts.TryGetValue(name, out var cursor) ? cursor.NextScalar() : null;
 
-    private IReadOnlyList<string> List(string name, out bool hasNull)
+    // A null list, like a null element, is reported (as the JSON Lines reader reports it), not read as empty.
+    private IReadOnlyList<string> List(string name, out NullPart nulls)
     {
-        hasNull = false;
+        nulls = NullPart.None;
         if (!_texts.TryGetValue(name, out var cursor))
         {
             return [];
@@ -361,25 +369,30 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
         if (cursor.Field.MaxRepetitionLevel == 0)
         {
             var joined = cursor.NextScalar();
-            hasNull = joined is null;
+            nulls = joined is null ? NullPart.Value : NullPart.None;
             return JoinedList.Split(joined ?? "");
         }
 
         _items.Clear();
-        cursor.NextList(_items);
+        if (!cursor.NextList(_items))
+        {
+            nulls = NullPart.Value;
+            return [];
+        }
+
         var result = new string[_items.Count];
         for (var i = 0; i < result.Length; i++)
         {
-            hasNull |= _items[i] is null;
+            nulls = _items[i] is null ? NullPart.Element : nulls;
             result[i] = _items[i] ?? "";
         }
 
         return result;
     }
 
-    private PaperReference[] References(out bool hasNull)
+    private PaperReference[] References(out NullPart nulls)
     {
-        var ids = List(ChunkColumns.References, out hasNull);
+        var ids = List(ChunkColumns.References, out nulls);
         var references = new PaperReference[ids.Count];
         for (var i = 0; i < ids.Count; i++)
         {
@@ -421,4 +434,11 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
         StructField s => $"struct<{string.Join(", ", s.Fields.Select(f => f.Name + ": " + Describe(f)))}>",
         _ => field.SchemaType.ToString(),
     };
+
+    private enum NullPart
+    {
+        None,
+        Value,
+        Element,
+    }
 }

@@ -60,6 +60,35 @@ public class ParquetExtraColumnTests
             $"{path}: field \"meta\": expected an extra column that can be kept as a JSON value (a scalar, or a list of scalars, of text, numbers, booleans, dates or times), found struct<page: Int32>");
     }
 
+    [Fact]
+    public void Reports_a_null_authors_list_and_a_null_author_as_bad_rows_not_as_empty_lists()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("nulls.parquet");
+        var authors = new ListArray.Builder(StringType.Default);
+        var names = (StringArray.Builder)authors.ValueBuilder;
+        authors.Append();
+        names.Append("Victor Sanh");
+        authors.AppendNull();
+        authors.Append();
+        names.Append("Thomas Wolf").AppendNull();
+        var schema = new Schema(
+            [
+                new("doi", StringType.Default, false), new("chunk-id", Int64Type.Default, false), new("chunk", StringType.Default, false),
+                new("authors", new ListType(new Apache.Arrow.Field("element", StringType.Default, true)), true),
+            ],
+            null);
+        Write(path, new RecordBatch(schema, [Strings("1910.01108", "1910.01108", "1910.01108"), new Int64Array.Builder().AppendRange([0L, 1L, 2L]).Build(), Strings("a", "b", "c"), authors.Build()], 3));
+        using var reader = PaperChunksReader.OpenChunks(path, new ReaderOptions { ErrorPolicy = ErrorPolicy.SkipAndReport });
+
+        var records = reader.ReadAll().ToList();
+
+        records.Select(r => string.Join("|", r.Authors)).Should().Equal("Victor Sanh");
+        reader.Errors.Select(e => e.Message).Should().Equal(
+            $"{path}: field \"authors\": row 2: expected a value, found null",
+            $"{path}: field \"authors\": row 3: expected a value, found a null list element");
+    }
+
     private static RecordBatch Batch(bool withStruct)
     {
         var fields = new List<(Apache.Arrow.Field Field, IArrowArray Array)>
