@@ -31,7 +31,7 @@ internal static class ConvertCommand
         };
         compression.AcceptOnlyFromAmong("snappy", "zstd", "gzip", "none");
         // The library's minimums (1KB for byte sizes, 1 for counts) are checked here too, to name the option.
-        var rowGroupSize = SizeText.Option("--row-group-size", "Parquet row-group size, uncompressed, e.g. 64MB (default 16MB).", minimum: 1024);
+        var rowGroupSize = SizeText.Option("--row-group-size", "Parquet row-group size, uncompressed, e.g. 64MB (default 12MB).", minimum: 1024);
         var rowGroupRows = CommonOptions.Count("--row-group-rows", "Parquet row-group size in rows (in addition to the byte size).", minimum: 1);
         var shardRows = CommonOptions.Count("--shard-rows", "Write a folder of Parquet shards of this many rows (train-00000-of-00004.parquet).", minimum: 1L);
         var shardSize = SizeText.Option("--shard-size", "Write a folder of Parquet shards of about this size uncompressed, e.g. 500MB.", minimum: 1024);

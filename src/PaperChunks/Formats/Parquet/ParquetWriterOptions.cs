@@ -10,7 +10,7 @@ namespace PaperChunks.Formats.Parquet;
 /// </summary>
 public sealed record ParquetWriterOptions
 {
-    /// <summary>The defaults: snappy, row groups of about 16 MB (8 MB for papers), dictionary for the per-paper columns.</summary>
+    /// <summary>The defaults: snappy, row groups of about 12 MB (8 MB for papers), dictionary for the per-paper columns.</summary>
     public static ParquetWriterOptions Default { get; } = new();
 
     /// <summary>The page codec. Default <see cref="ParquetCompression.Snappy"/>.</summary>
@@ -24,15 +24,15 @@ public sealed record ParquetWriterOptions
 
     /// <summary>
     /// A row group is closed once its values take this many bytes uncompressed (text counted in characters,
-    /// repeated per-paper values counted on every row). Default <see langword="null"/>: 16 MB for chunk and
-    /// summarization rows (about 4,500 rows of a typical corpus), 8 MB for reassembled papers (about 100 papers).
+    /// repeated per-paper values counted on every row). Default <see langword="null"/>: 12 MB for chunk and
+    /// summarization rows (about 3,400 rows of a typical corpus), 8 MB for reassembled papers (about 100 papers).
     /// </summary>
     /// <remarks>
     /// Why not the 128 MB many tools default to: a row group is held in memory as .NET strings (two bytes a
     /// character) and Parquet.Net encodes a whole column chunk as one page in memory (the UTF-8 page, a
     /// contiguous copy of it and the compressed page), with the next row group filling meanwhile. Converting
-    /// 1 GB of JSONL peaked at 1.2 GB of memory with 128 MB row groups, 330–370 MB with 32 MB and 230 MB with
-    /// 16 MB (see docs/performance.md); files grow by about 1 %. A paper's text is one value, so its column
+    /// 1 GB of JSONL peaked at 1.2 GB of memory with 128 MB row groups, 330–370 MB with 32 MB, 256–288 MB with
+    /// 16 MB and 219–243 MB with 12 MB (see docs/performance.md); files grow by under 1 %. A paper's text is one value, so its column
     /// chunk is nearly the whole row group: reassembling 1 GB to Parquet peaked at 353 MB with 16 MB and
     /// 254–301 MB (median 268 MB) with 8 MB (docs/reliability.md).
     /// </remarks>
@@ -95,7 +95,7 @@ public sealed record ParquetWriterOptions
     public bool WritesFolder => ShardRows is not null || ShardBytes is not null || PartitionBy is not null || Buckets is not null || DatasetCard;
 
     /// <summary>The row-group size for chunk and summarization rows when <see cref="RowGroupBytes"/> is not set.</summary>
-    internal const long RowGroupBytesForRows = 16L * 1024 * 1024;
+    internal const long RowGroupBytesForRows = 12L * 1024 * 1024;
 
     /// <summary>The row-group size for reassembled papers when <see cref="RowGroupBytes"/> is not set.</summary>
     internal const long RowGroupBytesForPapers = 8L * 1024 * 1024;
