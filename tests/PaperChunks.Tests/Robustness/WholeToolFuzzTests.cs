@@ -13,8 +13,8 @@ namespace PaperChunks.Tests.Robustness;
 /// reassemble) run in-process on damaged files of every format, named as a user would name them, so that
 /// detection and the writers are fuzzed too. Allowed: exit 0 or 1 (or 2 where the undamaged file also gives
 /// 2, e.g. reassembling summaries). Never: exit 3 or an unhandled exception, a command over 20 s, a damaged
-/// file that validates clean with fewer rows than the undamaged one (unless it is a cut at a line end of a
-/// plain-text format, which is a shorter valid file), or (long mode) a process over 512 MB.
+/// file that validates clean with fewer rows than the undamaged one (unless it is a cut at a line end, just after
+/// or just before it, of a plain-text format, which is a shorter valid file), or (long mode) a process over 512 MB.
 /// CI runs the same <see cref="CiCases"/> seeds every time (<see cref="FuzzSeeds"/>);
 /// PAPERCHUNKS_TOOL_FUZZ_ITER=N runs N new random cases per format, goes on past a failing case, and
 /// appends progress and every failing seed to PAPERCHUNKS_TOOL_FUZZ_LOG when that names a file.
@@ -117,6 +117,7 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
     [InlineData("csv", "bV3xC45f3q0ynDJe2")] // cut inside the header: validated clean with 0 rows
     [InlineData("csv", "1HMQbAsCyM7pWenS")] // a flipped bit, then cut inside the header
     [InlineData("csv", "1Tb1JYBTesjk5ZY_1")] // cut right after the last row's last separator: a row with an empty title
+    [InlineData("csv", "0-aBhwqo8r91KR9Z1")] // a deletion in row 1, then a cut just before row 3's line break: a valid 2-row CSV, not a truncation to report
     [InlineData("csv", "0000001diBm1")] // cut to nothing: convert to Parquet said "generic rows" (exit 2)
     [InlineData("viewer-lines", "0000001diBp2")] // the start deleted: "generic rows" (exit 2)
     [InlineData("viewer-table", "0000001diBp2")]
@@ -251,12 +252,27 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
         return run.Result;
     }
 
-    // A plain-text file cut just after a line end is a shorter valid file: nothing can tell it apart.
-    private static bool IsCutAtLineEnd(string format, byte[] fixture, byte[] bytes) =>
-        format is "jsonl" or "csv" or "viewer-lines" or "viewer-table" or "shortscience" or "multi"
-        && bytes.Length < fixture.Length
-        && fixture.AsSpan(0, bytes.Length).SequenceEqual(bytes)
-        && (bytes.Length == 0 || bytes[^1] == (byte)'\n');
+    // A plain-text file cut at a line end is a shorter valid file: nothing can tell it apart, whatever damage came
+    // before the cut. Just after the line end, or just before it: a last row complete but for its line break is
+    // valid CSV (RFC 4180) and JSON Lines (seed 0-aBhwqo8r91KR9Z1: a deletion in row 1, then a cut before row 3's
+    // line break). The file's last bytes are found in the fixture to see where it was cut.
+    private static bool IsCutAtLineEnd(string format, byte[] fixture, byte[] bytes)
+    {
+        if (format is not ("jsonl" or "csv" or "viewer-lines" or "viewer-table" or "shortscience" or "multi") || bytes.Length >= fixture.Length)
+        {
+            return false;
+        }
+
+        if (bytes.Length == 0 || fixture.AsSpan(0, bytes.Length).SequenceEqual(bytes))
+        {
+            return bytes.Length == 0 || bytes[^1] == (byte)'\n' || fixture[bytes.Length] is (byte)'\n' or (byte)'\r';
+        }
+
+        var tail = bytes.AsSpan(Math.Max(0, bytes.Length - 64));
+        var at = fixture.AsSpan().IndexOf(tail);
+        var end = at + tail.Length;
+        return at >= 0 && end < fixture.Length && (fixture[end - 1] == (byte)'\n' || fixture[end] is (byte)'\n' or (byte)'\r');
+    }
 
     // Damage that leaves only blank lines (seed 1rxQFvGZW8U2: cut to nothing, then a line break inserted) makes an
     // empty file, as valid as a 0-byte one: there is no row left whose loss could be reported.
