@@ -165,9 +165,18 @@ internal static class FormatDetector
     private static RecordKind CsvKind(List<string> lines) =>
         RecordKindEvidence.FromHeader(CsvNames(lines.FirstOrDefault() ?? "")) is var kind && kind != RecordKind.Generic ? kind : RecordKind.Chunk;
 
-    // A header that cannot be read is no evidence of generic rows: the chunk reader reports where it breaks.
+    // A header that cannot be read is no evidence of generic rows: the chunk reader reports where it breaks. A
+    // header that names no kind is not either when the rows below it are plainly chunk rows.
     private static RecordKind ViewerKind(InputFormat format, List<string> lines, string path) =>
-        ViewerNames(format, lines, path) is { } names ? RecordKindEvidence.FromHeader(names) : RecordKind.Chunk;
+        ViewerNames(format, lines, path) is not { } names ? RecordKind.Chunk
+        : RecordKindEvidence.FromHeader(names) is var kind && kind != RecordKind.Generic ? kind
+        : RecordKindEvidence.ShowsChunkIds(ViewerCellTexts(lines)) ? RecordKind.Chunk
+        : RecordKind.Generic;
+
+    // A viewer copy's cells well enough to find a row's doi, chunk-id and id: one per line in the lines layout,
+    // split at the table's pipes in the other (a cell's own pipes only make more pieces).
+    private static IEnumerable<string> ViewerCellTexts(List<string> lines) =>
+        lines.SelectMany(l => l.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
     private static List<string> CsvNames(string header) =>
         header.Split(',').Select(n => n.Trim().Trim('"')).ToList();

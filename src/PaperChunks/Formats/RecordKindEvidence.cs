@@ -67,6 +67,35 @@ internal static class RecordKindEvidence
     }
 
     /// <summary>
+    /// Whether a copy's cells (in file order) show chunk rows whatever their header says: a cell
+    /// <c>doi#chunk-id</c> (a chunk row's <c>id</c>) after the two cells <c>doi</c> and <c>chunk-id</c> side by
+    /// side, as every chunk row of the dataset has them. A header damaged at its start (a cut, a duplicated
+    /// piece, a broken type word that ends it early) can lose every chunk column name; the rows below still
+    /// say what the file holds, and no other kind's rows pair a cell with itself plus <c>#</c> and the next cell.
+    /// </summary>
+    public static bool ShowsChunkIds(IEnumerable<string> cells)
+    {
+        var expected = new HashSet<string>(StringComparer.Ordinal);
+        string? previous = null;
+        foreach (var cell in cells)
+        {
+            if (expected.Contains(cell))
+            {
+                return true;
+            }
+
+            if (previous is { Length: >= 4 } doi && !doi.Any(char.IsWhiteSpace) && cell.Length > 0 && cell.All(char.IsAsciiDigit))
+            {
+                expected.Add($"{doi}#{cell}");
+            }
+
+            previous = cell;
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The kind of self-describing rows (JSON Lines): each row's names vote; the most frequent known kind wins
     /// unless more rows are generic than of that kind. A damaged row (invalid JSON, or cut by the end of the
     /// file) votes only for the kind its names before the damage show: damage is no evidence of generic rows.

@@ -121,6 +121,13 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
     [InlineData("viewer-lines", "0000001diBp2")] // the start deleted: "generic rows" (exit 2)
     [InlineData("viewer-table", "0000001diBp2")]
     [InlineData("viewer-lines", "3bc4N89MBJjZ3S5z2")] // 46 bytes deleted at the start: the header begins "hunk"
+    [InlineData("viewer-lines", "8uTHaoxkpQiggIBC")] // 50 bytes deleted at the start: the first name is empty, doi and chunk-id gone; "generic rows" (exit 2)
+    [InlineData("viewer-lines", "6WJhTEkoQHlMVaon2")] // 36 bytes duplicated at the start: "intdoi" ends the header after doi; 119 generic rows, 0 problems
+    [InlineData("viewer-lines", "0YlZTpp_9yhpILzM2")] // cut inside the header ("id", "string"): validated clean with 0 rows
+    [InlineData("viewer-lines", "1r0NTEprbH9qL4a92")] // cut inside the header after chunk's max "2.02k": validated clean with 0 rows
+    [InlineData("viewer-table", "3XRAB1ZnVQo-BjYn2")] // digits inserted into "doi" and "chunk-id": "generic rows" (exit 2)
+    [InlineData("viewer-table", "022HHVAthOAuGllu2")] // cut inside the ---| rule: validated clean with 0 rows
+    [InlineData("viewer-table", "blqq_sQmdRm_fKjF2")] // the start deleted, then cut: the header begins "hunk"
     [InlineData("jsonl.gz", "3HFJtMlVxvcoMSlv2")] // cut 1.3 % in: validated clean with 0 rows before the trailer check
     [InlineData("jsonl.gz", "65REw2RiU6cG78pt1")]
     [InlineData("parquet", "9F8tLEVGCUSZ4VV32")] // a page header's damaged statistics length: 2,004 MB peak before the column-chunk check
