@@ -128,6 +128,8 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
     [InlineData("viewer-table", "3XRAB1ZnVQo-BjYn2")] // digits inserted into "doi" and "chunk-id": "generic rows" (exit 2)
     [InlineData("viewer-table", "022HHVAthOAuGllu2")] // cut inside the ---| rule: validated clean with 0 rows
     [InlineData("viewer-table", "blqq_sQmdRm_fKjF2")] // the start deleted, then cut: the header begins "hunk"
+    [InlineData("shortscience", "0AnlWVGu3JaDIj48")] // a flipped bit joins the first entry's venue and keywords: the entry passed for blurb, 1 entry of 2
+    [InlineData("shortscience", "3weEZ3pWT7o5X59n2")] // the first entry's venue cut and its keywords deleted: the same
     [InlineData("jsonl.gz", "3HFJtMlVxvcoMSlv2")] // cut 1.3 % in: validated clean with 0 rows before the trailer check
     [InlineData("jsonl.gz", "65REw2RiU6cG78pt1")]
     [InlineData("parquet", "9F8tLEVGCUSZ4VV32")] // a page header's damaged statistics length: 2,004 MB peak before the column-chunk check
