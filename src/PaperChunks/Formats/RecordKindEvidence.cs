@@ -124,7 +124,7 @@ internal static class RecordKindEvidence
     }
 
     // A header that lost its start (a copy cut or damaged in its first bytes) begins at a later required column,
-    // or a piece of it, with every required column before that one gone: "hunk, id, title, …" lost doi and
+    // or a piece of it, perhaps after one damaged cell, with every required column before that one gone: "hunk, id, title, …" lost doi and
     // chunk-id. A papers header begins at doi and lacks the required columns after it, so it does not qualify.
     private static bool LostItsStart(List<string> header, string[] required)
     {
@@ -133,7 +133,11 @@ internal static class RecordKindEvidence
             return false;
         }
 
-        var first = header[0];
+        // One damaged cell may come first: "" or "\uFFFD(" where a cut or an inserted byte left no name, or a name
+        // the header has again later ("id" left of "chunk-id").
+        var damagedFirst = (!IsKnown(header[0]) && !required.Any(r => IsPieceOf(header[0], r))) || header.Skip(1).Contains(header[0]);
+        var start = header.Count > 1 && damagedFirst ? 1 : 0;
+        var first = header[start];
         var at = Array.FindIndex(required, r => r == first || (!IsKnown(first) && IsPieceOf(first, r)));
         return at > 0 && required.Take(at).All(r => !header.Contains(r)) && required.Skip(at + 1).All(header.Contains);
     }

@@ -332,6 +332,38 @@ public class RecordKindEvidenceTests
             $"{path}:{line}:{column}: expected a line break and rows after the header, found the end of the file: the file is cut inside its header\n0 rows, 1 problems\n");
     }
 
+    [Fact]
+    public async Task A_viewer_header_duplicated_at_its_start_is_a_located_error_not_rows_twice_as_wide()
+    {
+        // Long fuzz seed bbD-i9ezvtKAcDJM2 (Duplicate at 0, 416 bytes): the header and "1703.0" again, so the header
+        // read 30 columns, each row took in two, and the copy validated clean with 2 rows of 4.
+        using var temp = new TempDirectory();
+        var path = temp.File("in.txt");
+        var text = ViewerLines();
+        await File.WriteAllTextAsync(path, text[..416] + text);
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", path);
+
+        exit.Should().Be(1);
+        output.Should().StartWith($"{path}:1: expected each column once in the header, found \"chunk-id\" twice (columns: doi, chunk-id, chunk, id, ")
+            .And.EndWith(", references, 1703.0doi, chunk-id, chunk, id, title, summary, source, authors, categories, comment, journal_ref, primary_category, published, updated, references)\n0 rows, 1 problems\n");
+    }
+
+    [Fact]
+    public async Task A_viewer_copy_cut_inside_the_type_word_that_would_go_on_with_its_header_is_a_located_error()
+    {
+        // Long fuzz seed 9sJmO0zEa-zzZIvH1: what the cut left ends "id", "stri"; "stri" is no type word, so the header
+        // ended at "id" and the two lines read as rows, 0 problems.
+        using var temp = new TempDirectory();
+        var path = temp.File("in.txt");
+        await File.WriteAllTextAsync(path, "k\nstringlengths\n401\n2.02k\nid\nstri");
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", path);
+
+        exit.Should().Be(1);
+        output.Should().Be($"{path}:6:5: expected a line break and rows after the header, found the end of the file: the file is cut inside its header\n0 rows, 1 problems\n");
+    }
+
     [Theory]
     [InlineData(true, "1703.04933", "40", "(c) Loss function", "1703.04933#40")]
     [InlineData(false, "1703.04933", "40", "(c) Loss function", "1703.04933#41")]

@@ -160,6 +160,7 @@ internal sealed class ViewerLinesParser : ViewerParser
                 $"expected a dataset-viewer header: a column name, then its type (stringlengths, int64, list, sequence, string) on the next line; found \"{MessageText.Excerpt(_name)}\" then \"{MessageText.Excerpt(line)}\"");
         }
 
+        HeaderEndedAt = lineNumber;
         _headerEnd = $"the header ends before line {_nameLine}: \"{MessageText.Excerpt(_name)}\" there is not followed by a type word (found \"{MessageText.Excerpt(line)}\" at line {lineNumber})";
         StartRows();
         AddCell(_name, _nameLine, output);

@@ -22,6 +22,9 @@ internal abstract class ViewerParser
     /// </summary>
     public string? HeaderEnd { get; protected set; }
 
+    /// <summary>The line whose text ended the header by breaking its pattern (no type word under a name); 0 when none did.</summary>
+    public long HeaderEndedAt { get; protected set; }
+
     /// <summary>Whether the header is read and nothing later can change what it says (<see cref="HeaderEnd"/> included).</summary>
     public virtual bool HeaderSettled => Columns is not null;
 

@@ -86,10 +86,11 @@ internal abstract class ViewerReader<T> : TextRecordReader<T>
         }
 
         _parser!.Complete(lastLine, _pending);
-        if (_parser.RowsStarted == 0 && !LastLineHadBreak)
+        if (!LastLineHadBreak && (_parser.RowsStarted == 0 || _parser.HeaderEndedAt == lastLine))
         {
             // A copy always has rows below its header, and a line break ends each header line: a last line without
-            // one, with no row yet, is a copy cut inside its header, not a header-only copy.
+            // one, with no row yet (or the one line that ended the header, a type word cut short), is a copy cut
+            // inside its header, not a header-only copy.
             throw FormatError(
                 lastLine, _lastLineLength + 1, null, "expected a line break and rows after the header, found the end of the file: the file is cut inside its header");
         }
@@ -165,7 +166,24 @@ internal abstract class ViewerReader<T> : TextRecordReader<T>
         if (!_headerSeen && _parser!.Columns is { } columns)
         {
             _headerSeen = true;
+            RejectRepeatedColumn(columns);
             UseColumns(columns, _parser.HeaderLine);
+        }
+    }
+
+    // A header that names a column twice is damage (a duplicated piece of the copy), never a layout the viewer prints:
+    // read on, the second copy of the header became columns of its own and every row took in two.
+    private void RejectRepeatedColumn(IReadOnlyList<ViewerColumn> columns)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var column in columns)
+        {
+            if (!seen.Add(column.Name))
+            {
+                throw FormatError(
+                    _parser!.HeaderLine, 0, null,
+                    $"expected each column once in the header, found \"{MessageText.Excerpt(column.Name)}\" twice (columns: {string.Join(", ", columns.Select(c => c.Name))})");
+            }
         }
     }
 }
