@@ -132,6 +132,7 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
     [InlineData("viewer-lines", "ch6rymln8TA38Pds")] // the name chunk-id deleted: "int64", "0" ends the header after doi; "generic rows" (exit 2)
     [InlineData("viewer-lines", "f0QWH5rVK6jsqjIC1")] // a NUL inserted in chunk's type word ends the header; "generic rows" (exit 2)
     [InlineData("viewer-lines", "49PhlJUr_od_AJ4g1")] // a broken UTF-8 sequence inserted at the start; "generic rows" (exit 2)
+    [InlineData("viewer-table", "dswxsYfkzBCR8TeC1")] // deletions leave a header cell of only "⌀": ArgumentOutOfRangeException, exit 3
     [InlineData("viewer-table", "3XRAB1ZnVQo-BjYn2")] // digits inserted into "doi" and "chunk-id": "generic rows" (exit 2)
     [InlineData("viewer-table", "022HHVAthOAuGllu2")] // cut inside the ---| rule: validated clean with 0 rows
     [InlineData("viewer-table", "blqq_sQmdRm_fKjF2")] // the start deleted, then cut: the header begins "hunk"
