@@ -108,7 +108,7 @@ internal static class FormatDetector
     {
         InputFormat.Jsonl => RecordKindEvidence.FromRows(JsonRows(lines, whole)),
         InputFormat.Csv => CsvKind(lines),
-        InputFormat.ViewerLines or InputFormat.ViewerTable => ViewerKind(format, lines, path),
+        InputFormat.ViewerLines or InputFormat.ViewerTable => ViewerKind(format, lines, whole, path),
         InputFormat.ShortScience => RecordKind.PaperSummary,
         _ => RecordKind.Chunk,
     };
@@ -165,26 +165,66 @@ internal static class FormatDetector
     private static RecordKind CsvKind(List<string> lines) =>
         RecordKindEvidence.FromHeader(CsvNames(lines.FirstOrDefault() ?? "")) is var kind && kind != RecordKind.Generic ? kind : RecordKind.Chunk;
 
-    // A header that cannot be read is no evidence of generic rows: the chunk reader reports where it breaks.
-    private static RecordKind ViewerKind(InputFormat format, List<string> lines, string path) =>
-        ViewerNames(format, lines, path) is { } names ? RecordKindEvidence.FromHeader(names) : RecordKind.Chunk;
+    // A header that cannot be read is no evidence of generic rows: the chunk reader reports where it breaks. A
+    // header that names no kind is not either when damage ended it early (a broken type word) and the name/type
+    // pairs go on below it, or when the rows below it are plainly chunk rows.
+    private static RecordKind ViewerKind(InputFormat format, List<string> lines, bool whole, string path) =>
+        ViewerNames(format, lines, whole, path) is not { } names ? RecordKind.Chunk
+        : RecordKindEvidence.FromHeader(names) is var kind && kind != RecordKind.Generic ? kind
+        : RecordKindEvidence.FromHeader(TypedNames(lines)) is var typed && typed != RecordKind.Generic ? typed
+        : RecordKindEvidence.ShowsChunkIds(ViewerCellTexts(lines)) ? RecordKind.Chunk
+        : RecordKind.Generic;
+
+    // Every line the next line types (its first word a viewer type word, "null" aside, which is a cell's value), in
+    // either layout: a table's "| chunk-id" above "int64 0" as well as "chunk-id" above "int64".
+    private static List<string> TypedNames(List<string> lines)
+    {
+        var names = new List<string>();
+        for (var i = 0; i + 1 < lines.Count; i++)
+        {
+            var next = lines[i + 1];
+            var type = next.IndexOf(' ', StringComparison.Ordinal) is var space and >= 0 ? next[..space] : next;
+            if (type != "null" && ViewerTypes.IsKnown(type))
+            {
+                names.Add(lines[i][(lines[i].LastIndexOf('|') + 1)..].Trim());
+            }
+        }
+
+        return names;
+    }
+
+    // A viewer copy's cells well enough to find a row's doi, chunk-id and id: one per line in the lines layout,
+    // split at the table's pipes in the other (a cell's own pipes only make more pieces).
+    private static IEnumerable<string> ViewerCellTexts(List<string> lines) =>
+        lines.SelectMany(l => l.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
     private static List<string> CsvNames(string header) =>
         header.Split(',').Select(n => n.Trim().Trim('"')).ToList();
 
-    private static List<string>? ViewerNames(InputFormat format, List<string> lines, string path)
+    private static List<string>? ViewerNames(InputFormat format, List<string> lines, bool whole, string path)
     {
         ViewerParser parser = format == InputFormat.ViewerTable ? new ViewerTableParser(path, int.MaxValue) : new ViewerLinesParser(path);
         var ignored = new List<ViewerOutput>();
+        var read = 0;
         try
         {
-            for (var i = 0; i < lines.Count && parser.Columns is null; i++)
+            for (; read < lines.Count && parser.Columns is null; read++)
             {
-                parser.Push(lines[i], i + 1, ignored);
+                parser.Push(lines[read], read + 1, ignored);
                 ignored.Clear();
             }
         }
         catch (PaperChunksFormatException)
+        {
+            return null;
+        }
+
+        // Bytes that are not UTF-8 (read here as U+FFFD) in the header or the line that ended it: no evidence either;
+        // the reader stops at them with their line and column.
+        // A file that ends, with no line break, in its header or at the line that ended it: cut inside its header, which
+        // the reader reports.
+        var cut = whole && lines[^1].Length > 0 && (parser.RowsStarted == 0 || parser.HeaderEndedAt == lines.Count);
+        if (cut || lines.Take(read + 1).Any(l => l.Contains('\uFFFD', StringComparison.Ordinal)))
         {
             return null;
         }

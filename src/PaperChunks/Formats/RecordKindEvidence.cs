@@ -67,6 +67,35 @@ internal static class RecordKindEvidence
     }
 
     /// <summary>
+    /// Whether a copy's cells (in file order) show chunk rows whatever their header says: a cell
+    /// <c>doi#chunk-id</c> (a chunk row's <c>id</c>) after the two cells <c>doi</c> and <c>chunk-id</c> side by
+    /// side, as every chunk row of the dataset has them. A header damaged at its start (a cut, a duplicated
+    /// piece, a broken type word that ends it early) can lose every chunk column name; the rows below still
+    /// say what the file holds, and no other kind's rows pair a cell with itself plus <c>#</c> and the next cell.
+    /// </summary>
+    public static bool ShowsChunkIds(IEnumerable<string> cells)
+    {
+        var expected = new HashSet<string>(StringComparer.Ordinal);
+        string? previous = null;
+        foreach (var cell in cells)
+        {
+            if (expected.Contains(cell))
+            {
+                return true;
+            }
+
+            if (previous is { Length: >= 4 } doi && !doi.Any(char.IsWhiteSpace) && cell.Length > 0 && cell.All(char.IsAsciiDigit))
+            {
+                expected.Add($"{doi}#{cell}");
+            }
+
+            previous = cell;
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The kind of self-describing rows (JSON Lines): each row's names vote; the most frequent known kind wins
     /// unless more rows are generic than of that kind. A damaged row (invalid JSON, or cut by the end of the
     /// file) votes only for the kind its names before the damage show: damage is no evidence of generic rows.
@@ -95,7 +124,7 @@ internal static class RecordKindEvidence
     }
 
     // A header that lost its start (a copy cut or damaged in its first bytes) begins at a later required column,
-    // or a piece of it, with every required column before that one gone: "hunk, id, title, …" lost doi and
+    // or a piece of it, perhaps after one damaged cell, with every required column before that one gone: "hunk, id, title, …" lost doi and
     // chunk-id. A papers header begins at doi and lacks the required columns after it, so it does not qualify.
     private static bool LostItsStart(List<string> header, string[] required)
     {
@@ -104,7 +133,11 @@ internal static class RecordKindEvidence
             return false;
         }
 
-        var first = header[0];
+        // One damaged cell may come first: "" or "\uFFFD(" where a cut or an inserted byte left no name, or a name
+        // the header has again later ("id" left of "chunk-id").
+        var damagedFirst = (!IsKnown(header[0]) && !required.Any(r => IsPieceOf(header[0], r))) || header.Skip(1).Contains(header[0]);
+        var start = header.Count > 1 && damagedFirst ? 1 : 0;
+        var first = header[start];
         var at = Array.FindIndex(required, r => r == first || (!IsKnown(first) && IsPieceOf(first, r)));
         return at > 0 && required.Take(at).All(r => !header.Contains(r)) && required.Skip(at + 1).All(header.Contains);
     }

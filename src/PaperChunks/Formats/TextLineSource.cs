@@ -34,6 +34,9 @@ internal sealed class TextLineSource : IDisposable
     /// <summary>Number of the line last returned (0 before the first).</summary>
     public long LineNumber { get; private set; }
 
+    /// <summary>Whether the line last returned ended in a line break; false for a last line the end of the input cut.</summary>
+    public bool LineHadBreak { get; private set; }
+
     public string? ReadLine()
     {
         _line.Clear();
@@ -106,11 +109,21 @@ internal sealed class TextLineSource : IDisposable
         }
 
         _position += newline + 1;
+        LineHadBreak = true;
         line = Finish();
         return true;
     }
 
-    private string? TakeLastLine() => _line.Length == 0 ? null : Finish();
+    private string? TakeLastLine()
+    {
+        if (_line.Length == 0)
+        {
+            return null;
+        }
+
+        LineHadBreak = false;
+        return Finish();
+    }
 
     private string Finish()
     {

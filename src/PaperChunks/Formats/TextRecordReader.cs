@@ -31,6 +31,9 @@ internal abstract class TextRecordReader<T> : RecordReader<T>
         _lines = new TextLineSource(input, SourceName, Options.MaxRowBytes);
     }
 
+    /// <summary>Whether the input's last line ended in a line break (true for an empty input); meaningful once the end is reached.</summary>
+    private protected bool LastLineHadBreak => _lines.LineNumber == 0 || _lines.LineHadBreak;
+
     /// <summary>Takes the next line of the input.</summary>
     private protected abstract void OnLine(string line, long lineNumber);
 

@@ -277,6 +277,107 @@ public class RecordKindEvidenceTests
         reader.ReadAll().Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_viewer_copy_whose_start_lost_doi_and_chunk_id_whole_is_read_as_chunk_rows_by_its_ids()
+    {
+        // Long fuzz seed 8uTHaoxkpQiggIBC (Delete at 0, 50 bytes): the header begins with an empty name typed like
+        // chunk; no chunk column name is left, but the rows' "doi", "chunk-id", …, "doi#chunk-id" cells still are.
+        using var temp = new TempDirectory();
+        var path = temp.File("in.txt");
+        await File.WriteAllTextAsync(path, ViewerLines()["doi\nstringlengths\n10\n10\nchunk-id\nint64\n0\n936\nchunk".Length..]);
+
+        var detect = await CliRun.RunAsync("detect", path);
+        var (exit, _, error) = await CliRun.RunAsync("convert", path, "-o", temp.File("out.parquet"), "--on-error", "skip");
+
+        detect.Out.Should().Be($"{path}: viewer-lines, chunk rows\n");
+        exit.Should().Be(1);
+        error.Should().Be(
+            $"paperchunks: {path}:1: expected a chunk-row header with the columns doi, chunk-id and chunk, found no doi, chunk-id, chunk (columns: , id, "
+            + "title, summary, source, authors, categories, comment, journal_ref, primary_category, published, updated, references)\n");
+    }
+
+    [Fact]
+    public async Task A_viewer_header_ended_early_by_a_broken_type_word_is_reported_where_it_ends()
+    {
+        // Long fuzz seed 6WJhTEkoQHlMVaon2 (Duplicate at 0, 36 bytes): "int" + "doi" makes "intdoi", no type word, so
+        // the header ended after doi and the rest read as 119 one-cell generic rows, 0 problems.
+        using var temp = new TempDirectory();
+        var path = temp.File("in.txt");
+        var text = ViewerLines();
+        await File.WriteAllTextAsync(path, text[..36] + text);
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", path);
+
+        exit.Should().Be(1);
+        output.Should().Be(
+            $"{path}:1: expected a chunk-row header with the columns doi, chunk-id and chunk, found no chunk-id, chunk (columns: doi); "
+            + "the header ends before line 5: \"chunk-id\" there is not followed by a type word (found \"intdoi\" at line 6)\n0 rows, 1 problems\n");
+    }
+
+    [Theory]
+    [InlineData("lines", 14, 7)] // long fuzz seed 0YlZTpp_9yhpILzM2: cut after "id", "string"
+    [InlineData("table", 45, 59)] // long fuzz seed 022HHVAthOAuGllu2: cut inside the ---| rule
+    public async Task A_viewer_copy_cut_inside_its_header_is_a_located_error_not_an_empty_file(string layout, int line, int column)
+    {
+        // Both validated clean with 0 rows: the cut left a header that reads, and no row below it.
+        using var temp = new TempDirectory();
+        var path = temp.File("in.txt");
+        var lines = layout == "lines" ? ViewerLines().Split('\n') : SeedFiles.Text(SeedFiles.ChunkTable).Split('\n');
+        await File.WriteAllTextAsync(path, string.Join('\n', lines.Take(line - 1)) + "\n" + lines[line - 1][..(column - 1)]);
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", path);
+
+        exit.Should().Be(1);
+        output.Should().Be(
+            $"{path}:{line}:{column}: expected a line break and rows after the header, found the end of the file: the file is cut inside its header\n0 rows, 1 problems\n");
+    }
+
+    [Fact]
+    public async Task A_viewer_header_duplicated_at_its_start_is_a_located_error_not_rows_twice_as_wide()
+    {
+        // Long fuzz seed bbD-i9ezvtKAcDJM2 (Duplicate at 0, 416 bytes): the header and "1703.0" again, so the header
+        // read 30 columns, each row took in two, and the copy validated clean with 2 rows of 4.
+        using var temp = new TempDirectory();
+        var path = temp.File("in.txt");
+        var text = ViewerLines();
+        await File.WriteAllTextAsync(path, text[..416] + text);
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", path);
+
+        exit.Should().Be(1);
+        output.Should().StartWith($"{path}:1: expected each column once in the header, found \"chunk-id\" twice (columns: doi, chunk-id, chunk, id, ")
+            .And.EndWith(", references, 1703.0doi, chunk-id, chunk, id, title, summary, source, authors, categories, comment, journal_ref, primary_category, published, updated, references)\n0 rows, 1 problems\n");
+    }
+
+    [Fact]
+    public async Task A_viewer_copy_cut_inside_the_type_word_that_would_go_on_with_its_header_is_a_located_error()
+    {
+        // Long fuzz seed 9sJmO0zEa-zzZIvH1: what the cut left ends "id", "stri"; "stri" is no type word, so the header
+        // ended at "id" and the two lines read as rows, 0 problems.
+        using var temp = new TempDirectory();
+        var path = temp.File("in.txt");
+        await File.WriteAllTextAsync(path, "k\nstringlengths\n401\n2.02k\nid\nstri");
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", path);
+
+        exit.Should().Be(1);
+        output.Should().Be($"{path}:6:5: expected a line break and rows after the header, found the end of the file: the file is cut inside its header\n0 rows, 1 problems\n");
+    }
+
+    [Theory]
+    [InlineData(true, "1703.04933", "40", "(c) Loss function", "1703.04933#40")]
+    [InlineData(false, "1703.04933", "40", "(c) Loss function", "1703.04933#41")]
+    [InlineData(false, "Sharp Minima", "40", "Sharp Minima#40")]
+    [InlineData(false, "1703.04933#40", "1703.04933", "40")]
+    public void Shows_chunk_ids_only_for_a_doi_and_chunk_id_side_by_side_then_doi_hash_chunk_id(bool expected, params string[] cells)
+    {
+        RecordKindEvidence.ShowsChunkIds(cells).Should().Be(expected);
+    }
+
+    // The whole-tool fuzzer's viewer-lines fixture: the header and four rows of seed 000.
+    private static string ViewerLines() =>
+        string.Join('\n', SeedFiles.Text(SeedFiles.ChunkLines).Split('\n').Take(58 + (4 * 15))) + "\n";
+
     private static List<long> FirstFiveRowIds()
     {
         using var reader = new JsonlChunkReader(SampleFiles.Chunks000);

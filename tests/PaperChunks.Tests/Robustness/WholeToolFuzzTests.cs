@@ -122,6 +122,23 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
     [InlineData("viewer-lines", "0000001diBp2")] // the start deleted: "generic rows" (exit 2)
     [InlineData("viewer-table", "0000001diBp2")]
     [InlineData("viewer-lines", "3bc4N89MBJjZ3S5z2")] // 46 bytes deleted at the start: the header begins "hunk"
+    [InlineData("viewer-lines", "8uTHaoxkpQiggIBC")] // 50 bytes deleted at the start: the first name is empty, doi and chunk-id gone; "generic rows" (exit 2)
+    [InlineData("viewer-lines", "6WJhTEkoQHlMVaon2")] // 36 bytes duplicated at the start: "intdoi" ends the header after doi; 119 generic rows, 0 problems
+    [InlineData("viewer-lines", "0YlZTpp_9yhpILzM2")] // cut inside the header ("id", "string"): validated clean with 0 rows
+    [InlineData("viewer-lines", "1r0NTEprbH9qL4a92")] // cut inside the header after chunk's max "2.02k": validated clean with 0 rows
+    [InlineData("viewer-lines", "bbD-i9ezvtKAcDJM2")] // 416 bytes duplicated at the start: a header of 30 columns, 2 rows of 4, 0 problems
+    [InlineData("viewer-lines", "9sJmO0zEa-zzZIvH1")] // cut to "k", …, "id", "stri": 2 one-cell generic rows, 0 problems
+    [InlineData("viewer-lines", "0cdXnSeS1yO8d22y1")] // doi and the name chunk-id deleted, then cut: the header begins "", int64; "generic rows" (exit 2)
+    [InlineData("viewer-lines", "3iAQ_i8B3HKttsXJ")] // 30 bytes deleted at the start, then cut: the header begins "id", chunk; "generic rows" (exit 2)
+    [InlineData("viewer-lines", "ch6rymln8TA38Pds")] // the name chunk-id deleted: "int64", "0" ends the header after doi; "generic rows" (exit 2)
+    [InlineData("viewer-lines", "f0QWH5rVK6jsqjIC1")] // a NUL inserted in chunk's type word ends the header; "generic rows" (exit 2)
+    [InlineData("viewer-lines", "49PhlJUr_od_AJ4g1")] // a broken UTF-8 sequence inserted at the start; "generic rows" (exit 2)
+    [InlineData("viewer-table", "dswxsYfkzBCR8TeC1")] // deletions leave a header cell of only "⌀": ArgumentOutOfRangeException, exit 3
+    [InlineData("viewer-table", "3XRAB1ZnVQo-BjYn2")] // digits inserted into "doi" and "chunk-id": "generic rows" (exit 2)
+    [InlineData("viewer-table", "022HHVAthOAuGllu2")] // cut inside the ---| rule: validated clean with 0 rows
+    [InlineData("viewer-table", "blqq_sQmdRm_fKjF2")] // the start deleted, then cut: the header begins "hunk"
+    [InlineData("shortscience", "0AnlWVGu3JaDIj48")] // a flipped bit joins the first entry's venue and keywords: the entry passed for blurb, 1 entry of 2
+    [InlineData("shortscience", "3weEZ3pWT7o5X59n2")] // the first entry's venue cut and its keywords deleted: the same
     [InlineData("jsonl.gz", "3HFJtMlVxvcoMSlv2")] // cut 1.3 % in: validated clean with 0 rows before the trailer check
     [InlineData("jsonl.gz", "65REw2RiU6cG78pt1")]
     [InlineData("parquet", "9F8tLEVGCUSZ4VV32")] // a page header's damaged statistics length: 2,004 MB peak before the column-chunk check

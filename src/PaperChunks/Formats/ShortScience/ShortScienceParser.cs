@@ -28,6 +28,15 @@ internal sealed partial class ShortScienceParser
     private List<string>? _lines;
     private long _paragraphLine;
     private bool _seenEntry;
+    private DamagedEntry _damagedEntry;
+
+    /// <summary>Where the page is in an entry whose start damage broke, reported once and dropped to its summary's end.</summary>
+    private enum DamagedEntry
+    {
+        None,
+        BeforeLink,
+        AfterLink,
+    }
 
     public void Push(string line, long lineNumber, List<ShortScienceOutput> output)
     {
@@ -80,15 +89,11 @@ internal sealed partial class ShortScienceParser
 
         if (!StartsEntry(0))
         {
-            var skipped = _paragraphs[0];
-            _paragraphs.RemoveAt(0);
-            if (_seenEntry && !PageText.Contains(skipped.Text))
-            {
-                output.Add(new ShortScienceOutput(skipped.Line, null, null, $"expected a ShortScience entry (title, authors, venue, keywords), found \"{MessageText.Excerpt(skipped.First)}\""));
-            }
-
+            SkipParagraph(output);
             return true;
         }
+
+        _damagedEntry = DamagedEntry.None;
 
         var link = FindSummaryEnd(out var nextEntry);
         if (nextEntry > 0)
@@ -119,6 +124,65 @@ internal sealed partial class ShortScienceParser
         _seenEntry = true;
         output.Add(ReadEntry(entry));
         return true;
+    }
+
+    /// <summary>
+    /// Drops the paragraph at the front, which starts no entry. Before the first entry that is the site blurb,
+    /// unless an entry's venue, keywords or <c>[link]</c> comes within the next two paragraphs: then it is the
+    /// start of an entry that damage broke (a lost blank line, a cut title or venue), reported once at its line,
+    /// and the rest of that entry, up to its summary's end, is dropped with it. Without this the first entry
+    /// passed for blurb and the page read clean with one entry fewer.
+    /// </summary>
+    private void SkipParagraph(List<ShortScienceOutput> output)
+    {
+        var skipped = _paragraphs[0];
+        if (!_seenEntry && StartsDamagedEntry())
+        {
+            output.Add(new ShortScienceOutput(skipped.Line, null, null, $"expected a ShortScience entry (title, authors, venue, keywords: one paragraph of one line each), found {DescribeEntryStart()}"));
+            _seenEntry = true;
+            _damagedEntry = DamagedEntry.BeforeLink;
+        }
+        else if (_damagedEntry == DamagedEntry.None && _seenEntry && !PageText.Contains(skipped.Text))
+        {
+            output.Add(new ShortScienceOutput(skipped.Line, null, null, $"expected a ShortScience entry (title, authors, venue, keywords), found \"{MessageText.Excerpt(skipped.First)}\""));
+        }
+
+        _paragraphs.RemoveAt(0);
+        if (_damagedEntry != DamagedEntry.None)
+        {
+            _damagedEntry = AfterDamagedParagraph(_damagedEntry, skipped);
+        }
+    }
+
+    private bool StartsDamagedEntry()
+    {
+        for (var i = 0; i < 3 && i < _paragraphs.Count; i++)
+        {
+            if (_paragraphs[i].Lines.Exists(l => VenueLine().IsMatch(l) || l.StartsWith(KeywordsPrefix, StringComparison.Ordinal) || l == LinkLine))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The paragraphs an entry's title, authors, venue and keywords should be, as far as they are read.
+    private string DescribeEntryStart() =>
+        string.Join(", ", _paragraphs.Take(4).Select(p =>
+            $"\"{MessageText.Excerpt(p.First)}\"{(p.Lines.Count > 1 ? $" and {p.Lines.Count - 1} more line{(p.Lines.Count > 2 ? "s" : "")}" : "")} at line {p.Line}"));
+
+    // A damaged entry ends with its summary: the first line ending in " |" after its [link].
+    private static DamagedEntry AfterDamagedParagraph(DamagedEntry state, ShortScienceParagraph paragraph)
+    {
+        var link = paragraph.Lines.IndexOf(LinkLine);
+        if (state == DamagedEntry.BeforeLink && link < 0)
+        {
+            return DamagedEntry.BeforeLink;
+        }
+
+        var summary = state == DamagedEntry.AfterLink ? 0 : link + 1;
+        return paragraph.Lines.Skip(summary).Any(l => l.EndsWith(SummaryEnd, StringComparison.Ordinal)) ? DamagedEntry.None : DamagedEntry.AfterLink;
     }
 
     private bool StartsEntry(int i) =>

@@ -40,9 +40,7 @@ internal sealed class ViewerChunkReader : ViewerReader<ChunkRecord>
         var missing = _index.Missing(ChunkColumns.Doi, ChunkColumns.ChunkId, ChunkColumns.Chunk);
         if (_index.KnownCount == 0 || missing.Count > 0)
         {
-            throw HeaderError(
-                headerLine,
-                $"expected a chunk-row header with the columns doi, chunk-id and chunk, found {(_index.KnownCount == 0 ? "no known column" : "no " + string.Join(", ", missing))} (columns: {_index.Names})");
+            throw MissingColumns(headerLine, "a chunk-row header with the columns doi, chunk-id and chunk", _index, missing);
         }
 
         // The header types each column: the seeds' authors/categories are `stringlengths`, one joined string.

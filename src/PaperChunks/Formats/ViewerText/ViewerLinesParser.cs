@@ -9,6 +9,9 @@ namespace PaperChunks.Formats.ViewerText;
 /// </summary>
 internal sealed class ViewerLinesParser : ViewerParser
 {
+    /// <summary>Lines after a header's end in which a type word shows that the header went on (a name, its type, its min).</summary>
+    private const int LinesWatchedAfterHeader = 3;
+
     private readonly List<ViewerColumn> _columns = [];
     private State _state = State.ExpectName;
     private string _name = "";
@@ -20,6 +23,8 @@ internal sealed class ViewerLinesParser : ViewerParser
     private long[] _cellLines = [];
     private int _filled;
     private long _rowLine;
+    private string? _headerEnd;
+    private int _linesAfterHeader;
 
     public ViewerLinesParser(string sourceName)
         : base(sourceName)
@@ -45,6 +50,7 @@ internal sealed class ViewerLinesParser : ViewerParser
                 _state = State.PageText;
                 break;
             case State.Rows:
+                WatchHeaderEnd(line);
                 AddCell(line, lineNumber, output);
                 break;
             case State.PageText:
@@ -95,6 +101,9 @@ internal sealed class ViewerLinesParser : ViewerParser
         }
     }
 
+    /// <summary>Settled once the lines that can show the header going on after its end (<see cref="LinesWatchedAfterHeader"/>) are read.</summary>
+    public override bool HeaderSettled => Columns is not null && (_linesAfterHeader >= LinesWatchedAfterHeader || _state != State.Rows);
+
     /// <summary>Whether the unfinished row is only blank lines (or empty): whitespace of the copy, not a row, when the text ends or the page text follows.</summary>
     private bool OnlyBlankCells()
     {
@@ -107,6 +116,22 @@ internal sealed class ViewerLinesParser : ViewerParser
         }
 
         return true;
+    }
+
+    // A type word just after the line that ended the header: the header went on, so that line is the damage that cut
+    // it short (a real cell is hardly "stringlengths" or "int64"; "null" is a cell).
+    private void WatchHeaderEnd(string line)
+    {
+        if (_linesAfterHeader >= LinesWatchedAfterHeader)
+        {
+            return;
+        }
+
+        _linesAfterHeader++;
+        if (_headerEnd is not null && line != "null" && ViewerTypes.IsKnown(line))
+        {
+            HeaderEnd = _headerEnd;
+        }
     }
 
     private void TakeType(string line, long lineNumber, List<ViewerOutput> output)
@@ -135,6 +160,8 @@ internal sealed class ViewerLinesParser : ViewerParser
                 $"expected a dataset-viewer header: a column name, then its type (stringlengths, int64, list, sequence, string) on the next line; found \"{MessageText.Excerpt(_name)}\" then \"{MessageText.Excerpt(line)}\"");
         }
 
+        HeaderEndedAt = lineNumber;
+        _headerEnd = $"the header ends before line {_nameLine}: \"{MessageText.Excerpt(_name)}\" there is not followed by a type word (found \"{MessageText.Excerpt(line)}\" at line {lineNumber})";
         StartRows();
         AddCell(_name, _nameLine, output);
         AddCell(line, lineNumber, output);

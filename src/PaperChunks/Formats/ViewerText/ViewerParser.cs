@@ -15,10 +15,23 @@ internal abstract class ViewerParser
     /// <summary>The line on which the header starts (for header-level errors raised by readers).</summary>
     public long HeaderLine { get; protected set; } = 1;
 
-    protected string SourceName { get; }
+    /// <summary>
+    /// Where and why the header ended, when a layout ends it at the first line that breaks its pattern (a name
+    /// not followed by a type word) and the lines after show the header going on: a reader whose columns are
+    /// missing names it, since the damage that cut the header short is there, not at the header's first line.
+    /// </summary>
+    public string? HeaderEnd { get; protected set; }
+
+    /// <summary>The line whose text ended the header by breaking its pattern (no type word under a name); 0 when none did.</summary>
+    public long HeaderEndedAt { get; protected set; }
+
+    /// <summary>Whether the header is read and nothing later can change what it says (<see cref="HeaderEnd"/> included).</summary>
+    public virtual bool HeaderSettled => Columns is not null;
 
     /// <summary>Rows started so far (including bad ones).</summary>
-    protected long RowsStarted { get; set; }
+    public long RowsStarted { get; protected set; }
+
+    protected string SourceName { get; }
 
     /// <summary>Takes the next line; completed rows and errors are added to <paramref name="output"/>.</summary>
     public abstract void Push(string line, long lineNumber, List<ViewerOutput> output);

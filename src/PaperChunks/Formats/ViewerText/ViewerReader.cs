@@ -16,6 +16,7 @@ internal abstract class ViewerReader<T> : TextRecordReader<T>
     private readonly List<ViewerOutput> _pending = [];
     private ViewerParser? _parser;
     private int _next;
+    private int _lastLineLength;
     private bool _headerSeen;
 
     /// <summary>Opens a file; compression is chosen by extension and confirmed by magic bytes.</summary>
@@ -51,8 +52,19 @@ internal abstract class ViewerReader<T> : TextRecordReader<T>
     /// <summary>Builds a located error for this input (for header checks in derived readers).</summary>
     private protected PaperChunksFormatException HeaderError(long line, string reason) => FormatError(line, 0, null, reason);
 
+    /// <summary>
+    /// The error for a header that lacks <paramref name="missing"/> of the columns <paramref name="expected"/> names,
+    /// with where the header ended when a line breaking its pattern ended it (<see cref="ViewerParser.HeaderEnd"/>):
+    /// the damage that cut the header short is there, not at its first line.
+    /// </summary>
+    private protected PaperChunksFormatException MissingColumns(long headerLine, string expected, ViewerColumnIndex index, List<string> missing) =>
+        HeaderError(
+            headerLine,
+            $"expected {expected}, found {(index.KnownCount == 0 ? "no known column" : "no " + string.Join(", ", missing))} (columns: {index.Names}){(_parser?.HeaderEnd is { } end ? "; " + end : "")}");
+
     private protected sealed override void OnLine(string line, long lineNumber)
     {
+        _lastLineLength = line.Length;
         if (_parser is not null)
         {
             Push(line, lineNumber);
@@ -74,11 +86,26 @@ internal abstract class ViewerReader<T> : TextRecordReader<T>
         }
 
         _parser!.Complete(lastLine, _pending);
+        if (!LastLineHadBreak && (_parser.RowsStarted == 0 || _parser.HeaderEndedAt == lastLine))
+        {
+            // A copy always has rows below its header, and a line break ends each header line: a last line without
+            // one, with no row yet (or the one line that ended the header, a type word cut short), is a copy cut
+            // inside its header, not a header-only copy.
+            throw FormatError(
+                lastLine, _lastLineLength + 1, null, "expected a line break and rows after the header, found the end of the file: the file is cut inside its header");
+        }
+
         CheckHeader();
     }
 
     private protected sealed override T? TakeCompleted()
     {
+        if (!_headerSeen)
+        {
+            // Rows wait until the header is checked (it settles a few lines after its end, or at the end of the input).
+            return null;
+        }
+
         while (_next < _pending.Count)
         {
             var output = _pending[_next++];
@@ -123,10 +150,15 @@ internal abstract class ViewerReader<T> : TextRecordReader<T>
         _firstLines.Clear();
     }
 
+    // The header is checked once it is settled, not as soon as it is read: the lines after it can show that it was
+    // cut short (ViewerParser.HeaderEnd), which the missing-column error then names.
     private void Push(string line, long number)
     {
         _parser!.Push(line, number, _pending);
-        CheckHeader();
+        if (_parser.HeaderSettled)
+        {
+            CheckHeader();
+        }
     }
 
     private void CheckHeader()
@@ -134,7 +166,24 @@ internal abstract class ViewerReader<T> : TextRecordReader<T>
         if (!_headerSeen && _parser!.Columns is { } columns)
         {
             _headerSeen = true;
+            RejectRepeatedColumn(columns);
             UseColumns(columns, _parser.HeaderLine);
+        }
+    }
+
+    // A header that names a column twice is damage (a duplicated piece of the copy), never a layout the viewer prints:
+    // read on, the second copy of the header became columns of its own and every row took in two.
+    private void RejectRepeatedColumn(IReadOnlyList<ViewerColumn> columns)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var column in columns)
+        {
+            if (!seen.Add(column.Name))
+            {
+                throw FormatError(
+                    _parser!.HeaderLine, 0, null,
+                    $"expected each column once in the header, found \"{MessageText.Excerpt(column.Name)}\" twice (columns: {string.Join(", ", columns.Select(c => c.Name))})");
+            }
         }
     }
 }

@@ -37,9 +37,7 @@ internal sealed class ViewerSummarizationReader : ViewerReader<SummarizationReco
         var missing = _index.Missing(SummarizationColumns.Source, SummarizationColumns.PaperId, SummarizationColumns.Target);
         if (_index.KnownCount == 0 || missing.Count > 0)
         {
-            throw HeaderError(
-                headerLine,
-                $"expected a SciTLDR header with the columns source, paper_id and target, found {(_index.KnownCount == 0 ? "no known column" : "no " + string.Join(", ", missing))} (columns: {_index.Names})");
+            throw MissingColumns(headerLine, "a SciTLDR header with the columns source, paper_id and target", _index, missing);
         }
     }
 

@@ -50,9 +50,17 @@ internal static class ViewerTableHeader
         }
 
         var nullable = part[^1].Text == NullableMark;
+        var markLine = part[^1].Line;
         if (nullable)
         {
             part.RemoveAt(part.Count - 1);
+        }
+
+        if (part.Count == 0)
+        {
+            // A header cell holding only the nullable mark (long fuzz seed dswxsYfkzBCR8TeC1 deleted the rest) was an
+            // ArgumentOutOfRangeException, exit 3.
+            throw new PaperChunksFormatException(sourceName, markLine, 0, null, $"expected a column name and its type before the nullable mark {NullableMark}, found only the mark");
         }
 
         var name = part[0].Text;

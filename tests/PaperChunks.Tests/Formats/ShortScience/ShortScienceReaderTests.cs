@@ -175,6 +175,28 @@ public class ShortScienceReaderTests
             "004.txt:3: field \"summary\": entry \"Trust Region Policy Optimization\": expected a summary ending in \" |\" before the next entry at line 20");
     }
 
+    [Theory]
+    [InlineData( // long fuzz seed 0AnlWVGu3JaDIj48: a flipped bit turns the blank line after the venue into \u000E
+        "Local Bibsonomy\n\nKeywords: dblp", "Local Bibsonomy\u000E\nKeywords: dblp",
+        "\"arXiv e-Print archive - 2015 via Local Bibsonomy\\u000E\" and 1 more line at line 7, \"Schulman, John and Levine, Sergey and Moritz, Philipp and...\" at line 10")]
+    [InlineData( // long fuzz seed 3weEZ3pWT7o5X59n2: the venue cut and the keywords deleted
+        "via Local Bibsonomy\n\nKeywords: dblp\n\n", "via Loca\n",
+        "\"arXiv e-Print archive - 2015 via Loca\" and 1 more line at line 7, \"arXiv e-Print archive - 2015 via Local Bibsonomy\" at line 10")]
+    public void Reports_a_first_entry_that_damage_broke_instead_of_skipping_it_as_the_site_blurb(string from, string to, string found)
+    {
+        // Damage about 3 % in made the first entry pass for the blurb before it: the page read clean with one entry fewer.
+        var seed = SeedFiles.Text(SeedFiles.ShortScience);
+        var at = seed.IndexOf(from, StringComparison.Ordinal);
+        using var reader = Open(string.Concat(seed.AsSpan(0, at), to, seed.AsSpan(at + from.Length)), ErrorPolicy.SkipAndReport);
+
+        var entries = reader.ReadAll().ToList();
+
+        entries.Select(e => e.Title).Should().Equal(ReadSeed().Skip(1).Select(e => e.Title));
+        reader.Errors.Should().ContainSingle().Which.Message.Should().Be(
+            "004.txt:3: expected a ShortScience entry (title, authors, venue, keywords: one paragraph of one line each), found \"Trust Region Policy Optimization\" at line 3, "
+            + "\"Schulman, John and Levine, Sergey and Moritz, Philipp and...\" at line 5, " + found);
+    }
+
     [Fact]
     public void Reports_unexpected_text_after_the_entries()
     {

@@ -137,6 +137,18 @@ public class ViewerBadInputTests
     }
 
     [Fact]
+    public void Rejects_a_table_header_cell_holding_only_the_nullable_mark_with_its_line()
+    {
+        // Long fuzz seed dswxsYfkzBCR8TeC1: deletions left "| " above "⌀ | journal_ref", an ArgumentOutOfRangeException (exit 3).
+        using var reader = ViewerSeeds.ChunkReader("doi\nstringlengths 10\n10\n| \n⌀ | chunk\nstringlengths 401\n2.02k\n|---|---|\n", name: "t.txt");
+
+        var read = () => reader.Read();
+
+        read.Should().Throw<PaperChunksFormatException>().Which.Message.Should().Be(
+            "t.txt:5: expected a column name and its type before the nullable mark ⌀, found only the mark");
+    }
+
+    [Fact]
     public void Rejects_a_header_that_names_no_chunk_column()
     {
         using var reader = ViewerSeeds.ChunkReader("name\nstringlengths\n3\n7\nscore\nint64\n0\n9\nalpha\n3\n", name: "other.txt");
