@@ -135,7 +135,8 @@ internal static class RegimeLearner
 
     /// <summary>
     /// Whether the paper's own words say its joints cut words: the letters either side of a joint make a word
-    /// the paper uses inside its chunks (<c>Extendin</c> | <c>g</c>) more often than two such words (<c>the</c> | <c>model</c>).
+    /// the paper uses inside its chunks (<c>Extendin</c> | <c>g</c>), or neither side is one (<c>Viny</c> | <c>als</c>),
+    /// more often than two such words (<c>the</c> | <c>model</c>).
     /// </summary>
     private static bool WordsShowMidWordCuts(IReadOnlyList<string> chunks, IReadOnlyList<JointEvidence?> joints)
     {
@@ -167,7 +168,9 @@ internal static class RegimeLearner
             var (a, b) = (previous[^end..], next[..start]);
             var joined = words.Contains(a + b);
             var apart = words.Contains(a) && words.Contains(b);
-            cut += joined && !apart ? 1 : 0;
+            // A rare word cut once (Viny | als) is no word of the paper joined, but neither are its halves.
+            var fragments = !words.Contains(a) && !words.Contains(b);
+            cut += (joined || fragments) && !apart ? 1 : 0;
             whole += apart && !joined ? 1 : 0;
         }
 
