@@ -48,9 +48,11 @@ internal static class RegimeLearner
         var keepsWhitespace = chunks.Count(c => c.Length > 0 && (char.IsWhiteSpace(c[0]) || char.IsWhiteSpace(c[^1])));
         var paragraph = chunks.Any(c => c.Contains("\n\n", StringComparison.Ordinal)) ? "\n\n" : "\n";
         var regime = Classify(chunks, overlaps, jointCount, midWord, sentenceAligned, keepsWhitespace);
-        if (regime.Kind == SplitterRegimeKind.FixedWindow && regime.OverlapChars == 0 && CommonBorder(chunks, joints, charRate) is > 0 and var common)
+        // A window's overlap is a border at every joint; one that is not was a repeat of the text's own (a
+        // table of 0.00 cells), however unlikely it looked at its one joint.
+        if (regime.Kind == SplitterRegimeKind.FixedWindow && !BorderAtMostJoints(chunks, joints, regime.OverlapChars))
         {
-            regime = regime with { OverlapChars = common };
+            regime = regime with { OverlapChars = CommonBorder(chunks, joints, charRate) };
         }
 
         // Fixed windows without overlap whose chunks happen to keep no whitespace at their ends show no cut directly.
@@ -96,6 +98,22 @@ internal static class RegimeLearner
         }
 
         return new SplitterRegime(SplitterRegimeKind.Recursive, chunks.Max(c => c.Length), overlaps.Max(), Certain: true);
+    }
+
+    /// <summary>Whether the overlap (cut to a shorter last chunk) is a border at nearly every joint; false for 0.</summary>
+    private static bool BorderAtMostJoints(IReadOnlyList<string> chunks, IReadOnlyList<JointEvidence?> joints, int overlap)
+    {
+        int jointCount = 0, having = 0;
+        for (var i = 1; i < chunks.Count; i++)
+        {
+            if (joints[i] is { } e)
+            {
+                jointCount++;
+                having += Array.IndexOf(e.Raw, Math.Min(overlap, chunks[i].Length)) >= 0 ? 1 : 0;
+            }
+        }
+
+        return overlap > 0 && having >= FixedShare * jointCount;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using PaperChunks.Reassembly;
+using PaperChunks.Records;
 using Xunit;
 using static PaperChunks.Tests.Reassembly.PaperReassemblerTests;
 
@@ -11,6 +12,8 @@ namespace PaperChunks.Tests.Reassembly;
 /// </summary>
 public class FixedWindowRegressionTests
 {
+    private static readonly string[] Texts = [.. RealSplitterFixtureTests.Originals().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)];
+
     [Fact]
     public void Windows_without_overlap_that_cut_rare_words_are_joined_directly()
     {
@@ -26,5 +29,27 @@ public class FixedWindowRegressionTests
 
         paper.Text.Should().Be(text);
         reassembler.Report.Regimes.Single().Regime.Label.Should().Be("fixed-window 47/0");
+    }
+
+    [Fact]
+    public void A_longer_repeat_at_one_joint_does_not_set_the_overlap_of_fixed_windows()
+    {
+        // Seed cKSxgD_iAAb1 (84/4 windows over 1703.04247.x8): a table's "00 0.00 0" repeats 9 characters at one
+        // joint, beyond chance there, while the real 4-character overlap is a border at every joint.
+        var (rows, text) = Excerpt(Texts[32], 84, 4, 19, 27);
+        var reassembler = new PaperReassembler();
+
+        var paper = reassembler.Reassemble(rows).Single();
+
+        paper.Text.Should().Be(text);
+        reassembler.Report.Regimes.Single().Regime.Label.Should().Be("fixed-window 84/4");
+    }
+
+    /// <summary>Windows <paramref name="first"/> to <paramref name="last"/> of the text, renumbered from 0 and reversed, and the text they cover.</summary>
+    private static (IEnumerable<ChunkRecord> Rows, string Text) Excerpt(string text, int size, int overlap, int first, int last)
+    {
+        var windows = FixedWindowPropertyTests.Windows(text, size, overlap);
+        var rows = Enumerable.Range(first, last - first + 1).Select(i => Row(i - first, windows[i].Text)).Reverse();
+        return (rows, text[windows[first].Start..windows[last].End]);
     }
 }
