@@ -69,6 +69,12 @@ internal static class RegimeLearner
         IReadOnlyList<string> chunks, List<int> overlaps, int joints, int midWord, int sentenceAligned, int keepsWhitespace)
     {
         var lengths = chunks.Take(chunks.Count - 1).Select(c => c.Length).ToList();
+        // The last window is the text's remainder, unless the windows after it are missing: then it is a full one.
+        if (lengths.Count > 0 && chunks[^1].Length == Mode(lengths).Value)
+        {
+            lengths.Add(chunks[^1].Length);
+        }
+
         if (lengths.Count >= 2 && Mode(lengths) is var (width, widthCount) && widthCount >= FixedShare * lengths.Count)
         {
             var (overlap, overlapCount) = overlaps.Count > 0 ? Mode(overlaps) : (0, 0);

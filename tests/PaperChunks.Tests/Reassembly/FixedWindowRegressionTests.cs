@@ -45,6 +45,20 @@ public class FixedWindowRegressionTests
         reassembler.Report.Regimes.Single().Regime.Label.Should().Be("fixed-window 84/4");
     }
 
+    [Fact]
+    public void Two_full_windows_whose_later_windows_are_missing_are_fixed_windows()
+    {
+        // Seed 2QVb8YD9I6R2 (648/0 windows, the last two dropped): two chunks of one length are one joint and no
+        // remainder; "inference b" | "y modeling" lost no line break.
+        var (rows, text) = Excerpt(Texts[20], 648, 0, 0, 1);
+        var reassembler = new PaperReassembler();
+
+        var paper = reassembler.Reassemble(rows).Single();
+
+        paper.Text.Should().Be(text);
+        reassembler.Report.Regimes.Single().Regime.Label.Should().Be("fixed-window 648/0");
+    }
+
     /// <summary>Windows <paramref name="first"/> to <paramref name="last"/> of the text, renumbered from 0 and reversed, and the text they cover.</summary>
     private static (IEnumerable<ChunkRecord> Rows, string Text) Excerpt(string text, int size, int overlap, int first, int last)
     {
