@@ -22,13 +22,7 @@ public class FixedWindowRegressionTests
         // to have lost a line break.
         const string text = "Sutskever, Ilya, Vinyals, Oriol, and Le, Quoc V. Sequence to sequence learning with neural networks. "
             + "In Advances in neural information processing systems, pp. 3104–3112, 2014.";
-        var rows = FixedWindowPropertyTests.Windows(text, 47, 0).Select((w, i) => Row(i, w.Text)).Reverse();
-        var reassembler = new PaperReassembler();
-
-        var paper = reassembler.Reassemble(rows).Single();
-
-        paper.Text.Should().Be(text);
-        reassembler.Report.Regimes.Single().Regime.Label.Should().Be("fixed-window 47/0");
+        RebuildsExactly(Excerpt(text, 47, 0, 0, 3), "fixed-window 47/0");
     }
 
     [Fact]
@@ -36,13 +30,7 @@ public class FixedWindowRegressionTests
     {
         // Seed cKSxgD_iAAb1 (84/4 windows over 1703.04247.x8): a table's "00 0.00 0" repeats 9 characters at one
         // joint, beyond chance there, while the real 4-character overlap is a border at every joint.
-        var (rows, text) = Excerpt(Texts[32], 84, 4, 19, 27);
-        var reassembler = new PaperReassembler();
-
-        var paper = reassembler.Reassemble(rows).Single();
-
-        paper.Text.Should().Be(text);
-        reassembler.Report.Regimes.Single().Regime.Label.Should().Be("fixed-window 84/4");
+        RebuildsExactly(Excerpt(Texts[32], 84, 4, 19, 27), "fixed-window 84/4");
     }
 
     [Fact]
@@ -50,13 +38,17 @@ public class FixedWindowRegressionTests
     {
         // Seed 2QVb8YD9I6R2 (648/0 windows, the last two dropped): two chunks of one length are one joint and no
         // remainder; "inference b" | "y modeling" lost no line break.
-        var (rows, text) = Excerpt(Texts[20], 648, 0, 0, 1);
+        RebuildsExactly(Excerpt(Texts[20], 648, 0, 0, 1), "fixed-window 648/0");
+    }
+
+    private static void RebuildsExactly((IEnumerable<ChunkRecord> Rows, string Text) excerpt, string label)
+    {
         var reassembler = new PaperReassembler();
 
-        var paper = reassembler.Reassemble(rows).Single();
+        var paper = reassembler.Reassemble(excerpt.Rows).Single();
 
-        paper.Text.Should().Be(text);
-        reassembler.Report.Regimes.Single().Regime.Label.Should().Be("fixed-window 648/0");
+        paper.Text.Should().Be(excerpt.Text);
+        reassembler.Report.Regimes.Single().Regime.Label.Should().Be(label);
     }
 
     /// <summary>Windows <paramref name="first"/> to <paramref name="last"/> of the text, renumbered from 0 and reversed, and the text they cover.</summary>
