@@ -124,7 +124,10 @@ internal static class RegimeLearner
 
     /// <summary>
     /// A short overlap of fixed windows: too short to tell at one joint, it is a border of the same length
-    /// at (nearly) every joint, and all of them being chance is unlikely; 0 if there is none.
+    /// at (nearly) every joint, and all of them being chance is unlikely; 0 if there is none. The equal
+    /// lengths already show windows, which overlap by the same border at every joint, so less is asked
+    /// than of a repeat that must show an overlap by itself: a paper cut down to one or two joints (the
+    /// other windows missing) shows a 4-character overlap only once.
     /// </summary>
     private static int CommonBorder(IReadOnlyList<string> chunks, IReadOnlyList<JointEvidence?> joints, double charRate)
     {
@@ -148,7 +151,7 @@ internal static class RegimeLearner
                 }
             }
 
-            if (having >= 2 && having >= FixedShare * jointCount && chance < Coincidence.Unambiguous)
+            if (having >= FixedShare * jointCount && chance < Coincidence.Unlikely)
             {
                 return length;
             }

@@ -41,6 +41,14 @@ public class FixedWindowRegressionTests
         RebuildsExactly(Excerpt(Texts[20], 648, 0, 0, 1), "fixed-window 648/0");
     }
 
+    [Fact]
+    public void A_short_overlap_at_both_joints_left_by_gaps_is_the_windows_overlap()
+    {
+        // Seed dbECGeurjxC1 (309/3 windows over 1703.05175.x0, windows 2, 5 and 7 dropped): two joints
+        // repeat " 5 " and "ts ", each likely chance alone, both together not.
+        RebuildsExactly(WithGaps(Texts[38], 309, 3, [0, 1, 3, 4, 6, 8]), "fixed-window 309/3");
+    }
+
     private static void RebuildsExactly((IEnumerable<ChunkRecord> Rows, string Text) excerpt, string label)
     {
         var reassembler = new PaperReassembler();
@@ -52,10 +60,26 @@ public class FixedWindowRegressionTests
     }
 
     /// <summary>Windows <paramref name="first"/> to <paramref name="last"/> of the text, renumbered from 0 and reversed, and the text they cover.</summary>
-    private static (IEnumerable<ChunkRecord> Rows, string Text) Excerpt(string text, int size, int overlap, int first, int last)
+    private static (IEnumerable<ChunkRecord> Rows, string Text) Excerpt(string text, int size, int overlap, int first, int last) =>
+        WithGaps(text, size, overlap, [.. Enumerable.Range(first, last - first + 1)], first);
+
+    /// <summary>
+    /// The given windows of the text, renumbered from <paramref name="first"/> as 0 and reversed, and the text
+    /// they cover: each run of consecutive windows once, runs apart by a newline unless whitespace ends or starts one.
+    /// </summary>
+    private static (IEnumerable<ChunkRecord> Rows, string Text) WithGaps(string text, int size, int overlap, int[] kept, int first = 0)
     {
         var windows = FixedWindowPropertyTests.Windows(text, size, overlap);
-        var rows = Enumerable.Range(first, last - first + 1).Select(i => Row(i - first, windows[i].Text)).Reverse();
-        return (rows, text[windows[first].Start..windows[last].End]);
+        var rows = kept.Select(i => Row(i - first, windows[i].Text)).Reverse();
+        var expected = text[windows[kept[0]].Start..windows[kept[0]].End];
+        for (var k = 1; k < kept.Length; k++)
+        {
+            var window = windows[kept[k]];
+            var gap = kept[k] != kept[k - 1] + 1;
+            var apart = gap && !char.IsWhiteSpace(expected[^1]) && !char.IsWhiteSpace(window.Text[0]);
+            expected += (apart ? "\n" : "") + (gap ? window.Text : text[windows[kept[k - 1]].End..window.End]);
+        }
+
+        return (rows, expected);
     }
 }
