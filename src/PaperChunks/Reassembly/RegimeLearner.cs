@@ -52,7 +52,7 @@ internal static class RegimeLearner
         // table of 0.00 cells), however unlikely it looked at its one joint.
         if (regime.Kind == SplitterRegimeKind.FixedWindow && !BorderAtMostJoints(chunks, joints, regime.OverlapChars))
         {
-            regime = regime with { OverlapChars = CommonBorder(chunks, joints, charRate) };
+            regime = regime with { OverlapChars = CommonBorder(chunks, joints, charRate, cutAnywhere: keepsWhitespace > 0 || midWord > 0) };
         }
 
         // Fixed windows without overlap whose chunks happen to keep no whitespace at their ends show no cut directly.
@@ -127,9 +127,11 @@ internal static class RegimeLearner
     /// at (nearly) every joint, and all of them being chance is unlikely; 0 if there is none. The equal
     /// lengths already show windows, which overlap by the same border at every joint, so less is asked
     /// than of a repeat that must show an overlap by itself: a paper cut down to one or two joints (the
-    /// other windows missing) shows a 4-character overlap only once.
+    /// other windows missing) shows a 4-character overlap only once. Windows that show they were cut anywhere
+    /// (<paramref name="cutAnywhere"/>) end on a word boundary by chance, so there whole words are no likelier
+    /// to repeat than any characters (<c>part, </c> | <c>part, unlike</c>).
     /// </summary>
-    private static int CommonBorder(IReadOnlyList<string> chunks, IReadOnlyList<JointEvidence?> joints, double charRate)
+    private static int CommonBorder(IReadOnlyList<string> chunks, IReadOnlyList<JointEvidence?> joints, double charRate, bool cutAnywhere)
     {
         var first = Enumerable.Range(1, chunks.Count - 1).FirstOrDefault(i => joints[i] is not null);
         if (first == 0)
@@ -147,7 +149,7 @@ internal static class RegimeLearner
                 if (joints[i] is { } e && Array.IndexOf(e.Raw, length) >= 0)
                 {
                     having++;
-                    chance *= Coincidence.OfRepeat(chunks[i - 1], chunks[i], length, charRate);
+                    chance *= cutAnywhere ? Coincidence.OfCharacters(length, charRate) : Coincidence.OfRepeat(chunks[i - 1], chunks[i], length, charRate);
                 }
             }
 
@@ -162,8 +164,10 @@ internal static class RegimeLearner
 
     /// <summary>
     /// Whether the paper's own words say its joints cut words: the letters either side of a joint make a word
-    /// the paper uses inside its chunks (<c>Extendin</c> | <c>g</c>), or neither side is one (<c>Viny</c> | <c>als</c>),
-    /// more often than two such words (<c>the</c> | <c>model</c>).
+    /// the paper uses inside its chunks (<c>Extendin</c> | <c>g</c>) more often than two such words (<c>the</c> |
+    /// <c>model</c>); where no letters meet, a number cut in two (<c>2 2</c> | <c>0</c>) or a bracket cut from what it
+    /// holds (<c>(4</c> | <c>)</c>, <c>(</c> | <c>(-</c>) is a cut. A rare word cut once (<c>Viny</c> | <c>als</c>) says
+    /// nothing: in a text of unique words neither side of a whole-word joint is a word seen elsewhere either.
     /// </summary>
     private static bool WordsShowMidWordCuts(IReadOnlyList<string> chunks, IReadOnlyList<JointEvidence?> joints)
     {
@@ -187,22 +191,36 @@ internal static class RegimeLearner
         {
             var (previous, next) = (chunks[i - 1], chunks[i]);
             var (end, start) = (TrailingLetters(previous), LeadingLetters(next));
-            if (joints[i] is null || end == 0 || start == 0)
+            if (joints[i] is null)
             {
+                continue;
+            }
+
+            if (end == 0 || start == 0)
+            {
+                cut += CutsToken(previous, next) ? 1 : 0;
                 continue;
             }
 
             var (a, b) = (previous[^end..], next[..start]);
             var joined = words.Contains(a + b);
             var apart = words.Contains(a) && words.Contains(b);
-            // A rare word cut once (Viny | als) is no word of the paper joined, but neither are its halves.
-            var fragments = !words.Contains(a) && !words.Contains(b);
-            cut += (joined || fragments) && !apart ? 1 : 0;
+            cut += joined && !apart ? 1 : 0;
             whole += apart && !joined ? 1 : 0;
         }
 
         return cut > whole;
     }
+
+    /// <summary>
+    /// Whether a joint without letters on both sides splits a token: digits on both sides, the previous chunk
+    /// ending with an opening bracket or the next starting with closing punctuation, where a splitter that
+    /// cuts at whitespace never ends or starts one.
+    /// </summary>
+    private static bool CutsToken(string previous, string next) =>
+        previous.Length > 0 && next.Length > 0
+        && ((char.IsAsciiDigit(previous[^1]) && char.IsAsciiDigit(next[0])) || previous[^1] is '(' or '[' or '{'
+            || next[0] is '.' or ',' or ';' or ':' or ')' or ']' or '}' or '!' or '?');
 
     private static readonly System.Buffers.SearchValues<char> Letters =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");

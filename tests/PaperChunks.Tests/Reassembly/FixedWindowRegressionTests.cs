@@ -15,14 +15,28 @@ public class FixedWindowRegressionTests
     private static readonly string[] Texts = [.. RealSplitterFixtureTests.Originals().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)];
 
     [Fact]
-    public void Windows_without_overlap_that_cut_rare_words_are_joined_directly()
+    public void Windows_without_overlap_that_cut_a_bracket_from_its_contents_are_joined_directly()
     {
-        // Seed 2CQ35qmcZRa1 (657/0 windows, there Viny | als and S | ermanet): no chunk starts or ends with
-        // whitespace and each cut word (net | works, roces | sing) occurs once, so the joints were guessed
-        // to have lost a line break.
-        const string text = "Sutskever, Ilya, Vinyals, Oriol, and Le, Quoc V. Sequence to sequence learning with neural networks. "
-            + "In Advances in neural information processing systems, pp. 3104–3112, 2014.";
-        RebuildsExactly(Excerpt(text, 47, 0, 0, 3), "fixed-window 47/0");
+        // Seed 2CQ35qmcZRa1 (657/0 windows over 1703.04933.x6): no chunk starts or ends with whitespace and the
+        // cut words (Viny | als, S | ermanet) occur nowhere else, so the joints were guessed to have lost a line
+        // break; "(" | "(- 5)" shows the cut falls anywhere.
+        RebuildsExactly(Excerpt(Texts[37], 657, 0, 0, 3), "fixed-window 657/0");
+    }
+
+    [Fact]
+    public void Windows_without_overlap_that_cut_numbers_and_sentences_are_joined_directly()
+    {
+        // Seed 8PHeTdtWNGU1 (636/0 windows over 1511.06856.x4): "2 2" | "0 = Cnig", "weight matrix" | ". As we"
+        // and "(4" | ")" meet no letters on both sides, which was all the paper's words could tell.
+        RebuildsExactly(Excerpt(Texts[8], 636, 0, 0, 3), "fixed-window 636/0");
+    }
+
+    [Fact]
+    public void A_whole_word_overlap_of_windows_cut_anywhere_is_no_likelier_chance_than_other_characters()
+    {
+        // Found with seed 8PHeTdtWNGU1 (658/6 windows over 1703.04247.x2, window 1 dropped): the one joint repeats
+        // "part, ", which as two whole words looked like chance (2e-3), as six characters cut anywhere it is not.
+        RebuildsExactly(WithGaps(Texts[29], 658, 6, [0, 2, 3]), "fixed-window 658/6");
     }
 
     [Fact]
@@ -36,8 +50,8 @@ public class FixedWindowRegressionTests
     [Fact]
     public void Two_full_windows_whose_later_windows_are_missing_are_fixed_windows()
     {
-        // Seed 2QVb8YD9I6R2 (648/0 windows, the last two dropped): two chunks of one length are one joint and no
-        // remainder; "inference b" | "y modeling" lost no line break.
+        // Seed 2QVb8YD9I6R2 (648/0 windows over 1703.03664.x0, the last two dropped): two chunks of one length
+        // are one joint and no remainder; "inference b" | "y modeling" lost no line break.
         RebuildsExactly(Excerpt(Texts[20], 648, 0, 0, 1), "fixed-window 648/0");
     }
 
