@@ -63,6 +63,22 @@ public class FixedWindowRegressionTests
         RebuildsExactly(WithGaps(Texts[38], 309, 3, [0, 1, 3, 4, 6, 8]), "fixed-window 309/3");
     }
 
+    [Fact]
+    public void Windows_without_overlap_whose_cut_halves_are_no_words_of_the_paper_are_joined_directly()
+    {
+        // Seed cnS06zaCBik1 (649/0 windows over 1511.06939.x2, window 2 dropped): the one joint, "are reall" | "y important",
+        // meets no whitespace and its halves are no words of a paper that repeats most of its words.
+        RebuildsExactly(WithGaps(Texts[13], 649, 0, [0, 1, 3]), "fixed-window 649/0");
+    }
+
+    [Fact]
+    public void Windows_whose_longer_repeats_disagree_keep_the_overlap_common_to_every_joint()
+    {
+        // Seed cnS06zaCBik1 (98/2 windows over 1703.04247.x8, windows 1, 20 and 21 dropped): a table repeats "400-40" at one
+        // joint and 7 characters at two others, too long for chance, so the paper looked like token windows.
+        RebuildsExactly(WithGaps(Texts[32], 98, 2, [0, .. Enumerable.Range(2, 18), 22, 23, 24, 25, 26]), "fixed-window 98/2");
+    }
+
     private static void RebuildsExactly((IEnumerable<ChunkRecord> Rows, string Text) excerpt, string label)
     {
         var reassembler = new PaperReassembler();
