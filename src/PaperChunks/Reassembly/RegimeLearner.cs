@@ -243,7 +243,8 @@ internal static class RegimeLearner
             foreach (var word in inner.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             {
                 var letters = word.AsSpan().Trim(Punctuation);
-                if (!letters.IsEmpty && !letters.ContainsAnyExcept(Letters))
+                // A lone letter in a paper is mostly a symbol (x, y, s), no sign that a cut-off "s" was a word of its own.
+                if ((letters.Length > 1 || letters is "a" or "A" or "I") && !letters.ContainsAnyExcept(Letters))
                 {
                     var key = letters.ToString();
                     words[key] = words.GetValueOrDefault(key) + 1;

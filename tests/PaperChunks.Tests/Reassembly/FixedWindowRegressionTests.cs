@@ -72,6 +72,14 @@ public class FixedWindowRegressionTests
     }
 
     [Fact]
+    public void A_lone_letter_after_a_cut_is_no_word_that_shows_a_whole_word_joint()
+    {
+        // Seed 2pJqf3IufEn2 (620/0 windows over 1703.03664.x0, window 2 dropped): "that allow" | "s more" looked
+        // like two words ("s" occurs as a symbol), outweighing "Multisc" | "ale".
+        RebuildsExactly(WithGaps(Texts[20], 620, 0, [0, 1, 3, 4]), "fixed-window 620/0");
+    }
+
+    [Fact]
     public void Windows_whose_longer_repeats_disagree_keep_the_overlap_common_to_every_joint()
     {
         // Seed cnS06zaCBik1 (98/2 windows over 1703.04247.x8, windows 1, 20 and 21 dropped): a table repeats "400-40" at one
