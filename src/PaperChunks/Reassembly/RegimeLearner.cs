@@ -55,7 +55,7 @@ internal static class RegimeLearner
         var keepsWhitespace = chunks.Count(c => c.Length > 0 && (char.IsWhiteSpace(c[0]) || char.IsWhiteSpace(c[^1])));
         var paragraph = chunks.Any(c => c.Contains("\n\n", StringComparison.Ordinal)) ? "\n\n" : "\n";
         var regime = Classify(chunks, overlaps, jointCount, midWord, sentenceAligned, keepsWhitespace);
-        regime = WindowOverlap(regime, chunks, joints, charRate, cutAnywhere: keepsWhitespace > 0 || midWord > 0);
+        regime = WindowOverlap(regime, chunks, joints, charRate, cutAnywhere: keepsWhitespace > 0 || midWord > 0 || OneWidth(chunks));
 
         // Fixed windows without overlap whose chunks happen to keep no whitespace at their ends show no cut directly.
         var cutsMidWord = midWord > 0 || (keepsWhitespace == 0 && regime is { Kind: SplitterRegimeKind.FixedWindow, OverlapChars: 0 }
@@ -102,6 +102,15 @@ internal static class RegimeLearner
 
         return lengths.Count >= 2 && Mode(lengths) is var (width, count) && count >= FixedShare * lengths.Count ? width : null;
     }
+
+    /// <summary>
+    /// Whether every chunk but the last (and at least two) has one length: windows cut at a count of characters,
+    /// wherever that falls in the text. Rows generated to one length but for a few (ids 0-9 one digit shorter)
+    /// are not.
+    /// </summary>
+    private static bool OneWidth(IReadOnlyList<string> chunks) =>
+        chunks.Count >= 3 ? chunks.Take(chunks.Count - 1).All(c => c.Length == chunks[0].Length)
+            : chunks.Count == 2 && chunks[0].Length == chunks[1].Length;
 
     private static SplitterRegime Classify(
         IReadOnlyList<string> chunks, List<int> overlaps, int joints, int midWord, int sentenceAligned, int keepsWhitespace)

@@ -40,6 +40,15 @@ public class FixedWindowRegressionTests
     }
 
     [Fact]
+    public void A_word_repeated_at_the_one_joint_of_windows_of_one_width_is_their_overlap()
+    {
+        // Seed 8lLpYtBLIqD1 (561/5 windows over 1703.04247.x6, windows 2 and 4 dropped): a table's "Field" | "Field »"
+        // at the only joint, whole words and so likely chance for a splitter that cuts between words; windows
+        // of one width are cut wherever the count falls, where 5 characters repeating are not.
+        RebuildsExactly(WithGaps(Texts[31], 561, 5, [0, 1, 3]), "fixed-window 561/5");
+    }
+
+    [Fact]
     public void A_longer_repeat_at_one_joint_does_not_set_the_overlap_of_fixed_windows()
     {
         // Seed cKSxgD_iAAb1 (84/4 windows over 1703.04247.x8): a table's "00 0.00 0" repeats 9 characters at one
