@@ -49,6 +49,14 @@ public class FixedWindowRegressionTests
     }
 
     [Fact]
+    public void Windows_without_overlap_over_a_table_of_repeated_words_are_joined_directly()
+    {
+        // The skip message's size 399/0 case, seed 424, over 1703.05175.x0: a table repeating "PROTONETS
+        // PROTONETS PROTONETS Euclid." and cuts such as "Figure 3 s" | "hows" and "on the Om" | "niglot".
+        RebuildsExactly(Excerpt(Texts[38], 399, 0, 0, 6), "fixed-window 399/0");
+    }
+
+    [Fact]
     public void A_longer_repeat_at_one_joint_does_not_set_the_overlap_of_fixed_windows()
     {
         // Seed cKSxgD_iAAb1 (84/4 windows over 1703.04247.x8): a table's "00 0.00 0" repeats 9 characters at one
