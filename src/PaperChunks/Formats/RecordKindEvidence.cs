@@ -35,7 +35,7 @@ internal static class RecordKindEvidence
     /// <summary>
     /// The kind of a header (CSV, a viewer copy, a Parquet schema): all required columns, or, for a damaged
     /// header, two of the three required columns among at least four of the kind's columns that make at least
-    /// two thirds of the header. A required column also counts when a cell that is no column of any kind is a
+    /// two thirds of the header. A column of the kind also counts when a cell that is no column of any kind is a
     /// piece of its name, at least half as long: what a cut at the start or end (<c>hunk-id</c>, <c>chunk-i</c>)
     /// or one changed, lost or added byte (<c>toi</c>) leaves of it. A generic file that shares a few names (a
     /// papers file has <c>doi</c> and <c>title</c> but no <c>chunk-id</c> or <c>chunk</c>) stays generic. A
@@ -55,7 +55,10 @@ internal static class RecordKindEvidence
         {
             var unknown = set.Where(n => !IsKnown(n)).ToList();
             var damaged = required.Where(r => !set.Contains(r) && unknown.Exists(u => IsPieceOf(u, r))).ToList();
-            var known = all.Count(set.Contains) + damaged.Count;
+
+            // Each damaged cell counts once, for whichever of the kind's columns it is a piece of: one bit flip in a
+            // zstd back-reference damaged both "source" and "source_labels" ("tource", "tource_labels").
+            var known = all.Count(set.Contains) + unknown.Count(u => all.Any(c => !set.Contains(c) && IsPieceOf(u, c)));
             var enough = required.Count(set.Contains) + damaged.Count >= 2 || LostItsStart(names.ToList(), required);
             if (enough && known >= 4 && known * 3 >= set.Count * 2)
             {

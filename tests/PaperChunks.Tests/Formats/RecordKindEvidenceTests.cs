@@ -162,6 +162,18 @@ public class RecordKindEvidenceTests
         RecordKindEvidence.FromHeader(header).Should().Be(RecordKind.Chunk);
     }
 
+    [Fact]
+    public void A_summarization_header_whose_source_and_source_labels_share_one_flipped_bit_is_still_summarization()
+    {
+        // Long fuzz seed 5HQsyPuUqZFY1XJR2 (viewer-lines.zst): one bit flipped in a zstd back-reference that both
+        // names copy; counting only the required "source" left three of the kind's four columns, so generic rows.
+        string[] header = ["tource", "tource_labels", "paper_id", "target"];
+        string[] generic = ["tource", "paper_id", "score", "note"];
+
+        RecordKindEvidence.FromHeader(header).Should().Be(RecordKind.Summarization);
+        RecordKindEvidence.FromHeader(generic).Should().Be(RecordKind.Generic);
+    }
+
     [Theory]
     [InlineData("chunk")]
     [InlineData("hunk")] // long fuzz seed 3bc4N89MBJjZ3S5z2: 46 bytes deleted at the start of a viewer-lines copy
