@@ -59,8 +59,13 @@ internal static class RecordKindEvidence
             // Each damaged cell counts once, for whichever of the kind's columns it is a piece of: one bit flip in a
             // zstd back-reference damaged both "source" and "source_labels" ("tource", "tource_labels").
             var known = all.Count(set.Contains) + unknown.Count(u => all.Any(c => !set.Contains(c) && IsPieceOf(u, c)));
-            var enough = required.Count(set.Contains) + damaged.Count >= 2 || LostItsStart(names.ToList(), required);
-            if (enough && known >= 4 && known * 3 >= set.Count * 2)
+            var accounted = required.Count(set.Contains) + damaged.Count;
+            var enough = accounted >= 2 || LostItsStart(names.ToList(), required);
+
+            // Every required column there, one of them damaged: a header cut short after them ("doi, chunk-if,
+            // chunk") is the kind's even with fewer than four columns.
+            var whole = accounted == required.Length && known == set.Count;
+            if (enough && (known >= 4 || whole) && known * 3 >= set.Count * 2)
             {
                 return kind;
             }

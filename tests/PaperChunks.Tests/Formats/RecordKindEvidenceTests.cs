@@ -163,6 +163,14 @@ public class RecordKindEvidenceTests
     }
 
     [Fact]
+    public void A_header_cut_short_after_its_three_required_columns_one_damaged_is_still_a_chunk_header()
+    {
+        // Long fuzz seed cHSu4NSyvzrYJ-_U3: a viewer copy cut to 78 bytes, its header "doi, chunk-if, chunk".
+        RecordKindEvidence.FromHeader(["doi", "chunk-if", "chunk"]).Should().Be(RecordKind.Chunk);
+        RecordKindEvidence.FromHeader(["doi", "chunk", "note"]).Should().Be(RecordKind.Generic);
+    }
+
+    [Fact]
     public void A_summarization_header_whose_source_and_source_labels_share_one_flipped_bit_is_still_summarization()
     {
         // Long fuzz seed 5HQsyPuUqZFY1XJR2 (viewer-lines.zst): one bit flipped in a zstd back-reference that both

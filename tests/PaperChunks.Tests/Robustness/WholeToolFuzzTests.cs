@@ -117,6 +117,7 @@ public class WholeToolFuzzTests(ITestOutputHelper output)
     [InlineData("csv", "bV3xC45f3q0ynDJe2")] // cut inside the header: validated clean with 0 rows
     [InlineData("csv", "1HMQbAsCyM7pWenS")] // a flipped bit, then cut inside the header
     [InlineData("csv", "1Tb1JYBTesjk5ZY_1")] // cut right after the last row's last separator: a row with an empty title
+    [InlineData("viewer-lines", "cHSu4NSyvzrYJ-_U3")] // cut to its header "doi, chunk-if, chunk" (78 bytes): three columns, one damaged, were generic rows (exit 2)
     [InlineData("viewer-lines.zst", "5HQsyPuUqZFY1XJR2")] // one bit flip made "tource" and "tource_labels": generic rows (exit 2)
     [InlineData("viewer-lines.zst", "a0nwYoWfHl0kVcx21")] // two bit flips, the same damage
     [InlineData("csv", "0-aBhwqo8r91KR9Z1")] // a deletion in row 1, then a cut just before row 3's line break: a valid 2-row CSV, not a truncation to report
