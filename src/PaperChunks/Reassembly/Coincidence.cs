@@ -59,7 +59,7 @@ internal static class Coincidence
     /// <summary>Chance that <c>next[..length]</c> repeating the end of <paramref name="previous"/> is coincidence.</summary>
     public static double OfRepeat(ReadOnlySpan<char> previous, ReadOnlySpan<char> next, int length, double charRate)
     {
-        var chance = Math.Pow(charRate, length);
+        var chance = OfCharacters(length, charRate);
         if (Cuts.WordAligned(previous, next, length))
         {
             chance = Math.Max(chance, OfWords(next[..length], charRate));
@@ -67,6 +67,12 @@ internal static class Coincidence
 
         return Math.Min(1, chance);
     }
+
+    /// <summary>
+    /// Chance of a repeat of <paramref name="length"/> characters by the character model alone: for chunks cut
+    /// at any character, whose word boundaries at a joint are themselves chance.
+    /// </summary>
+    public static double OfCharacters(int length, double charRate) => Math.Min(1, Math.Pow(charRate, length));
 
     /// <summary>Chance for a collapsed repeat of <paramref name="collapsedLength"/> characters: whole words by construction.</summary>
     public static double OfCollapsedRepeat(ReadOnlySpan<char> next, int collapsedLength, double charRate)
