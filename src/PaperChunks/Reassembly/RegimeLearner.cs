@@ -54,12 +54,21 @@ internal static class RegimeLearner
 
         var keepsWhitespace = chunks.Count(c => c.Length > 0 && (char.IsWhiteSpace(c[0]) || char.IsWhiteSpace(c[^1])));
         var paragraph = chunks.Any(c => c.Contains("\n\n", StringComparison.Ordinal)) ? "\n\n" : "\n";
-        var regime = Classify(chunks, overlaps, jointCount, midWord, sentenceAligned, keepsWhitespace);
+        bool? wordsCut = null;
+        bool WordsCut() => wordsCut ??= WordsShowMidWordCuts(chunks, joints);
+
+        // Equal lengths alone do not make windows: a recursive splitter's chunks can be of one length too. Windows
+        // overlap by one border at every joint, so a repeat beyond chance at only some of them is the text's own
+        // only if the chunks show they were cut anywhere; a trimmed chunk cut at word boundaries whose one repeat
+        // is its last words was cut by a splitter that overlaps where its budget lets it.
+        var regime = FixedWindows(chunks, overlaps) is { } windows
+            && (overlaps.Count == 0 || BorderAtMostJoints(chunks, joints, windows.OverlapChars) || keepsWhitespace > 0 || midWord > 0 || WordsCut())
+            ? windows
+            : Classify(chunks, overlaps, jointCount, midWord, sentenceAligned, keepsWhitespace);
         regime = WindowOverlap(regime, chunks, joints, charRate, cutAnywhere: keepsWhitespace > 0 || midWord > 0 || OneWidth(chunks));
 
         // Fixed windows without overlap whose chunks happen to keep no whitespace at their ends show no cut directly.
-        var cutsMidWord = midWord > 0 || (keepsWhitespace == 0 && regime is { Kind: SplitterRegimeKind.FixedWindow, OverlapChars: 0 }
-            && WordsShowMidWordCuts(chunks, joints));
+        var cutsMidWord = midWord > 0 || (keepsWhitespace == 0 && regime is { Kind: SplitterRegimeKind.FixedWindow, OverlapChars: 0 } && WordsCut());
         var fitted = regime.Kind == SplitterRegimeKind.Recursive
             ? unambiguous.Count(j => Cuts.PieceAfterWouldHaveFit(chunks[j.Joint - 1], chunks[j.Joint], j.Length, regime.ChunkChars))
             : 0;
@@ -112,18 +121,24 @@ internal static class RegimeLearner
         chunks.Count >= 3 ? chunks.Take(chunks.Count - 1).All(c => c.Length == chunks[0].Length)
             : chunks.Count == 2 && chunks[0].Length == chunks[1].Length;
 
+    /// <summary>Fixed windows, if the chunks are of one length and (nearly) all their overlaps of one length too; null otherwise.</summary>
+    private static SplitterRegime? FixedWindows(IReadOnlyList<string> chunks, List<int> overlaps)
+    {
+        if (FixedWidth(chunks) is not { } width)
+        {
+            return null;
+        }
+
+        var (overlap, overlapCount) = overlaps.Count > 0 ? Mode(overlaps) : (0, 0);
+        return overlaps.Count == 0 || overlapCount >= FixedShare * overlaps.Count
+            ? new SplitterRegime(SplitterRegimeKind.FixedWindow, width, overlap, Certain: true)
+            : null;
+    }
+
+    /// <summary>The regime of chunks that are no fixed windows.</summary>
     private static SplitterRegime Classify(
         IReadOnlyList<string> chunks, List<int> overlaps, int joints, int midWord, int sentenceAligned, int keepsWhitespace)
     {
-        if (FixedWidth(chunks) is { } width)
-        {
-            var (overlap, overlapCount) = overlaps.Count > 0 ? Mode(overlaps) : (0, 0);
-            if (overlaps.Count == 0 || overlapCount >= FixedShare * overlaps.Count)
-            {
-                return new SplitterRegime(SplitterRegimeKind.FixedWindow, width, overlap, Certain: true);
-            }
-        }
-
         var median = Median(chunks.Select(c => c.Length).ToList());
         if (overlaps.Count == 0)
         {
