@@ -58,11 +58,14 @@ internal static class RegimeLearner
         bool WordsCut() => wordsCut ??= WordsShowMidWordCuts(chunks, joints);
 
         // Equal lengths alone do not make windows: a recursive splitter's chunks can be of one length too. Windows
-        // overlap by one border at every joint, so a repeat beyond chance at only some of them is the text's own
-        // only if the chunks show they were cut anywhere; a trimmed chunk cut at word boundaries whose one repeat
-        // is its last words was cut by a splitter that overlaps where its budget lets it.
-        var regime = FixedWindows(chunks, overlaps) is { } windows
-            && (overlaps.Count == 0 || BorderAtMostJoints(chunks, joints, windows.OverlapChars) || keepsWhitespace > 0 || midWord > 0 || WordsCut())
+        // overlap by one border at every joint, so repeats beyond chance at only some of them, or of lengths that
+        // disagree, are the text's own (a 0.00 0.00 table) only if the chunks show they were cut anywhere; a trimmed
+        // chunk cut at word boundaries whose one repeat is its last words was cut by a splitter that overlaps
+        // where its budget lets it.
+        var windows = FixedWidth(chunks) is { } width
+            ? new SplitterRegime(SplitterRegimeKind.FixedWindow, width, overlaps.Count > 0 ? Mode(overlaps).Value : 0, Certain: true)
+            : null;
+        var regime = windows is not null && (overlaps.Count == 0 || BorderAtMostJoints(chunks, joints, windows.OverlapChars) || keepsWhitespace > 0 || midWord > 0 || WordsCut())
             ? windows
             : Classify(chunks, overlaps, jointCount, midWord, sentenceAligned, keepsWhitespace);
         regime = WindowOverlap(regime, chunks, joints, charRate, cutAnywhere: keepsWhitespace > 0 || midWord > 0 || OneWidth(chunks));
@@ -120,20 +123,6 @@ internal static class RegimeLearner
     private static bool OneWidth(IReadOnlyList<string> chunks) =>
         chunks.Count >= 3 ? chunks.Take(chunks.Count - 1).All(c => c.Length == chunks[0].Length)
             : chunks.Count == 2 && chunks[0].Length == chunks[1].Length;
-
-    /// <summary>Fixed windows, if the chunks are of one length and (nearly) all their overlaps of one length too; null otherwise.</summary>
-    private static SplitterRegime? FixedWindows(IReadOnlyList<string> chunks, List<int> overlaps)
-    {
-        if (FixedWidth(chunks) is not { } width)
-        {
-            return null;
-        }
-
-        var (overlap, overlapCount) = overlaps.Count > 0 ? Mode(overlaps) : (0, 0);
-        return overlaps.Count == 0 || overlapCount >= FixedShare * overlaps.Count
-            ? new SplitterRegime(SplitterRegimeKind.FixedWindow, width, overlap, Certain: true)
-            : null;
-    }
 
     /// <summary>The regime of chunks that are no fixed windows.</summary>
     private static SplitterRegime Classify(

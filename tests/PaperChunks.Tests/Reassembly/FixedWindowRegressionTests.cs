@@ -104,6 +104,15 @@ public class FixedWindowRegressionTests
         RebuildsExactly(WithGaps(Texts[32], 98, 2, [0, .. Enumerable.Range(2, 18), 22, 23, 24, 25, 26]), "fixed-window 98/2");
     }
 
+    [Fact]
+    public void Windows_cut_anywhere_whose_table_repeats_disagree_are_windows_without_overlap()
+    {
+        // Text 32 (1703.04247.x8) at 274/0, every window kept, Check seed -816577821: a "0.00 0.00" table repeats 10
+        // characters at one joint and 15 at the next, too long for chance, so the paper looked recursive ~274/15 and
+        // lost the repeats; its windows keep whitespace at their ends and cut words ("network s" | "tructure").
+        RebuildsExactly(Excerpt(Texts[32], 274, 0, 0, 9), "fixed-window 274/0");
+    }
+
     private static void RebuildsExactly((IEnumerable<ChunkRecord> Rows, string Text) excerpt, string label)
     {
         var reassembler = new PaperReassembler();
