@@ -193,7 +193,8 @@ internal static class RegimeLearner
                 if (joints[i] is { } e && Array.IndexOf(e.Raw, length) >= 0)
                 {
                     having++;
-                    chance *= cutAnywhere ? Coincidence.OfCharacters(length, charRate) : Coincidence.OfRepeat(chunks[i - 1], chunks[i], length, charRate);
+                    chance *= RepeatsJustBefore(chunks[i - 1], length) ? 1
+                        : cutAnywhere ? Coincidence.OfCharacters(length, charRate) : Coincidence.OfRepeat(chunks[i - 1], chunks[i], length, charRate);
                 }
             }
 
@@ -205,6 +206,14 @@ internal static class RegimeLearner
 
         return 0;
     }
+
+    /// <summary>
+    /// Whether the previous chunk's last <paramref name="length"/> characters come twice at its end (<c>0.00 0.00 </c>
+    /// before a cut in a table of <c>0.00</c> cells): text repeating itself with that period goes on doing so past any
+    /// cut, so a border of that length there is the text's own and no sign of an overlap.
+    /// </summary>
+    private static bool RepeatsJustBefore(string previous, int length) =>
+        previous.Length >= 2 * length && previous.AsSpan(previous.Length - 2 * length, length).SequenceEqual(previous.AsSpan(previous.Length - length));
 
     /// <summary>
     /// Whether the paper's own words say its joints cut words: the letters either side of a joint make a word

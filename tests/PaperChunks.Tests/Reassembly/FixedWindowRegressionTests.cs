@@ -113,6 +113,15 @@ public class FixedWindowRegressionTests
         RebuildsExactly(Excerpt(Texts[32], 274, 0, 0, 9), "fixed-window 274/0");
     }
 
+    [Fact]
+    public void A_border_the_previous_window_repeats_just_before_is_no_overlap_at_a_lone_joint()
+    {
+        // Found by a 300,000-case run (642/0 windows over 1703.04247.x8, window 1 dropped): at the one joint a table
+        // "0.00 0.00 0.0" | "0 0.00 2.00" has a 5-character border, unlikely for characters drawn at random and
+        // certain for a text repeating "0.00 " cells.
+        RebuildsExactly(WithGaps(Texts[32], 642, 0, [0, 2, 3]), "fixed-window 642/0");
+    }
+
     private static void RebuildsExactly((IEnumerable<ChunkRecord> Rows, string Text) excerpt, string label)
     {
         var reassembler = new PaperReassembler();
