@@ -31,4 +31,24 @@ public class RecursiveSplitterRegressionTests
         Collapse(paper.Text).Should().Contain("egepdahofa363z hpplkpa364z peifnbnff365z");
         reassembler.Report.Regimes.Single(r => r.Doi == "2401.00002").Regime.Label.Should().Be("recursive ~762/11");
     }
+
+    [Fact]
+    public void A_paragraph_that_would_have_fitted_only_without_its_break_was_closed_for_length()
+    {
+        // CsCheck seed 2r_iSkh8S_H1 (a 200,000-case run): 1481-character chunks, 6 % overlap. Paper 2401.00002's chunk 1
+        // (1274 characters, 1276 before its leading blank line was trimmed) ends with the one-word paragraph
+        // "lfcjgfdd1663z", which chunk 2 repeats before a 204-character paragraph: 1276 + 2 + 204 is one more than
+        // fits, so the chunk was closed for length and the repeat is the overlap; counting one character for the
+        // blank line made it a repeat of the text's own, and the word was lost.
+        var scenario = new PaperReassemblerPropertyTests.Scenario(1481, 6, 3, 733, 3, 17, -1486);
+        var built = scenario.Build();
+        var expected = built.Papers.Single(p => p.Doi == "2401.00002");
+
+        var paper = new PaperReassembler().Reassemble(built.Rows).Single(p => p.Doi == "2401.00002");
+
+        expected.Pieces[1].Text.Should().EndWith("\n\nlfcjgfdd1663z").And.HaveLength(1274);
+        paper.MissingChunkIds.Should().BeEmpty();
+        Collapse(paper.Text).Should().Be(Collapse(expected.Text));
+        Collapse(paper.Text).Should().Contain("cgliln1662z lfcjgfdd1663z ibnbaeo1664z");
+    }
 }
