@@ -15,19 +15,26 @@ namespace PaperChunks.Tests.Reassembly;
 /// </summary>
 public class FixedWindowPropertyTests
 {
+    private static readonly bool Long = Environment.GetEnvironmentVariable("PAPERCHUNKS_LONG_PROPERTY_TESTS") == "1";
+
     private static readonly string[] Texts = [.. RealSplitterFixtureTests.Originals().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)];
 
-    // Skipped, not passed: 1,500 cases pass, but 60,000 still find rare wrong papers: CsCheck seed dxl7ehm59Gw2
-    // (text 7, 642/0, window 1 dropped: one joint "zero me" | "an with" and no other sign that the windows cut
-    // anywhere) and text 32, 274/0, all kept, Check seed -816577821 (a "0.00 0.00" table repeats 10 and 15
-    // characters at two joints, so the paper looks recursive). Every earlier finding is fixed and pinned in
-    // FixedWindowRegressionTests (the first, 174/3, in RegimeReportTests).
-    [Fact(Skip = "Issue 15 open: rare cases still fail, e.g. CsCheck seed dxl7ehm59Gw2 (642/0 windows, one joint left by a gap)")]
+    // Skipped, not passed: 1,500 cases mostly pass, but a 200,000-case run (PAPERCHUNKS_LONG_PROPERTY_TESTS=1) still
+    // finds a wrong paper every time, about 4 in 100,000 cases, so the default run would fail now and then. Two
+    // kinds are left (the skip message's earlier cases, dxl7ehm59Gw2 and text 32 at 274/0, are fixed and pinned in
+    // FixedWindowRegressionTests with every other finding; the first, 174/3, in RegimeReportTests):
+    // - an overlap of 1-3 characters seen at one to three joints, too likely chance to be learned (5e-4 and
+    //   more, above 1e-4): CsCheck seeds bEvYVFjmhGe2 (text 33, 189/1 %: "Giving ea" | "ach"), bRvy2wUq41R2
+    //   (text 33, 374/1 %: "Compu" | "mputational") and 0Hpc4nNkvWo1 (text 23, 260/1 %);
+    // - windows without overlap whose one joint no word can tell (Check arguments text, size, overlap %, drop %,
+    //   duplicate %, seed): (10, 654, 0, 12, 9, 1819742413) "coefï¬" | "cient", (25, 628, 0, 8, 3, 135322300)
+    //   "high-" | "order", (36, 551, 0, 2, 4, 36001738) "L" | "éon".
+    [Fact(Skip = "Issue 15 open: short overlaps at few joints (CsCheck seeds bEvYVFjmhGe2, bRvy2wUq41R2, 0Hpc4nNkvWo1) and 0-overlap single joints no word tells (text 10 654/0, 25 628/0, 36 551/0)")]
     public void Fixed_windows_shuffled_and_reassembled_restore_the_text()
     {
         Gen.Select(Gen.Int[0, Texts.Length - 1], Gen.Int[60, 700], Gen.Int[0, 40], Gen.Int[0, 15], Gen.Int[0, 20], Gen.Int)
             .Sample((text, size, overlapPercent, dropPercent, duplicatePercent, seed) =>
-                Check(Texts[text], size, size * overlapPercent / 100, dropPercent, duplicatePercent, seed), iter: 1_500, threads: 2);
+                Check(Texts[text], size, size * overlapPercent / 100, dropPercent, duplicatePercent, seed), iter: Long ? 200_000 : 1_500, threads: 2);
     }
 
     private static void Check(string text, int size, int overlap, int dropPercent, int duplicatePercent, int seed)
