@@ -28,8 +28,9 @@ public class FixedWindowPropertyTests
     //   (text 33, 374/1 %: "Compu" | "mputational") and 0Hpc4nNkvWo1 (text 23, 260/1 %);
     // - windows without overlap whose one joint no word can tell (Check arguments text, size, overlap %, drop %,
     //   duplicate %, seed): (10, 654, 0, 12, 9, 1819742413) "coefï¬" | "cient", (25, 628, 0, 8, 3, 135322300)
-    //   "high-" | "order", (36, 551, 0, 2, 4, 36001738) "L" | "éon".
-    [Fact(Skip = "Issue 15 open: short overlaps at few joints (CsCheck seeds bEvYVFjmhGe2, bRvy2wUq41R2, 0Hpc4nNkvWo1) and 0-overlap single joints no word tells (text 10 654/0, 25 628/0, 36 551/0)")]
+    //   "high-" | "order", (36, 551, 0, 2, 4, 36001738) "L" | "éon", and CsCheck seed 39AuzEWg4Ri2 (text 1, 629/0)
+    //   "1.3% 11.3" | "%" (the excerpt also writes "11.3 %", so a chunk may start with "%").
+    [Fact(Skip = "Issue 15 open: short overlaps at few joints (CsCheck seeds bEvYVFjmhGe2, bRvy2wUq41R2, 0Hpc4nNkvWo1) and 0-overlap single joints no word tells (text 10 654/0, 25 628/0, 36 551/0; CsCheck seed 39AuzEWg4Ri2)")]
     public void Fixed_windows_shuffled_and_reassembled_restore_the_text()
     {
         Gen.Select(Gen.Int[0, Texts.Length - 1], Gen.Int[60, 700], Gen.Int[0, 40], Gen.Int[0, 15], Gen.Int[0, 20], Gen.Int)
