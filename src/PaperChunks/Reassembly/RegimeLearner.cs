@@ -1,5 +1,3 @@
-using PaperChunks.Text;
-
 namespace PaperChunks.Reassembly;
 
 /// <summary>
@@ -13,19 +11,11 @@ internal static class RegimeLearner
     private const double FixedShare = 0.8;
 
     /// <summary>
-    /// Share of word occurrences that are known (their word occurs again in the paper or is English), from which a
-    /// joint's two sides being no known word says a word was cut: the held-out excerpts' prose is 77-99 % known, so
-    /// a whole word is mostly a known one; a text of random letters (the recursive property test's) is 0 % known
-    /// and says nothing.
+    /// Share of word occurrences whose word occurs again, from which a joint's two sides being no word of the
+    /// paper says a word was cut: prose repeats 40-75 % of its words (the held-out excerpts), so a whole word is
+    /// mostly one seen elsewhere; a text of unique words (the recursive property test's) says nothing.
     /// </summary>
-    private const double KnownShare = 0.5;
-
-    /// <summary>
-    /// The SCOWL size up to which a word is one of the ~12,500 most common (<see cref="WordBands"/>): the halves at a
-    /// joint count as words only if the paper uses them or they are that common, because the full lexicon lists
-    /// most short pieces of words (<c>di</c>, <c>ca</c>, <c>al</c>) as rare words of their own.
-    /// </summary>
-    private const int CommonBand = 20;
+    private const double RecurringShare = 0.4;
 
     public static PaperShape Learn(IReadOnlyList<string> chunks, IReadOnlyList<JointEvidence?> joints, double charRate)
     {
@@ -226,25 +216,18 @@ internal static class RegimeLearner
         previous.Length >= 2 * length && previous.AsSpan(previous.Length - 2 * length, length).SequenceEqual(previous.AsSpan(previous.Length - length));
 
     /// <summary>
-    /// Whether the words say the joints cut words: the letters either side of a joint make a word (<c>Extendin</c> |
-    /// <c>g</c>), or, in a paper of mostly known words, neither side is a word the paper uses inside its chunks
-    /// (<c>reall</c> | <c>y</c>, <c>can- di</c> | <c>dates</c>) and they are not two words, more often than they are two
-    /// words that do not make one (<c>the</c> | <c>model</c>). A word here is one the paper uses inside its chunks or
-    /// one of the English lexicon (for the halves, one of its most common words): a word cut once in a short paper
-    /// is mostly nowhere else in it (<c>in</c> | <c>itialized</c>). Halves that are words and make one too (<c>zero me</c> | <c>an with</c>) are a
-    /// cut: two whole words seldom make a third, while a cut word's halves often are words. Where no letters
-    /// meet, a number cut in two (<c>2 2</c> | <c>0</c>, <c>0.</c> | <c>04</c>) or a bracket cut from what it holds
-    /// (<c>(4</c> | <c>)</c>, <c>(</c> | <c>(-</c>) is a cut.
+    /// Whether the paper's own words say its joints cut words: the letters either side of a joint make a word
+    /// the paper uses inside its chunks (<c>Extendin</c> | <c>g</c>), or, in a paper whose words recur, neither side
+    /// is one (<c>reall</c> | <c>y</c>), more often than they are two such words that do not make one (<c>the</c> |
+    /// <c>model</c>). Halves that are words and make one too are a cut: two whole words seldom make a third, while
+    /// a cut word's halves often are words. Where no letters meet, a number cut in two (<c>2 2</c> | <c>0</c>,
+    /// <c>0.</c> | <c>04</c>) or a bracket cut from what it holds (<c>(4</c> | <c>)</c>, <c>(</c> | <c>(-</c>) is a cut.
     /// </summary>
     private static bool WordsShowMidWordCuts(IReadOnlyList<string> chunks, IReadOnlyList<JointEvidence?> joints)
     {
         var words = InnerWords(chunks);
         var occurrences = words.Values.Sum();
-        bool IsWord(string letters) => IsWordOfAnyLength(letters) && (words.ContainsKey(letters) || Lexicon.English.ContainsInflected(letters.ToLowerInvariant()));
-        bool IsCommonWord(string letters) => IsWordOfAnyLength(letters) && (words.ContainsKey(letters) || WordBands.English.BandOf(letters.ToLowerInvariant()) <= CommonBand);
-        var known = occurrences > 0
-            && words.Sum(w => w.Value > 1 || Lexicon.English.ContainsInflected(w.Key.ToLowerInvariant()) ? w.Value : 0) >= KnownShare * occurrences;
-
+        var recurring = occurrences > 0 && words.Values.Sum(n => n > 1 ? n : 0) >= RecurringShare * occurrences;
         int cut = 0, whole = 0;
         for (var i = 1; i < chunks.Count; i++)
         {
@@ -262,9 +245,9 @@ internal static class RegimeLearner
             }
 
             var (a, b) = (previous[^end..], next[..start]);
-            var (joined, apart) = (IsWord(a + b), IsCommonWord(a) && IsCommonWord(b));
-            var fragments = known && !words.ContainsKey(a) && !words.ContainsKey(b);
-            cut += joined || (fragments && !apart) ? 1 : 0;
+            var (joined, apart) = (words.ContainsKey(a + b), words.ContainsKey(a) && words.ContainsKey(b));
+            var fragments = recurring && !words.ContainsKey(a) && !words.ContainsKey(b);
+            cut += joined || fragments ? 1 : 0;
             whole += apart && !joined ? 1 : 0;
         }
 
@@ -282,7 +265,8 @@ internal static class RegimeLearner
             foreach (var word in inner.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             {
                 var letters = word.AsSpan().Trim(Punctuation);
-                if (IsWordOfAnyLength(letters) && !letters.ContainsAnyExcept(Letters))
+                // A lone letter in a paper is mostly a symbol (x, y, s), no sign that a cut-off "s" was a word of its own.
+                if ((letters.Length > 1 || letters is "a" or "A" or "I") && !letters.ContainsAnyExcept(Letters))
                 {
                     var key = letters.ToString();
                     words[key] = words.GetValueOrDefault(key) + 1;
@@ -292,9 +276,6 @@ internal static class RegimeLearner
 
         return words;
     }
-
-    /// <summary>A lone letter in a paper is mostly a symbol (x, y, s), no sign that a cut-off "s" was a word of its own.</summary>
-    private static bool IsWordOfAnyLength(ReadOnlySpan<char> letters) => letters.Length > 1 || letters is "a" or "A" or "I";
 
     /// <summary>
     /// Whether a joint without letters on both sides splits a token: digits on both sides (or a decimal point cut from the digits after it), the previous chunk
