@@ -36,11 +36,12 @@ internal static class JointDecider
 
     /// <summary>
     /// A full window of a fixed-window paper without overlap whose chunks show they were cut anywhere (equal
-    /// lengths alone do not: generated rows of one length can be whole passages).
+    /// lengths alone do not: generated rows of one length can be whole passages), or any chunk of a paper cut
+    /// anywhere that shows no overlap (token windows without overlap).
     /// </summary>
     private static bool FullWindowWithoutOverlap(PaperShape shape, string previous) =>
-        shape is { KeepsWhitespace: true, Regime: { Kind: SplitterRegimeKind.FixedWindow, OverlapChars: 0 } }
-        && previous.Length == shape.Regime.ChunkChars;
+        (shape is { KeepsWhitespace: true, Regime: { Kind: SplitterRegimeKind.FixedWindow, OverlapChars: 0 } } && previous.Length == shape.Regime.ChunkChars)
+        || shape is { KeepsWhitespace: true, Regime.Kind: SplitterRegimeKind.NoOverlap };
 
     private static JointDecision? RawOverlap(PaperShape shape, string previous, string next, int[] borders)
     {
@@ -134,7 +135,8 @@ internal static class JointDecider
     {
         if (previous.Length == 0 || next.Length == 0 || char.IsWhiteSpace(previous[^1]) || char.IsWhiteSpace(next[0]))
         {
-            return new JointDecision(JointKind.Joined, 0, "", JointCertainty.Certain, rejected);
+            // Certain only where nothing repeated: a rejected repeat could have been an overlap.
+            return new JointDecision(JointKind.Joined, 0, "", rejected > 0 ? JointCertainty.Inferred : JointCertainty.Certain, rejected);
         }
 
         // Windows cut anywhere, so some chunks start or end with whitespace; without that sign even equal lengths do not show it.

@@ -53,6 +53,22 @@ internal static class RegimeLearner
         }
 
         var keepsWhitespace = chunks.Count(c => c.Length > 0 && (char.IsWhiteSpace(c[0]) || char.IsWhiteSpace(c[^1])));
+
+        // Token windows overlap by the same tokens at every joint, a few characters each when the overlap is a
+        // token or two, and not at all when it is none: a long repeat at a few joints of windows cut anywhere is
+        // then the text's own (a table's "Validation error: 10" twice), and short ones at every joint are the overlap.
+        var cutAnywhere = keepsWhitespace * 4 > chunks.Count;
+        if (RepeatsAtEveryJoint(chunks, joints, charRate) is { } every && (overlaps.Count == 0 || cutAnywhere))
+        {
+            overlaps = every;
+            midWord += Enumerable.Range(1, chunks.Count - 1).Count(i => joints[i] is { Raw.Length: > 0 } e
+                && (Cuts.MidWord(chunks[i - 1], chunks[i - 1].Length - e.Raw[0]) || Cuts.MidWord(chunks[i], e.Raw[0])));
+        }
+        else if (cutAnywhere && jointCount >= 3 && 2 * Enumerable.Range(1, chunks.Count - 1).Count(i => joints[i] is { Raw.Length: > 0 }) < jointCount)
+        {
+            (overlaps, midWord, sentenceAligned) = ([], 0, 0);
+            unambiguous.Clear();
+        }
         var paragraph = chunks.Any(c => c.Contains("\n\n", StringComparison.Ordinal)) ? "\n\n" : "\n";
         bool? wordsCut = null;
         bool WordsCut() => wordsCut ??= WordsShowMidWordCuts(chunks, joints);
@@ -148,6 +164,31 @@ internal static class RegimeLearner
         }
 
         return new SplitterRegime(SplitterRegimeKind.Recursive, chunks.Max(c => c.Length), overlaps.Max(), Certain: true);
+    }
+
+    /// <summary>
+    /// The longest repeat at each joint, when (nearly) every joint has one and all of them being chance is
+    /// unlikely: token windows overlapping by a token or two repeat a few characters at every joint, each
+    /// short enough to be chance alone, and of a different length at each; null otherwise.
+    /// </summary>
+    private static List<int>? RepeatsAtEveryJoint(IReadOnlyList<string> chunks, IReadOnlyList<JointEvidence?> joints, double charRate)
+    {
+        var lengths = new List<int>();
+        var (jointCount, chance) = (0, 1.0);
+        for (var i = 1; i < chunks.Count; i++)
+        {
+            if (joints[i] is { } e)
+            {
+                jointCount++;
+                if (e.Raw.Length > 0)
+                {
+                    lengths.Add(e.Raw[0]);
+                    chance *= Coincidence.OfRepeat(chunks[i - 1], chunks[i], e.Raw[0], charRate);
+                }
+            }
+        }
+
+        return jointCount >= 2 && lengths.Count >= FixedShare * jointCount && chance < Coincidence.Unlikely ? lengths : null;
     }
 
     /// <summary>Whether the overlap (cut to a shorter last chunk) is a border at nearly every joint; false for 0.</summary>
