@@ -15,6 +15,9 @@ internal static class Coincidence
     /// <summary>Chance that two independent words of prose are the same word.</summary>
     public const double WordRate = 0.02;
 
+    /// <summary>Highest chance counted for two figures (a token without letters) to be the same.</summary>
+    private const double NumberRate = 0.2;
+
     /// <summary>Below this a repeat is taken as overlap with no further evidence.</summary>
     public const double Certain = 1e-8;
 
@@ -129,25 +132,29 @@ internal static class Coincidence
 
     /// <summary>
     /// Whole words repeating by chance: each word at most <see cref="WordRate"/>, and a long word as
-    /// rarely as half its letters drawn at random (long words are rare words).
+    /// rarely as half its letters drawn at random (long words are rare words); a number (no letters) at most
+    /// <see cref="NumberRate"/>, as tables and axes repeat their figures (<c>5 10 15 20 25 30</c> twice in a row).
     /// </summary>
     private static double OfWords(ReadOnlySpan<char> text, double charRate)
     {
         double chance = 1;
-        var length = 0;
+        var (length, letters) = (0, false);
         foreach (var c in text)
         {
             if (!char.IsWhiteSpace(c))
             {
                 length++;
+                letters |= char.IsLetter(c);
                 continue;
             }
 
-            chance *= length > 0 ? Math.Min(WordRate, Math.Pow(charRate, length / 2.0)) : 1;
-            length = 0;
+            chance *= OfWord(length, letters, charRate);
+            (length, letters) = (0, false);
         }
 
-        chance *= length > 0 ? Math.Min(WordRate, Math.Pow(charRate, length / 2.0)) : 1;
-        return chance;
+        return chance * OfWord(length, letters, charRate);
     }
+
+    private static double OfWord(int length, bool letters, double charRate) =>
+        length == 0 ? 1 : Math.Min(letters ? WordRate : NumberRate, Math.Pow(charRate, length / 2.0));
 }
