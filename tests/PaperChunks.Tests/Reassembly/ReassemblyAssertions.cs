@@ -49,9 +49,8 @@ internal static class ReassemblyAssertions
     /// Rows of one paper cut into <paramref name="pieces"/> (each with its offsets in <paramref name="text"/>),
     /// chunks dropped (never the first) and repeated at the given rates and shuffled, are reassembled and
     /// checked: the missing ids exactly, every span at its chunk, every joint the reassembler calls certain
-    /// right (its stretch of the paper, from the earlier chunk's span to the end of the later one's, is the
-    /// original text those two pieces cover, whitespace collapsed), and the whole text when every joint is
-    /// right: exactly where the splitter kept every character (<paramref name="exact"/>), else with whitespace collapsed.
+    /// right (<see cref="JointRight"/>: exactly where the splitter kept every character, <paramref name="exact"/>,
+    /// else with whitespace collapsed), and the whole text when every joint is right.
     /// </summary>
     /// <returns>The ids of the chunks after the joints that came back wrong (each reported uncertain).</returns>
     public static List<long> CheckCutPaper(
@@ -69,14 +68,12 @@ internal static class ReassemblyAssertions
         paper.MissingChunkIds.Should().Equal(Enumerable.Range(0, kept[^1] + 1).Except(kept).Select(i => (long)i), scenario);
         SpansPointAtTheirChunks(paper, rows);
 
-        // Whitespace collapsed even for windows: an overlap found with whitespace collapsed at the joint before keeps
-        // the earlier copy's whitespace in the span, and a space or none (zero me | an with) still differs.
         var wrong = new List<long>();
         for (var i = 1; i < paper.Spans.Count; i++)
         {
             var (before, after) = (paper.Spans[i - 1], paper.Spans[i]);
-            if (after.ChunkId == before.ChunkId + 1
-                && Collapse(paper.Text[before.Start..(after.Start + after.Length)]) != Collapse(text[pieces[(int)before.ChunkId].Start..pieces[(int)after.ChunkId].End]))
+            var (earlier, later) = (pieces[(int)before.ChunkId], pieces[(int)after.ChunkId]);
+            if (after.ChunkId == before.ChunkId + 1 && !JointRight(paper.Text, before, after, text, earlier, later, exact))
             {
                 wrong.Add(after.ChunkId);
             }
@@ -101,6 +98,18 @@ internal static class ReassemblyAssertions
 
         return wrong;
     }
+
+    /// <summary>
+    /// Whether the paper continues at a joint as the original does: where the splitter kept every character, what the
+    /// later chunk added after the earlier one's end is exactly the original's text between the two pieces' ends (a
+    /// wrong joint before does not move that); else the stretch from the earlier span to the later one's end is the
+    /// original with whitespace collapsed (a missing space still shows).
+    /// </summary>
+    private static bool JointRight(
+        string paper, ChunkSpan before, ChunkSpan after, string text, (string Text, int Start, int End) earlier, (string Text, int Start, int End) later, bool exact) =>
+        exact
+            ? paper[(before.Start + before.Length)..Math.Max(before.Start + before.Length, after.Start + after.Length)] == text[earlier.End..Math.Max(earlier.End, later.End)]
+            : Collapse(paper[before.Start..(after.Start + after.Length)]) == Collapse(text[earlier.Start..later.End]);
 
     /// <summary>The original text of each run of consecutive kept pieces, runs joined by a newline.</summary>
     private static string KeptText(string text, IReadOnlyList<(string Text, int Start, int End)> pieces, List<int> kept)
