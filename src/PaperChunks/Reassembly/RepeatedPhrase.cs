@@ -16,6 +16,9 @@ internal static class RepeatedPhrase
     /// <summary>Words per repeated unit looked for by <see cref="RepeatsItself"/>.</summary>
     private const int LongestUnit = 8;
 
+    /// <summary>Characters of inner words worth searching for: less is a common word.</summary>
+    private const int MinInnerChars = 8;
+
     /// <summary>The decision at the joint before <c>chunks[joint]</c>, no longer certain if its overlap occurs elsewhere in the paper.</summary>
     public static JointDecision Weaken(JointDecision decision, string[] chunks, int joint)
     {
@@ -71,8 +74,23 @@ internal static class RepeatedPhrase
         return false;
     }
 
-    /// <summary>Whether <paramref name="phrase"/> occurs in the paper other than at the end of the chunk before the joint and the start of the one after.</summary>
-    private static bool OccursElsewhere(ReadOnlySpan<char> phrase, string[] chunks, int joint)
+    /// <summary>
+    /// Whether <paramref name="phrase"/>, or its inner words (the first and last cut off: a table cell's
+    /// <c>Validation error:</c> between other figures), occurs in the paper other than at the end of the chunk before
+    /// the joint and the start of the one after.
+    /// </summary>
+    private static bool OccursElsewhere(ReadOnlySpan<char> phrase, string[] chunks, int joint) =>
+        Occurs(phrase, chunks, joint) || (InnerWords(phrase) is { Length: >= MinInnerChars } inner && Occurs(inner, chunks, joint));
+
+    /// <summary>The phrase without its first and last word (empty unless it has three or more).</summary>
+    private static ReadOnlySpan<char> InnerWords(ReadOnlySpan<char> phrase)
+    {
+        var trimmed = phrase.Trim();
+        var (first, last) = (trimmed.IndexOfAny(' ', '\n', '\t'), trimmed.LastIndexOfAny(' ', '\n', '\t'));
+        return first < 0 || last <= first ? [] : trimmed[(first + 1)..last].Trim();
+    }
+
+    private static bool Occurs(ReadOnlySpan<char> phrase, string[] chunks, int joint)
     {
         for (var k = 0; k < chunks.Length; k++)
         {
