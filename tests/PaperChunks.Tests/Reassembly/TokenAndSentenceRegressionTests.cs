@@ -38,6 +38,16 @@ public class TokenAndSentenceRegressionTests
         report.Regimes.Single().Regime.Kind.Should().Be(SplitterRegimeKind.NoOverlap);
     }
 
+    [Fact]
+    public void A_table_cell_repeated_across_a_joint_of_one_token_overlap_is_no_certain_overlap()
+    {
+        // Seed e062d_p0l914 (text 4, 16-token windows, 1 token of overlap): ": 16.6% 5.9% Validation error: 10." | ".9%
+        // Validation error: 10.8%" repeats 25 characters where the windows overlap by one (".").
+        var (_, _, report) = Reassemble(new TokenTextSplitter(16, 1).Split(Texts[4]));
+
+        report.Regimes.Single().Joints.Where(j => j.OverlapChars == 25).Should().NotBeEmpty().And.OnlyContain(j => j.Certainty != JointCertainty.Certain);
+    }
+
     [Theory]
     [InlineData(51, 0, 20, "5 10 15 20 25 30")] // seed dwo7KYdqm1c5: a figure's axis labels written twice in a row
     [InlineData(40, 2, 27, "Training Classes per Episode")] // seed 67iKfxqxM7W1: two plots' axis titles, after "5 10 … 30" twice
