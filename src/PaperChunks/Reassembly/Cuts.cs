@@ -3,8 +3,11 @@ namespace PaperChunks.Reassembly;
 /// <summary>What kind of place a cut between two characters is: mid-word, a word boundary, a sentence end.</summary>
 internal static class Cuts
 {
-    /// <summary>The break before a piece and whitespace trimmed off a chunk's start, at most, in characters.</summary>
-    private const int TrimmedSlack = 3;
+    /// <summary>
+    /// Whitespace trimmed off a chunk's start, at most, in characters: its first piece's separator, of which
+    /// LangChain's defaults (<c>"\n\n"</c>, <c>"\n"</c>, <c>" "</c>) are two characters at the longest.
+    /// </summary>
+    private const int TrimmedStart = 2;
 
     /// <summary>Whether the cut before <c>text[at]</c> splits a word (letters or digits on both sides).</summary>
     public static bool MidWord(ReadOnlySpan<char> text, int at) =>
@@ -75,9 +78,10 @@ internal static class Cuts
         var end = breakText.IndexOf("\n\n", StringComparison.Ordinal) >= 0 ? piece.IndexOf("\n\n", StringComparison.Ordinal)
             : breakText.Contains('\n') ? piece.IndexOf('\n')
             : piece.IndexOfAny(" \t\r\n");
-        // Room for the break and for whitespace the splitter trimmed off the previous chunk's start (LangChain's
-        // JS splitter keeps each separator at the start of its piece, so a chunk's first piece loses its own).
-        return previous.Length + TrimmedSlack + (end < 0 ? piece.Length : end) <= chunkChars;
+        // Room for the break, as long as the next chunk shows it (a paragraph's two characters: seed 2r_iSkh8S_H1 closed a
+        // chunk one character short of fitting a paragraph), and for whitespace the splitter trimmed off the previous
+        // chunk's start (LangChain's splitter keeps each separator at the start of its piece, so a chunk's first piece loses its own).
+        return previous.Length + TrimmedStart + breakText.Length + (end < 0 ? piece.Length : end) <= chunkChars;
     }
 
     /// <summary>

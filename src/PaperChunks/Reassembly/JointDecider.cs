@@ -12,6 +12,14 @@ internal static class JointDecider
 
     public static JointDecision Decide(PaperShape shape, string previous, string next, JointEvidence evidence, int minOverlapChars)
     {
+        if (FullWindowWithoutOverlap(shape, previous))
+        {
+            // A window cut at its width keeps every character and the next one starts right after it: a repeat
+            // there is the text's own (a table repeating a word), and nothing was dropped between them.
+            var chance = evidence.Raw.Length > 0 ? Coincidence.OfRepeat(previous, next, evidence.Raw[0], shape.CharRate) : 0;
+            return new JointDecision(JointKind.Joined, 0, "", JointCertainty.Inferred, chance);
+        }
+
         if (RawOverlap(shape, previous, next, evidence.Raw) is { } raw)
         {
             return raw;
@@ -25,6 +33,15 @@ internal static class JointDecider
         var rejected = evidence.Raw.Length > 0 ? Coincidence.OfRepeat(previous, next, evidence.Raw[0], shape.CharRate) : 0;
         return Join(shape, previous, next, rejected);
     }
+
+    /// <summary>
+    /// A full window of a fixed-window paper without overlap whose chunks show they were cut anywhere (equal
+    /// lengths alone do not: generated rows of one length can be whole passages), or any chunk of a paper cut
+    /// anywhere that shows no overlap (token windows without overlap).
+    /// </summary>
+    private static bool FullWindowWithoutOverlap(PaperShape shape, string previous) =>
+        (shape is { KeepsWhitespace: true, Regime: { Kind: SplitterRegimeKind.FixedWindow, OverlapChars: 0 } } && previous.Length == shape.Regime.ChunkChars)
+        || shape is { KeepsWhitespace: true, Regime.Kind: SplitterRegimeKind.NoOverlap };
 
     private static JointDecision? RawOverlap(PaperShape shape, string previous, string next, int[] borders)
     {
@@ -118,7 +135,8 @@ internal static class JointDecider
     {
         if (previous.Length == 0 || next.Length == 0 || char.IsWhiteSpace(previous[^1]) || char.IsWhiteSpace(next[0]))
         {
-            return new JointDecision(JointKind.Joined, 0, "", JointCertainty.Certain, rejected);
+            // Certain only where nothing repeated: a rejected repeat could have been an overlap.
+            return new JointDecision(JointKind.Joined, 0, "", rejected > 0 ? JointCertainty.Inferred : JointCertainty.Certain, rejected);
         }
 
         // Windows cut anywhere, so some chunks start or end with whitespace; without that sign even equal lengths do not show it.

@@ -188,7 +188,7 @@ internal sealed class PaperAssembler
             int start;
             if (evidence[i] is { } found)
             {
-                var decision = JointDecider.Decide(shape, chunks[i - 1], chunk, found, _options.MinOverlapChars);
+                var decision = RepeatedPhrase.Weaken(JointDecider.Decide(shape, chunks[i - 1], chunk, found, _options.MinOverlapChars), chunks, i);
                 (start, var repeated) = Place(decision, previousStart, chunk);
                 AddJoint(joints, repeated > 0 || decision.Kind == JointKind.Joined
                     ? new ChunkJoint(id, id, decision.Kind, repeated, decision.Separator, decision.Certainty, decision.Chance)
