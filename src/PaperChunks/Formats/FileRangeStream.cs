@@ -19,15 +19,6 @@ internal sealed class FileRangeStream : ReadOnlyStream
         _end = start + length;
     }
 
-    /// <summary>The file, for reading the range otherwise than through this stream (a memory mapping).</summary>
-    internal SafeFileHandle Handle => _file;
-
-    /// <summary>The file offset of the next byte this stream would read.</summary>
-    internal long Offset => _position;
-
-    /// <summary>Bytes left in the range.</summary>
-    internal long Remaining => _end - _position;
-
     public override int Read(Span<byte> buffer)
     {
         var n = RandomAccess.Read(_file, buffer[..(int)Math.Min(buffer.Length, _end - _position)], _position);

@@ -1,13 +1,44 @@
+using System.Buffers;
+
 namespace PaperChunks.Formats.Jsonl;
 
 /// <summary>
-/// The lines of a JSON Lines input, one at a time: a plain file's through a memory mapping of it
-/// (<see cref="JsonlMappedLineSource"/>), anything else's through one pooled buffer (<see cref="JsonlStreamLineSource"/>).
-/// Either skips a leading UTF-8 BOM, strips a CR before LF, hands out blank lines for the caller to skip and
-/// reports a line over <see cref="ReaderOptions.MaxRowBytes"/> as <see cref="Outcome.TooLong"/>, without its bytes.
+/// Splits a byte stream into lines over one pooled buffer that grows only as far as the longest line
+/// (at least 1 MB; bounded by <see cref="ReaderOptions.MaxRowBytes"/>), so memory stays flat however large the file.
+/// Skips a leading UTF-8 BOM, strips a CR before LF, and hands out blank lines for the caller to skip.
 /// </summary>
-internal abstract class JsonlLineSource : IDisposable
+internal sealed class JsonlLineSource : IDisposable
 {
+    // 1 MB reads: each read of the (asynchronous) file is a thread-pool round trip, and a read smaller than
+    // the FileStream's own 64 KB buffer is copied twice. With 64 KB reads, a shard that skips most rows spent
+    // a quarter of its CPU there (docs/performance.md, "Sharded runs").
+    private const int InitialBuffer = 1 << 20;
+
+    private readonly Stream _stream;
+    private readonly int _maxRow;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private bool _eof;
+    private bool _atFileStart;
+
+    public JsonlLineSource(Stream stream, int maxRowBytes, bool atFileStart = true)
+    {
+        _stream = stream;
+        _maxRow = maxRowBytes;
+        _atFileStart = atFileStart;
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+    }
+
+    /// <summary>1-based number of the line last returned.</summary>
+    public long LineNumber { get; private set; }
+
+    /// <summary>Whether the line last returned ended at end of file without a newline.</summary>
+    public bool LastLineUnterminated { get; private set; }
+
+    /// <summary>Bytes of the underlying (decompressed) stream consumed so far.</summary>
+    public long BytesConsumed { get; private set; }
+
     /// <summary>Result of one attempt: a line, an over-long line (skipped), or the end.</summary>
     public enum Outcome
     {
@@ -16,51 +47,160 @@ internal abstract class JsonlLineSource : IDisposable
         End,
     }
 
-    /// <summary>1-based number of the line last returned.</summary>
-    public long LineNumber { get; protected set; }
-
-    /// <summary>Whether the line last returned ended at end of file without a newline.</summary>
-    public bool LastLineUnterminated { get; protected set; }
-
-    /// <summary>Bytes of the underlying (decompressed) stream consumed so far.</summary>
-    public long BytesConsumed { get; protected set; }
-
-    /// <summary>The bytes of the line last returned, without its line break; valid until the next call.</summary>
-    public abstract ReadOnlySpan<byte> Line { get; }
-
-    /// <summary>
-    /// The lines of <paramref name="stream"/> from its position on: mapped when it is a plain file the
-    /// reader opened (a <see cref="FileStream"/> or <see cref="FileRangeStream"/> that can seek), read otherwise.
-    /// </summary>
-    /// <param name="stream">The input, owned by the caller and disposed after the source.</param>
-    /// <param name="maxRowBytes">The row limit (<see cref="ReaderOptions.MaxRowBytes"/>).</param>
-    /// <param name="atFileStart">Whether the stream's position is the file's start (where a BOM may be).</param>
-    public static JsonlLineSource Over(Stream stream, int maxRowBytes, bool atFileStart = true)
+    public Outcome Next(out ReadOnlyMemory<byte> line)
     {
-        var mapped = stream switch
+        while (true)
         {
-            FileStream { CanSeek: true } file => JsonlMappedLineSource.TryMap(file.SafeFileHandle, file.Position, file.Length - file.Position, maxRowBytes, atFileStart),
-            FileRangeStream range => JsonlMappedLineSource.TryMap(range.Handle, range.Offset, range.Remaining, maxRowBytes, atFileStart),
-            _ => null,
-        };
-        return (JsonlLineSource?)mapped ?? new JsonlStreamLineSource(stream, maxRowBytes, atFileStart);
+            var outcome = TryTake(out line);
+            if (outcome is { } o)
+            {
+                return o;
+            }
+
+            Fill(_stream.Read(FreeSpace()));
+        }
     }
 
-    /// <summary>Moves to the next line (<see cref="Line"/>).</summary>
-    public abstract Outcome Next();
+    public async ValueTask<(Outcome Outcome, ReadOnlyMemory<byte> Line)> NextAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var outcome = TryTake(out var line);
+            if (outcome is { } o)
+            {
+                return (o, line);
+            }
 
-    /// <summary>Moves to the next line (<see cref="Line"/>), reading asynchronously where the source reads.</summary>
-    /// <param name="cancellationToken">Stops the read.</param>
-    public abstract ValueTask<Outcome> NextAsync(CancellationToken cancellationToken);
+            Fill(await _stream.ReadAsync(FreeMemory(), cancellationToken).ConfigureAwait(false));
+        }
+    }
 
-    /// <inheritdoc/>
     public void Dispose()
     {
-        Dispose(true);
-        GC.SuppressFinalize(this);
+        var buffer = _buffer;
+        _buffer = [];
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    /// <summary>Releases the buffer or the mapping (never the stream).</summary>
-    /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
-    protected abstract void Dispose(bool disposing);
+    private Outcome? TryTake(out ReadOnlyMemory<byte> line)
+    {
+        line = default;
+        if (_atFileStart && (_end - _start >= 3 || _eof))
+        {
+            _atFileStart = false;
+            if (_buffer.AsSpan(_start, _end - _start).StartsWith("\uFEFF"u8))
+            {
+                _start += 3;
+                BytesConsumed += 3;
+            }
+        }
+        else if (_atFileStart)
+        {
+            return null;
+        }
+
+        var window = _buffer.AsSpan(_start, _end - _start);
+        var newline = window.IndexOf((byte)'\n');
+        if (newline >= 0)
+        {
+            return Take(newline, newline + 1, terminated: true, out line);
+        }
+
+        if (_eof)
+        {
+            return window.IsEmpty ? Outcome.End : Take(window.Length, window.Length, terminated: false, out line);
+        }
+
+        if (window.Length > _maxRow)
+        {
+            return SkipOverlongLine(out line);
+        }
+
+        return null;
+    }
+
+    private Outcome Take(int length, int consumed, bool terminated, out ReadOnlyMemory<byte> line)
+    {
+        LineNumber++;
+        LastLineUnterminated = !terminated;
+        var content = length > 0 && _buffer[_start + length - 1] == (byte)'\r' ? length - 1 : length;
+        line = new ReadOnlyMemory<byte>(_buffer, _start, content);
+        _start += consumed;
+        BytesConsumed += consumed;
+        if (content > _maxRow)
+        {
+            line = default;
+            return Outcome.TooLong;
+        }
+
+        return Outcome.Line;
+    }
+
+    // Drops the rest of a line longer than the limit without buffering it, so a 50 GB line costs no memory.
+    private Outcome SkipOverlongLine(out ReadOnlyMemory<byte> line)
+    {
+        line = default;
+        LineNumber++;
+        while (true)
+        {
+            var window = _buffer.AsSpan(_start, _end - _start);
+            var newline = window.IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                _start += newline + 1;
+                BytesConsumed += newline + 1;
+                return Outcome.TooLong;
+            }
+
+            BytesConsumed += window.Length;
+            _start = _end = 0;
+            var n = _stream.Read(_buffer);
+            if (n == 0)
+            {
+                _eof = true;
+                return Outcome.TooLong;
+            }
+
+            _end = n;
+        }
+    }
+
+    private Span<byte> FreeSpace() => FreeMemory().Span;
+
+    private Memory<byte> FreeMemory()
+    {
+        if (_start > 0 && (_start == _end || _end == _buffer.Length))
+        {
+            // Slide the partial line to the front before growing: the buffer stays as small as the longest line.
+            var pending = _end - _start;
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, pending);
+            _start = 0;
+            _end = pending;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)_buffer.Length * 2, (long)_maxRow + InitialBuffer + 2));
+            Buffer.BlockCopy(_buffer, _start, larger, 0, _end - _start);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _end -= _start;
+            _start = 0;
+            _buffer = larger;
+        }
+
+        return _buffer.AsMemory(_end);
+    }
+
+    private void Fill(int read)
+    {
+        if (read == 0)
+        {
+            _eof = true;
+        }
+
+        _end += read;
+    }
 }

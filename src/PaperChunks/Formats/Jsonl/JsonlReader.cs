@@ -29,7 +29,7 @@ internal abstract class JsonlReader<T> : RecordReader<T>
         : base(path, options)
     {
         _stream = CompressedStreams.OpenRead(path, Options);
-        _lines = JsonlLineSource.Over(_stream, Options.MaxRowBytes);
+        _lines = new JsonlLineSource(_stream, Options.MaxRowBytes);
     }
 
     /// <summary>Reads from a stream; gzip or zstd content is detected from its magic bytes.</summary>
@@ -42,7 +42,7 @@ internal abstract class JsonlReader<T> : RecordReader<T>
         _stream = stream.CanSeek
             ? CompressedStreams.Decompress(stream, SourceName, StreamCompression.None, Options)
             : stream;
-        _lines = JsonlLineSource.Over(_stream, Options.MaxRowBytes);
+        _lines = new JsonlLineSource(_stream, Options.MaxRowBytes);
     }
 
     /// <summary>Reads the lines of a plain (uncompressed) file that start within a byte range; the range starts at a line start.</summary>
@@ -64,7 +64,7 @@ internal abstract class JsonlReader<T> : RecordReader<T>
 
         _rangePath = path;
         _rangeStart = start;
-        _lines = JsonlLineSource.Over(_stream, Options.MaxRowBytes, atFileStart: start == 0);
+        _lines = new JsonlLineSource(_stream, Options.MaxRowBytes, atFileStart: start == 0);
     }
 
     /// <summary>Bytes of decompressed input consumed so far (for progress reporting).</summary>
@@ -115,13 +115,13 @@ internal abstract class JsonlReader<T> : RecordReader<T>
 
         while (true)
         {
-            var outcome = _lines.Next();
+            var outcome = _lines.Next(out var line);
             if (outcome == JsonlLineSource.Outcome.End)
             {
                 return null;
             }
 
-            if (Deliver(Evaluate(outcome, _lines.Line), _lines.LineNumber, _lines.LastLineUnterminated) is { } record)
+            if (Deliver(Evaluate(outcome, line.Span), _lines.LineNumber, _lines.LastLineUnterminated) is { } record)
             {
                 return record;
             }
@@ -139,13 +139,13 @@ internal abstract class JsonlReader<T> : RecordReader<T>
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var outcome = await _lines.NextAsync(cancellationToken).ConfigureAwait(false);
+            var (outcome, line) = await _lines.NextAsync(cancellationToken).ConfigureAwait(false);
             if (outcome == JsonlLineSource.Outcome.End)
             {
                 return null;
             }
 
-            if (Deliver(Evaluate(outcome, _lines.Line), _lines.LineNumber, _lines.LastLineUnterminated) is { } record)
+            if (Deliver(Evaluate(outcome, line.Span), _lines.LineNumber, _lines.LastLineUnterminated) is { } record)
             {
                 return record;
             }
@@ -221,7 +221,7 @@ internal abstract class JsonlReader<T> : RecordReader<T>
     private LineBlock<T> FillBlock()
     {
         var block = new LineBlock<T>();
-        while (block.HasRoom && Add(block, _lines.Next()))
+        while (block.HasRoom && Add(block, _lines.Next(out var line), line.Span))
         {
         }
 
@@ -233,7 +233,8 @@ internal abstract class JsonlReader<T> : RecordReader<T>
         var block = new LineBlock<T>();
         while (block.HasRoom)
         {
-            if (!Add(block, await _lines.NextAsync(cancellationToken).ConfigureAwait(false)))
+            var (outcome, line) = await _lines.NextAsync(cancellationToken).ConfigureAwait(false);
+            if (!Add(block, outcome, line.Span))
             {
                 break;
             }
@@ -242,9 +243,8 @@ internal abstract class JsonlReader<T> : RecordReader<T>
         return block;
     }
 
-    private bool Add(LineBlock<T> block, JsonlLineSource.Outcome outcome)
+    private bool Add(LineBlock<T> block, JsonlLineSource.Outcome outcome, ReadOnlySpan<byte> line)
     {
-        var line = _lines.Line;
         if (outcome == JsonlLineSource.Outcome.End)
         {
             _blocks.InputDone = true;
