@@ -114,7 +114,9 @@ internal sealed class JsonlLineSource : IDisposable
             return window.IsEmpty ? Outcome.End : Take(window.Length, window.Length, terminated: false, out line);
         }
 
-        if (window.Length > _maxRow)
+        // No line end yet: the content is at least the bytes held less a CR that may end the line, so a line of
+        // exactly the limit is not cut when a read stops between its CR and LF.
+        if (window.Length > _maxRow + 1L)
         {
             return SkipOverlongLine(out line);
         }

@@ -129,6 +129,20 @@ public class JsonlErrorTests
     }
 
     [Fact]
+    public void Reads_a_crlf_row_of_exactly_the_row_limit_when_a_read_stops_between_its_cr_and_lf()
+    {
+        // 1,024 bytes of row, then CR in the first read and LF in the second: the CR is no part of the row.
+        var row = "{\"doi\":\"1703.04933\",\"chunk-id\":2,\"chunk\":\"" + new string('x', 980) + "\"}";
+        row.Length.Should().Be(1024);
+        var stream = new ConcatenatedStream(new MemoryStream(Encoding.UTF8.GetBytes(row + "\r")), new MemoryStream(Encoding.UTF8.GetBytes("\n" + Good)));
+        using var reader = new JsonlChunkReader(stream, new ReaderOptions { SourceName = "limit.jsonl", MaxRowBytes = 1024 });
+
+        var rows = reader.ReadAll().Select(r => r.ChunkId).ToList();
+
+        rows.Should().Equal(2L, 1L);
+    }
+
+    [Fact]
     public void Skip_and_report_keeps_every_good_row_and_every_error()
     {
         var text = Good + "not json\n" + Good + "{\"doi\":1,\"chunk-id\":0,\"chunk\":\"x\"}\n" + Good + "{\"doi\":\"1\",\"chunk-id\":0}\n";
