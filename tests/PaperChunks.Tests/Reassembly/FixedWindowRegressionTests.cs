@@ -12,7 +12,7 @@ namespace PaperChunks.Tests.Reassembly;
 /// </summary>
 public class FixedWindowRegressionTests
 {
-    private static readonly string[] Texts = [.. RealSplitterFixtureTests.Originals().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)];
+    private static readonly string[] Texts = RealSplitterFixtureTests.OriginalTexts;
 
     [Fact]
     public void Windows_without_overlap_that_cut_a_bracket_from_its_contents_are_joined_directly()

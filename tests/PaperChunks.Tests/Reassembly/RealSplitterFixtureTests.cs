@@ -45,6 +45,9 @@ public class RealSplitterFixtureTests
         return papers.Where(p => Collapse(p.Text) != Collapse(originals[p.Doi])).Select(p => p.Doi).ToList();
     }
 
+    /// <summary>The held-out excerpts' texts in doi order: the property tests' real text, indexed as their cases name it.</summary>
+    internal static readonly string[] OriginalTexts = [.. Originals().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)];
+
     /// <summary>The held-out excerpts by doi, as the splitters got them.</summary>
     internal static Dictionary<string, string> Originals()
     {

@@ -13,7 +13,7 @@ namespace PaperChunks.Tests.Reassembly;
 /// </summary>
 public class TokenAndSentenceRegressionTests
 {
-    private static readonly string[] Texts = [.. RealSplitterFixtureTests.Originals().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)];
+    private static readonly string[] Texts = RealSplitterFixtureTests.OriginalTexts;
 
     [Fact]
     public void Token_windows_overlapping_by_one_token_are_rebuilt_though_each_overlap_alone_could_be_chance()
