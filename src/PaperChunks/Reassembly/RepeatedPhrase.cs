@@ -45,12 +45,16 @@ internal static class RepeatedPhrase
     private static bool RepeatsItself(ReadOnlySpan<char> text)
     {
         var words = new List<Range>();
-        foreach (var word in text.SplitAny(" \t\r\n"))
+        for (var at = 0; at < text.Length;)
         {
-            if (word.End.Value > word.Start.Value)
+            var length = text[at..].IndexOfAny(" \t\r\n");
+            length = length < 0 ? text.Length - at : length;
+            if (length > 0)
             {
-                words.Add(word);
+                words.Add(at..(at + length));
             }
+
+            at += length + 1;
         }
 
         for (var i = 0; i < words.Count; i++)
