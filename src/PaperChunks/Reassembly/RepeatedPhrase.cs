@@ -19,7 +19,7 @@ internal static class RepeatedPhrase
     /// <summary>Characters of inner words worth searching for: less is a common word.</summary>
     private const int MinInnerChars = 8;
 
-    /// <summary>The decision at the joint before <c>chunks[joint]</c>, no longer certain if its overlap occurs elsewhere in the paper.</summary>
+    /// <summary>The decision at the joint before <c>chunks[joint]</c>, no longer certain if its overlap occurs elsewhere in the paper or next to words written twice.</summary>
     public static JointDecision Weaken(JointDecision decision, string[] chunks, int joint)
     {
         if (decision.Certainty != JointCertainty.Certain || decision.Kind == JointKind.Joined || decision.Chance < PhraseChance)
