@@ -29,7 +29,7 @@ internal sealed class ChunkParquetLayout(string target, ExtraColumnSet? learned)
     /// <summary>The file's key-value metadata: the JSON extra columns, if any.</summary>
     public IReadOnlyDictionary<string, string>? Metadata =>
         Extras.JsonNames.ToArray() is { Length: > 0 } json
-            ? new Dictionary<string, string> { [JsonColumnsKey] = System.Text.Json.JsonSerializer.Serialize(json) }
+            ? new Dictionary<string, string> { [JsonColumnsKey] = System.Text.Json.JsonSerializer.Serialize(json, StringJsonContext.Default.StringArray) }
             : null;
 
     /// <summary>Fixes the extra columns from the file's first row; later calls do nothing.</summary>
