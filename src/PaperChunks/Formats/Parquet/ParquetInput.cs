@@ -169,10 +169,10 @@ internal sealed class ParquetInput : IDisposable
         || (e is NotSupportedException or InvalidOperationException or NullReferenceException or NotImplementedException && IsThrownByParquet(e));
 
     // Exception.TargetSite needs reflection metadata that trimming may remove (IL2026); the stack trace's first
-    // frame names the thrower in both builds: "at Parquet.File.DataColumnReader.ReadAsync(...)" under the JIT,
-    // "at Parquet.File.DataColumnReader.<ReadAsync>d__5.MoveNext() + 0x5c" under NativeAOT. Its first word is
-    // localized ("at", "bei"), so the name is taken after it. A build without stack trace data
-    // (StackTraceSupport=false) names no method: then no exception counts as Parquet.Net's, and it surfaces as is.
+    // frame names the thrower under the JIT and under NativeAOT alike ("at Parquet.Schema.DataField..ctor(String name, …)",
+    // "at Parquet.ParquetRowGroupReader.<ReadRawColumnDataBaseAsync>d__14.MoveNext() + 0x23d"). Its first word is
+    // localized ("at", "bei"), so the name is taken after it. A frame NativeAOT cannot name ("at PaperChunks!
+    // <BaseAddress>+0x677e75", a build with StackTraceSupport=false) is no Parquet.Net frame: the exception surfaces as is.
     internal static bool IsThrownByParquet(Exception e)
     {
         var trace = e.StackTrace.AsSpan().TrimStart();
