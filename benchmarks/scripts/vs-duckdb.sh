@@ -10,7 +10,8 @@
 #     CORPUS  default /tmp/corpus-1g.jsonl (generated if missing, with its shuffled copy for reassembly)
 #   DUCKDB_THREADS (default 2, both cores of the reference machine), PAPERCHUNKS_BENCH_DIR (the shared
 #   corpus generator's folder, default ../shared/bench), DUCKDB_NODE_DIR (default /tmp/duckdb; DuckDB is
-#   installed there with npm if missing).
+#   installed there with npm if missing), PAPERCHUNKS_TOOL (the tool to run instead of a Release build of
+#   this checkout, e.g. /tmp/aot/PaperChunks.Cli).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-3}
@@ -29,8 +30,11 @@ fi
 [ -f "$corpus" ] || python3 "$bench/gen-corpus.py" --rows 290000 --out "$corpus"
 # A fixed random source keeps the shuffle reproducible.
 [ -f "$shuffled" ] || shuf --random-source=<(yes) "$corpus" >"$shuffled"
-dotnet build -c Release src/PaperChunks.Cli -nologo -v q >/dev/null
-pc="dotnet src/PaperChunks.Cli/bin/Release/net10.0/PaperChunks.Cli.dll"
+# PAPERCHUNKS_TOOL measures another build, e.g. the NativeAOT executable (docs/scale-out.md, worker images).
+if [ -n "${PAPERCHUNKS_TOOL:-}" ]; then pc=$PAPERCHUNKS_TOOL; else
+  dotnet build -c Release src/PaperChunks.Cli -nologo -v q >/dev/null
+  pc="dotnet src/PaperChunks.Cli/bin/Release/net10.0/PaperChunks.Cli.dll"
+fi
 
 out=$(mktemp -d /tmp/pc-vs-duckdb.XXXXXX)
 trap 'rm -rf "$out"' EXIT

@@ -1,48 +1,38 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using PaperChunks.Cli.Reports;
 
 namespace PaperChunks.Cli;
 
 /// <summary>Writes a command's machine-readable report: indented JSON, snake_case names, on stdout.</summary>
 internal static class JsonReport
 {
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly ReportJsonContext Context = new(new JsonSerializerOptions
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
     /// <summary>Writes the report in pieces: a reassembly's per-joint report runs to tens of megabytes.</summary>
     public static async Task WriteAsync<T>(TextWriter output, T report)
     {
         await using (var stream = new TextWriterStream(output))
         {
-            await JsonSerializer.SerializeAsync(stream, report, Options).ConfigureAwait(false);
+            await JsonSerializer.SerializeAsync(stream, report, TypeInfo<T>()).ConfigureAwait(false);
         }
 
         await output.WriteLineAsync().ConfigureAwait(false);
     }
 
     /// <summary>Reads back a report this tool wrote (<c>stats --merge</c>).</summary>
-    public static T? Read<T>(Stream input) => JsonSerializer.Deserialize<T>(input, Options);
+    public static T? Read<T>(Stream input) => JsonSerializer.Deserialize(input, TypeInfo<T>());
 
-    /// <summary>A format error as it appears in every report.</summary>
-    public static object Error(PaperChunksFormatException e) =>
-        new { file = e.SourceName, line = e.Line, column = e.Column, field = e.Field, message = e.Reason };
-
-    /// <summary>Why a run stopped, for the report printed instead of the command's own: located for input errors.</summary>
-    public static object Failure(PaperChunksException e) => e switch
-    {
-        PaperChunksFormatException f => Error(f),
-        PaperChunksOutputException o => new { file = (string?)o.Path, line = 0L, column = 0L, field = (string?)null, message = ErrorText.ReasonOf(o) },
-        _ => Failure(e.Message),
-    };
-
-    /// <summary>Why a run stopped, when nothing locates it (a usage error, cancellation, a bug).</summary>
-    public static object Failure(string message) =>
-        new { file = (string?)null, line = 0L, column = 0L, field = (string?)null, message };
+    // Every report type is in the context; one that is not is a bug caught by the first test that prints it.
+    private static JsonTypeInfo<T> TypeInfo<T>() =>
+        (JsonTypeInfo<T>)(Context.GetTypeInfo(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in {nameof(ReportJsonContext)}"));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PaperChunks.Cli.Reports;
 using PaperChunks.Text;
 
 namespace PaperChunks.Cli;
@@ -11,25 +12,16 @@ internal static class NormalizationOutput
         Enum.GetValues<RepairKind>().ToDictionary(k => k.ToString(), r.FixesOf);
 
     /// <summary>The kept examples of fixes.</summary>
-    public static IEnumerable<object> Examples(NormalizationReport r) =>
-        r.Examples.Select(e => new { record = e.RecordId, field = e.Field, kind = e.Fix.Kind.ToString(), offset = e.Fix.Offset, before = e.Fix.Before, after = e.Fix.After });
+    public static IReadOnlyList<FixJson> Examples(NormalizationReport r) =>
+        [.. r.Examples.Select(e => new FixJson(e.RecordId, e.Field, e.Fix.Kind.ToString(), e.Fix.Offset, e.Fix.Before, e.Fix.After))];
 
     /// <summary>The kept undecided sequences.</summary>
-    public static IEnumerable<object> Undecided(NormalizationReport r) =>
-        r.Undecided.Select(u => new { record = u.RecordId, field = u.Field, kind = u.Sequence.Kind.ToString(), offset = u.Sequence.Offset, text = u.Sequence.Text, reason = u.Sequence.Reason });
+    public static IReadOnlyList<UndecidedJson> Undecided(NormalizationReport r) =>
+        [.. r.Undecided.Select(u => new UndecidedJson(u.RecordId, u.Field, u.Sequence.Kind.ToString(), u.Sequence.Offset, u.Sequence.Text, u.Sequence.Reason))];
 
     /// <summary>The whole report as one JSON object, for commands whose report has other things at the top.</summary>
-    public static object Json(NormalizationReport r, int? corpusWords) => new
-    {
-        records = r.Records,
-        texts = r.Texts,
-        changed_texts = r.ChangedTexts,
-        corpus_words = corpusWords,
-        fixes = Fixes(r),
-        examples = Examples(r),
-        undecided_count = r.UndecidedCount,
-        undecided = Undecided(r),
-    };
+    public static NormalizationJson Json(NormalizationReport r, int? corpusWords) =>
+        new(r.Records, r.Texts, r.ChangedTexts, corpusWords, Fixes(r), Examples(r), r.UndecidedCount, Undecided(r));
 
     /// <summary>The report as text lines: texts changed, a count per repair kind, undecided; nothing when <paramref name="r"/> is null.</summary>
     public static async Task WriteTextAsync(TextWriter output, NormalizationReport? r)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PaperChunks.Cli.Reports;
 using PaperChunks.Cli.Commands;
 
 namespace PaperChunks.Cli;
@@ -45,7 +46,7 @@ internal static class PaperChunksCli
 
             var help = parse.CommandResult.Command is RootCommand ? "paperchunks --help" : $"paperchunks {parse.CommandResult.Command.Name} --help";
             await console.Error.WriteLineAsync($"Run '{help}' for usage.").ConfigureAwait(false);
-            return await FailedAsync(console, json, ExitCodes.Usage, JsonReport.Failure(string.Join("; ", errors))).ConfigureAwait(false);
+            return await FailedAsync(console, json, ExitCodes.Usage, ErrorJson.Unlocated(string.Join("; ", errors))).ConfigureAwait(false);
         }
 
         try
@@ -62,33 +63,33 @@ internal static class PaperChunksCli
         {
             const string Message = "cancelled; no partial output was left.";
             await console.Error.WriteLineAsync(ErrorText.Tool(console.ErrorFormat, ErrorText.CancelledCode, Message)).ConfigureAwait(false);
-            return await FailedAsync(console, json, ExitCodes.Cancelled, JsonReport.Failure(Message)).ConfigureAwait(false);
+            return await FailedAsync(console, json, ExitCodes.Cancelled, ErrorJson.Unlocated(Message)).ConfigureAwait(false);
         }
         catch (UsageException e)
         {
             await console.Error.WriteLineAsync(ErrorText.Tool(console.ErrorFormat, ErrorText.UsageCode, e.Message)).ConfigureAwait(false);
-            return await FailedAsync(console, json, ExitCodes.Usage, JsonReport.Failure(e.Message)).ConfigureAwait(false);
+            return await FailedAsync(console, json, ExitCodes.Usage, ErrorJson.Unlocated(e.Message)).ConfigureAwait(false);
         }
         catch (PaperChunksException e)
         {
             await console.Error.WriteLineAsync(ErrorText.Stopped(console.ErrorFormat, e)).ConfigureAwait(false);
-            return await FailedAsync(console, json, ExitCodes.DataErrors, JsonReport.Failure(e)).ConfigureAwait(false);
+            return await FailedAsync(console, json, ExitCodes.DataErrors, ErrorJson.Of(e)).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The top level is the one place that turns any failure into an exit code.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             await console.Error.WriteLineAsync(ErrorText.Tool(console.ErrorFormat, ErrorText.FailureCode, $"unexpected failure: {e}")).ConfigureAwait(false);
-            return await FailedAsync(console, json, ExitCodes.Failure, JsonReport.Failure($"unexpected failure: {e.GetType().Name}: {e.Message}")).ConfigureAwait(false);
+            return await FailedAsync(console, json, ExitCodes.Failure, ErrorJson.Unlocated($"unexpected failure: {e.GetType().Name}: {e.Message}")).ConfigureAwait(false);
         }
     }
 
     // Under --report json a run that stops still prints its one JSON object on stdout, so a script always has one to parse.
-    internal static async Task<int> FailedAsync(CliConsole console, bool json, int exitCode, object error)
+    internal static async Task<int> FailedAsync(CliConsole console, bool json, int exitCode, ErrorJson error)
     {
         if (json)
         {
-            await JsonReport.WriteAsync(console.Out, new { exit_code = exitCode, error }).ConfigureAwait(false);
+            await JsonReport.WriteAsync(console.Out, new FailureJson(exitCode, error)).ConfigureAwait(false);
         }
 
         return exitCode;

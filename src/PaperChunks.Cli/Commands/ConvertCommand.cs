@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PaperChunks.Cli.Reports;
 using PaperChunks.Conversion;
 using PaperChunks.Formats;
 using PaperChunks.Formats.Csv;
@@ -172,7 +173,7 @@ internal static class ConvertCommand
 
         if (report == "json")
         {
-            await JsonReport.WriteAsync(console.Out, JsonOf(result)).ConfigureAwait(false);
+            await WriteJsonAsync(console.Out, result).ConfigureAwait(false);
         }
         else
         {
@@ -193,31 +194,20 @@ internal static class ConvertCommand
     private static DetectedFormat? OneInput(ConvertReport r) =>
         r.Input is { } input && (r.Kind != RecordKind.Chunk || r.Format == OutputFormat.Jsonl) ? input : null;
 
-    private static object JsonOf(ConvertReport r) => OneInput(r) is { } input
-        ? new
+    private static async Task WriteJsonAsync(TextWriter output, ConvertReport r)
+    {
+        var errors = r.Errors.Select(ErrorJson.Of).ToList();
+        var normalization = r.Normalization is { } n ? NormalizationOutput.Json(n, r.CorpusWords) : null;
+        if (OneInput(r) is { } input)
         {
-            input = r.Inputs[0],
-            format = input.Name,
-            kind = input.KindName,
-            output = r.Output,
-            rows = r.Rows,
-            error_count = r.ErrorCount,
-            errors = r.Errors.Select(JsonReport.Error),
-            normalization = r.Normalization is { } n ? NormalizationOutput.Json(n, r.CorpusWords) : null,
+            await JsonReport.WriteAsync(output, new ConvertInputJson(r.Inputs[0], input.Name, input.KindName, r.Output, r.Rows, r.ErrorCount, errors, normalization)).ConfigureAwait(false);
+            return;
         }
-        : new
-        {
-            output = r.Output,
-            format = r.Format.ToString().ToLowerInvariant(),
-            rows = r.Rows,
-            papers = r.Papers,
-            bytes_read = r.BytesRead,
-            bytes_written = r.BytesWritten,
-            seconds = Math.Round(r.Elapsed.TotalSeconds, 3),
-            error_count = r.ErrorCount,
-            errors = r.Errors.Select(JsonReport.Error),
-            normalization = r.Normalization is { } m ? NormalizationOutput.Json(m, r.CorpusWords) : null,
-        };
+
+        await JsonReport.WriteAsync(output, new ConvertJson(
+            r.Output, r.Format.ToString().ToLowerInvariant(), r.Rows, r.Papers, r.BytesRead, r.BytesWritten,
+            Math.Round(r.Elapsed.TotalSeconds, 3), r.ErrorCount, errors, normalization)).ConfigureAwait(false);
+    }
 
     private static string Summary(ConvertReport r) => OneInput(r) is { } input
         ? $"{r.Inputs[0]} ({input.Name}, {input.KindName} rows) -> {r.Output}: {r.Rows} rows, {r.ErrorCount} skipped"

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PaperChunks.Cli.Reports;
 using PaperChunks.Formats;
 using PaperChunks.Records;
 
@@ -39,12 +40,10 @@ internal static class DetectCommand
 
         if (report == "json")
         {
-            await JsonReport.WriteAsync(console.Out, new
-            {
-                files = found.Select(f => new { file = f.Input, format = f.Detected.Name, kind = f.Detected.KindName }),
-                error_count = errors.Count,
-                errors = errors.Select(JsonReport.Error),
-            }).ConfigureAwait(false);
+            await JsonReport.WriteAsync(console.Out, new DetectJson(
+                [.. found.Select(f => new DetectedFileJson(f.Input, f.Detected.Name, f.Detected.KindName))],
+                errors.Count,
+                [.. errors.Select(ErrorJson.Of)])).ConfigureAwait(false);
         }
         else
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PaperChunks.Cli.Reports;
 using PaperChunks.Conversion;
 using PaperChunks.Formats;
 using PaperChunks.Text;
@@ -78,26 +79,14 @@ internal static class NormalizeCommand
         return command;
     }
 
-    private static object JsonOf(ConvertReport result)
+    private static NormalizeJson JsonOf(ConvertReport result)
     {
         var r = result.Normalization!;
-        return new
-        {
-            input = result.Inputs[0],
-            format = result.Input?.Name,
-            kind = result.Input?.KindName,
-            output = result.Output,
-            records = r.Records,
-            texts = r.Texts,
-            changed_texts = r.ChangedTexts,
-            corpus_words = result.CorpusWords,
-            fixes = NormalizationOutput.Fixes(r),
-            examples = NormalizationOutput.Examples(r),
-            undecided_count = r.UndecidedCount,
-            undecided = NormalizationOutput.Undecided(r),
-            error_count = result.ErrorCount,
-            errors = result.Errors.Select(JsonReport.Error),
-        };
+        return new NormalizeJson(
+            result.Inputs[0], result.Input?.Name, result.Input?.KindName, result.Output,
+            r.Records, r.Texts, r.ChangedTexts, result.CorpusWords,
+            NormalizationOutput.Fixes(r), NormalizationOutput.Examples(r), r.UndecidedCount, NormalizationOutput.Undecided(r),
+            result.ErrorCount, [.. result.Errors.Select(ErrorJson.Of)]);
     }
 
     private static async Task WriteTextAsync(CliConsole console, ConvertReport result)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PaperChunks.Cli.Reports;
 using PaperChunks.Conversion;
 using PaperChunks.Formats;
 using PaperChunks.Reassembly;
@@ -144,16 +145,10 @@ internal static class ReassembleCommand
     {
         if (report == "json")
         {
-            await JsonReport.WriteAsync(console.Out, new
-            {
-                files = result.Inputs,
-                output = result.Output,
-                runs_spilled = result.RunsSpilled,
-                reassembly = result.Reassembly,
-                normalization = result.Normalization is { } n ? NormalizationOutput.Json(n, result.CorpusWords) : null,
-                error_count = result.ErrorCount,
-                errors = result.Errors.Select(JsonReport.Error),
-            }).ConfigureAwait(false);
+            await JsonReport.WriteAsync(console.Out, new ReassembleJson(
+                result.Inputs, result.Output, result.RunsSpilled, result.Reassembly,
+                result.Normalization is { } n ? NormalizationOutput.Json(n, result.CorpusWords) : null,
+                result.ErrorCount, [.. result.Errors.Select(ErrorJson.Of)])).ConfigureAwait(false);
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PaperChunks.Cli.Reports;
 using PaperChunks.Formats;
 using PaperChunks.Records;
 using PaperChunks.Statistics;
@@ -62,7 +63,7 @@ internal static class StatsCommand
         var stats = builder.Build();
         if (report == "json")
         {
-            await JsonReport.WriteAsync(console.Out, new StatsReport(inputs, shard?.ToString(), stats, errorCount, [.. errors.Select(ErrorEntry.Of)])).ConfigureAwait(false);
+            await JsonReport.WriteAsync(console.Out, new StatsJson(inputs, shard?.ToString(), stats, errorCount, [.. errors.Select(ErrorJson.Of)])).ConfigureAwait(false);
         }
         else
         {
@@ -78,13 +79,13 @@ internal static class StatsCommand
 
     private static async Task<int> MergeAsync(CliConsole console, string[] paths, string report)
     {
-        var reports = new List<(string Path, StatsReport Report)>();
+        var reports = new List<(string Path, StatsJson Report)>();
         foreach (var path in paths)
         {
             try
             {
                 await using var file = File.OpenRead(path);
-                reports.Add((path, JsonReport.Read<StatsReport>(file) ?? throw new System.Text.Json.JsonException("expected a JSON object, found null")));
+                reports.Add((path, JsonReport.Read<StatsJson>(file) ?? throw new System.Text.Json.JsonException("expected a JSON object, found null")));
             }
             catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
             {
@@ -104,7 +105,7 @@ internal static class StatsCommand
         var errorCount = reports.Sum(r => r.Report.ErrorCount);
         if (report == "json")
         {
-            await JsonReport.WriteAsync(console.Out, new StatsReport(files, null, stats, errorCount, errors)).ConfigureAwait(false);
+            await JsonReport.WriteAsync(console.Out, new StatsJson(files, null, stats, errorCount, errors)).ConfigureAwait(false);
         }
         else
         {
@@ -115,7 +116,7 @@ internal static class StatsCommand
     }
 
     // The merge equals one run over all papers only if every shard of one split of the same files is there once.
-    private static string? IncompleteShards(List<(string Path, StatsReport Report)> reports)
+    private static string? IncompleteShards(List<(string Path, StatsJson Report)> reports)
     {
         var shards = new Dictionary<int, string>();
         Records.PaperShard? first = null;
@@ -155,7 +156,7 @@ internal static class StatsCommand
     private static async Task<int> DataErrorAsync(CliConsole console, string report, string message)
     {
         await console.Error.WriteLineAsync(ErrorText.Tool(console.ErrorFormat, ErrorText.InputCode, message)).ConfigureAwait(false);
-        return await PaperChunksCli.FailedAsync(console, report == "json", ExitCodes.DataErrors, JsonReport.Failure(message)).ConfigureAwait(false);
+        return await PaperChunksCli.FailedAsync(console, report == "json", ExitCodes.DataErrors, ErrorJson.Unlocated(message)).ConfigureAwait(false);
     }
 
     private static async Task WriteTextAsync(TextWriter output, CorpusStatistics s)
@@ -189,14 +190,5 @@ internal static class StatsCommand
         {
             await output.WriteLineAsync($"  (and {papers.Count - Shown} more papers in --report json)").ConfigureAwait(false);
         }
-    }
-
-    /// <summary>The JSON report: written by a run, read back by <c>--merge</c>.</summary>
-    private sealed record StatsReport(string[] Files, string? Shard, CorpusStatistics Statistics, long ErrorCount, IReadOnlyList<ErrorEntry> Errors);
-
-    /// <summary>A bad row as the JSON report lists it.</summary>
-    private sealed record ErrorEntry(string File, long Line, long Column, string? Field, string Message)
-    {
-        public static ErrorEntry Of(PaperChunksFormatException e) => new(e.SourceName, e.Line, e.Column, e.Field, e.Reason);
     }
 }

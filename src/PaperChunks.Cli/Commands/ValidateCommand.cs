@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PaperChunks.Cli.Reports;
 using PaperChunks.Formats;
 using PaperChunks.Records;
 
@@ -54,7 +55,7 @@ internal static class ValidateCommand
         problems.Sort((a, b) => (a.File, a.Line).CompareTo((b.File, b.Line)));
         if (report == "json")
         {
-            await JsonReport.WriteAsync(console.Out, new { files = inputs, shard = shard?.ToString(), rows, valid = problems.Count == 0, problems }).ConfigureAwait(false);
+            await JsonReport.WriteAsync(console.Out, new ValidateJson(inputs, shard?.ToString(), rows, problems.Count == 0, [.. problems.Select(p => p.Json)])).ConfigureAwait(false);
         }
         else
         {
@@ -106,6 +107,8 @@ internal static class ValidateCommand
     private sealed record Problem(string File, long Line, long Column, string? Field, string Message)
     {
         public static Problem Of(PaperChunksFormatException e) => new(e.SourceName, e.Line, e.Column, e.Field, e.Reason);
+
+        public ErrorJson Json => new(File, Line, Column, Field, Message);
 
         public string Text(ErrorFormat format) =>
             format == ErrorFormat.Text ? ToString() : ErrorText.Located(File, Line, Column, Field, Message, ErrorText.InputCode);

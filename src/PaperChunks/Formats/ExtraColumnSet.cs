@@ -16,7 +16,7 @@ namespace PaperChunks.Formats;
 /// </summary>
 internal sealed class ExtraColumnSet
 {
-    private static readonly JsonSerializerOptions MinimalEscaping = new() { Encoder = MinimalJsonEncoder.Instance };
+    private static readonly StringJsonContext MinimalEscaping = new(new JsonSerializerOptions { Encoder = MinimalJsonEncoder.Instance });
 
     private readonly string[] _names;
     private readonly bool[] _json;
@@ -128,7 +128,7 @@ internal sealed class ExtraColumnSet
             }
             else if (IsJsonString(json))
             {
-                into[i] = JsonSerializer.Deserialize<string>(json);
+                into[i] = JsonSerializer.Deserialize(json, StringJsonContext.Default.String);
             }
             else
             {
@@ -166,7 +166,7 @@ internal sealed class ExtraColumnSet
     }
 
     /// <summary>The JSON of a text value read back: the string, encoded as the JSON Lines writer encodes strings.</summary>
-    public static string TextToJson(string text) => JsonSerializer.Serialize(text, MinimalEscaping);
+    public static string TextToJson(string text) => JsonSerializer.Serialize(text, MinimalEscaping.String);
 
     private static bool IsLayoutColumn(ChunkRecord row, string name) =>
         row.Schema.Layout == ChunkLayout.SemanticChunks && name is SemanticChunkColumns.PrechunkId or SemanticChunkColumns.PostchunkId;

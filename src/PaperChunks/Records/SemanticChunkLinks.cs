@@ -46,7 +46,7 @@ internal static class SemanticChunkLinks
 
         try
         {
-            return JsonSerializer.Deserialize<string>(json);
+            return JsonSerializer.Deserialize(json, StringJsonContext.Default.String);
         }
         catch (JsonException)
         {

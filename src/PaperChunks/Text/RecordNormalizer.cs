@@ -14,7 +14,7 @@ namespace PaperChunks.Text;
 /// </summary>
 public sealed class RecordNormalizer
 {
-    private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly StringJsonContext s_json = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private readonly HashSet<string> _fields;
 
@@ -120,7 +120,7 @@ public sealed class RecordNormalizer
     private static string IdOf(ChunkRecord record) => record.Id.Length > 0 ? record.Id : $"{record.Doi}#{record.ChunkId}";
 
     private static string IdOf(GenericRecord record) =>
-        record.JsonOf(ChunkColumns.Id) is { } json && json.StartsWith('"') ? JsonSerializer.Deserialize<string>(json, s_json)! : "";
+        record.JsonOf(ChunkColumns.Id) is { } json && json.StartsWith('"') ? JsonSerializer.Deserialize(json, s_json.String)! : "";
 
     private static ChunkRecord Visit(ChunkRecord record, Pass pass) => record with
     {
@@ -196,12 +196,12 @@ public sealed class RecordNormalizer
                 var extra = extras[i];
                 if (!Selected(extra.Name) || !extra.Json.StartsWith('"'))
                     continue;
-                var value = JsonSerializer.Deserialize<string>(extra.Json, s_json)!;
+                var value = JsonSerializer.Deserialize(extra.Json, s_json.String)!;
                 var repaired = Apply(extra.Name, value);
                 if (!ReferenceEquals(repaired, value))
                 {
                     copy ??= [.. extras];
-                    copy[i] = extra with { Json = JsonSerializer.Serialize(repaired, s_json) };
+                    copy[i] = extra with { Json = JsonSerializer.Serialize(repaired, s_json.String) };
                 }
             }
             return copy ?? extras;

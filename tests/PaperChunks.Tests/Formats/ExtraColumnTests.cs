@@ -61,6 +61,29 @@ public sealed class ExtraColumnTests : IDisposable
         rows.Column(19).LogicalReader<string?>().ReadAll(3).Should().Equal(null, "[1,\"two\"]", "3");
     }
 
+    // Text comes back from Parquet and CSV escaped as the JSON Lines writer escapes it: only quotes, backslashes and
+    // controls, never a no-break space, a non-ASCII letter, "<" or a line separator. The metadata's list of JSON
+    // columns is the default escaping's JSON, as pyarrow and datasets read it.
+    [Theory]
+    [InlineData("parquet")]
+    [InlineData("csv")]
+    public async Task Gives_back_text_and_column_names_with_the_json_lines_escaping(string format)
+    {
+        var input = _temp.File("escapes.jsonl");
+        Write(input, [Row(0, new ExtraField("note", "\"nbsp\u00A0é \\\"q\\\" \\\\ \\u0001 <x>\u2028\""), new ExtraField("scoré", "1.5"))])();
+
+        await Convert(input, _temp.File("x." + format));
+        await Convert(_temp.File("x." + format), _temp.File("back.jsonl"));
+
+        File.ReadAllText(_temp.File("back.jsonl")).Should().Contain(",\"note\":\"nbsp\u00A0é \\\"q\\\" \\\\ \\u0001 <x>\u2028\",\"scoré\":1.5}");
+        File.ReadAllBytes(_temp.File("back.jsonl")).Should().Equal(File.ReadAllBytes(input));
+        if (format == "parquet")
+        {
+            using var file = new ParquetFileReader(_temp.File("x.parquet"));
+            file.FileMetaData.KeyValueMetadata["paperchunks.json_columns"].Should().Be("[\"scor\\u00E9\"]");
+        }
+    }
+
     [Fact]
     public async Task Csv_gets_header_columns_with_strings_as_text_and_other_values_as_their_json()
     {

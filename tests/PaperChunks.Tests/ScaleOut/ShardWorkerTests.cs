@@ -12,6 +12,9 @@ namespace PaperChunks.Tests.ScaleOut;
 /// </summary>
 public sealed class ShardWorkerTests : IDisposable
 {
+    // PAPERCHUNKS_TOOL runs the workers as another build of the tool, e.g. the NativeAOT executable that worker
+    // images ship (benchmarks/scripts/aot-check.sh); by default they are the built PaperChunks.Cli.dll under dotnet.
+    private static readonly string? NativeTool = Environment.GetEnvironmentVariable("PAPERCHUNKS_TOOL") is { Length: > 0 } t ? t : null;
     private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "PaperChunks.Cli.dll");
     private readonly TempDirectory _temp = new();
     private readonly string[] _inputs;
@@ -240,8 +243,12 @@ public sealed class ShardWorkerTests : IDisposable
 
     private static async Task<(int Exit, string Out, string Error)> RunAsync(int? jobIndex, string command, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Tool);
+        var start = new ProcessStartInfo(NativeTool ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (NativeTool is null)
+        {
+            start.ArgumentList.Add(Tool);
+        }
+
         start.ArgumentList.Add(command);
         foreach (var arg in args)
         {

@@ -52,6 +52,16 @@ public sealed class RecordNormalizerTests
     }
 
     [Fact]
+    public void Writes_a_repaired_extra_field_with_html_characters_and_letters_unescaped()
+    {
+        var record = s_record with { ExtraFields = [new ExtraField("note", "\"a ﬁle <é> & \\\"q\\\" 1\u00A0%\"")] };
+
+        var result = new RecordNormalizer(new TextNormalizer(), ["note"]).Normalize(record);
+
+        result.ExtraFields.Should().Equal(new ExtraField("note", "\"a file <é> & \\\"q\\\" 1\\u00A0%\""));
+    }
+
+    [Fact]
     public void Repairs_summarization_sentences_element_by_element()
     {
         var record = new SummarizationRecord

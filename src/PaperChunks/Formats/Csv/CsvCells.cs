@@ -72,9 +72,7 @@ internal static class CsvCells
 
     /// <summary>The JSON of a cell written by <see cref="ExtraCell"/>: the cell itself when it is one JSON value, else the cell as a JSON string.</summary>
     public static string ExtraJson(string cell) =>
-        IsJson(cell) ? cell : JsonSerializer.Serialize(cell, StringOptions);
-
-    private static readonly JsonSerializerOptions StringOptions = new() { Encoder = MinimalJsonEncoder.Instance };
+        IsJson(cell) ? cell : ExtraColumnSet.TextToJson(cell);
 
     private static ReadOnlySpan<byte> List<TItem>(ArrayBufferWriter<byte> buffer, IReadOnlyList<TItem> items, Action<Utf8JsonWriter, TItem> write)
     {

@@ -1,6 +1,5 @@
 using System.Text;
 using Parquet;
-using YamlDotNet.Serialization;
 
 namespace PaperChunks.Formats.HubDataset;
 
@@ -31,11 +30,10 @@ internal static class DatasetCard
         List<object>? features = null;
         string? firstFeatures = null;
         long rows = 0, bytes = 0, download = 0;
-        var serializer = new SerializerBuilder().Build();
         foreach (var file in files)
         {
             var (schemaFeatures, fileRows, fileBytes) = Describe(folder, target, file);
-            var text = serializer.Serialize(schemaFeatures);
+            var text = DatasetCardYaml.Of(schemaFeatures);
             if (firstFeatures is not null && text != firstFeatures)
             {
                 throw new PaperChunksOutputException(target, $"{Path.GetRelativePath(folder, file)} has other columns than {Path.GetRelativePath(folder, files[0])}; a split's files share one schema");
@@ -73,7 +71,7 @@ internal static class DatasetCard
             },
         };
         var card = new StringBuilder()
-            .Append("---\n").Append(serializer.Serialize(header).ReplaceLineEndings("\n")).Append("---\n\n")
+            .Append("---\n").Append(DatasetCardYaml.Of(header).ReplaceLineEndings("\n")).Append("---\n\n")
             .Append("# ").Append(Path.GetFileName(target.TrimEnd(Path.DirectorySeparatorChar))).Append("\n\n")
             .Append(System.FormattableString.Invariant($"{rows} rows in {files.Count} Parquet file{(files.Count == 1 ? "" : "s")}, split `{split}`, written by PaperChunks. "))
             .Append("The YAML header is the dataset card that the Hugging Face Hub and `datasets.load_dataset` read.\n")

@@ -8,12 +8,16 @@ namespace PaperChunks.Formats.Parquet;
 /// <see cref="ChunkRecord.Schema"/> fixes them (canonical when the file gets no row), and a later row whose
 /// source stored a column otherwise is refused, since one Parquet column has one type. The first row fixes the extra
 /// columns too (<see cref="ExtraColumnSet"/>): string columns after the layout's own, their JSON ones named in the file's
-/// key-value metadata under <see cref="JsonColumnsKey"/> so that a reader gives their values back as JSON.
+/// key-value metadata under <see cref="JsonColumnsKey"/> so that a reader gives their values back as JSON. A file of a
+/// bucketed dataset names its bucket under <see cref="FileBucket.Key"/>.
 /// </summary>
 internal sealed class ChunkParquetLayout(string target, ExtraColumnSet? learned)
 {
     /// <summary>The key-value metadata entry listing the extra columns that hold JSON text (a JSON array of names).</summary>
     public const string JsonColumnsKey = "paperchunks.json_columns";
+
+    /// <summary>The bucket of a <c>convert --buckets</c> dataset that all the file's rows are in, or null.</summary>
+    public FileBucket? Bucket { get; init; }
 
     private ChunkSchema? _schema;
     private ParquetSchema? _parquet;
@@ -26,11 +30,25 @@ internal sealed class ChunkParquetLayout(string target, ExtraColumnSet? learned)
 
     public ParquetSchema Parquet => _parquet ??= ChunkParquetSchema.For(Schema, Extras.Names);
 
-    /// <summary>The file's key-value metadata: the JSON extra columns, if any.</summary>
-    public IReadOnlyDictionary<string, string>? Metadata =>
-        Extras.JsonNames.ToArray() is { Length: > 0 } json
-            ? new Dictionary<string, string> { [JsonColumnsKey] = System.Text.Json.JsonSerializer.Serialize(json) }
-            : null;
+    /// <summary>The file's key-value metadata: the JSON extra columns and the bucket, if any.</summary>
+    public IReadOnlyDictionary<string, string>? Metadata
+    {
+        get
+        {
+            var metadata = new Dictionary<string, string>();
+            if (Extras.JsonNames.ToArray() is { Length: > 0 } json)
+            {
+                metadata[JsonColumnsKey] = System.Text.Json.JsonSerializer.Serialize(json, StringJsonContext.Default.StringArray);
+            }
+
+            if (Bucket is { } bucket)
+            {
+                metadata[FileBucket.Key] = bucket.ToString();
+            }
+
+            return metadata.Count > 0 ? metadata : null;
+        }
+    }
 
     /// <summary>Fixes the extra columns from the file's first row; later calls do nothing.</summary>
     public void FirstRow(ChunkRecord row) => _extras ??= ExtraColumnSet.Of(row, learned);

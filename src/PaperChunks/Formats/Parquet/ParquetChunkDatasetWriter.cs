@@ -222,8 +222,9 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
 
     private Partition PartitionOf(ChunkRecord record)
     {
-        var key = _options.Buckets is { } buckets
-            ? string.Create(CultureInfo.InvariantCulture, $"bucket={_recentBucket.Of(record.Doi, buckets)}")
+        FileBucket? bucket = _options.Buckets is { } buckets ? new(_recentBucket.Of(record.Doi, buckets), buckets) : null;
+        var key = bucket is { } b
+            ? string.Create(CultureInfo.InvariantCulture, $"bucket={b.Index}")
             : _options.PartitionBy is { } column
             ? HivePartition.FolderName(column, ValueOf(record, column), _target)
             : "";
@@ -231,7 +232,7 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
         {
             var folder = key.Length == 0 ? _temp : HivePartition.Inside(_temp, key, _target);
             Directory.CreateDirectory(folder);
-            partition = new Partition(folder);
+            partition = new Partition(folder, bucket);
             _partitions.Add(key, partition);
         }
 
@@ -272,7 +273,7 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
         }
 
         var path = Path.Combine(partition.Folder, ShardName(partition.Shards.Count));
-        partition.Writer = ParquetChunkWriter.ForShard(path, _options, _learned);
+        partition.Writer = ParquetChunkWriter.ForShard(path, _options, _learned, partition.Bucket);
         partition.Shards.Add(path);
         _open.AddLast(partition.Node);
         ShardCount++;
@@ -319,13 +320,16 @@ internal sealed class ParquetChunkDatasetWriter : RecordWriter<ChunkRecord>
 
     private sealed class Partition
     {
-        public Partition(string folder)
+        public Partition(string folder, FileBucket? bucket)
         {
             Folder = folder;
+            Bucket = bucket;
             Node = new LinkedListNode<Partition>(this);
         }
 
         public string Folder { get; }
+
+        public FileBucket? Bucket { get; }
 
         public LinkedListNode<Partition> Node { get; }
 

@@ -114,7 +114,7 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
     private void BindExtras(ParquetSchema schema, IReadOnlyList<string> own)
     {
         var json = FileMetadata.TryGetValue(ChunkParquetLayout.JsonColumnsKey, out var names)
-            ? System.Text.Json.JsonSerializer.Deserialize<string[]>(names) ?? []
+            ? System.Text.Json.JsonSerializer.Deserialize(names, StringJsonContext.Default.StringArray) ?? []
             : [];
         foreach (var field in schema.Fields)
         {
@@ -336,7 +336,7 @@ internal sealed class ParquetChunkReader : ParquetRecordReader<ChunkRecord>
         for (var i = 0; i < _links.Count; i++)
         {
             var value = Scalar(_links[i]);
-            links[i] = new ExtraField(_links[i], value is null ? "null" : System.Text.Json.JsonSerializer.Serialize(value));
+            links[i] = new ExtraField(_links[i], value is null ? "null" : System.Text.Json.JsonSerializer.Serialize(value, StringJsonContext.Default.String));
         }
 
         for (var i = 0; i < _extras.Count; i++)

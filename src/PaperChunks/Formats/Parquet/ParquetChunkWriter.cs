@@ -32,6 +32,11 @@ internal sealed class ParquetChunkWriter : ParquetRecordWriter<ChunkRecord>
     {
     }
 
+    private ParquetChunkWriter(ParquetFileOutput<ChunkRecord, ChunkColumnBatch> output)
+        : base(output)
+    {
+    }
+
     /// <summary>Bytes of rows held for the row group being filled.</summary>
     internal long BufferedBytes => Output.BufferedBytes;
 
@@ -39,12 +44,12 @@ internal sealed class ParquetChunkWriter : ParquetRecordWriter<ChunkRecord>
     internal ValueTask FlushRowGroupAsync(CancellationToken cancellationToken) => Output.FlushRowGroupAsync(cancellationToken);
 
     /// <summary>A shard of a dataset: the dataset writer has validated the options and strips the folder-only ones.</summary>
-    internal static ParquetChunkWriter ForShard(string path, ParquetWriterOptions options, ExtraColumnSet? learned) =>
-        new(path, options with { ShardRows = null, ShardBytes = null, PartitionBy = null, Buckets = null, DatasetCard = false }, new WriterOptions { Overwrite = false, ExtraColumns = learned });
+    internal static ParquetChunkWriter ForShard(string path, ParquetWriterOptions options, ExtraColumnSet? learned, FileBucket? bucket) =>
+        new(Open(path, null, options with { ShardRows = null, ShardBytes = null, PartitionBy = null, Buckets = null, DatasetCard = false }, new WriterOptions { Overwrite = false, ExtraColumns = learned }, bucket));
 
-    private static ParquetFileOutput<ChunkRecord, ChunkColumnBatch> Open(string? path, Stream? stream, ParquetWriterOptions? options, WriterOptions writer)
+    private static ParquetFileOutput<ChunkRecord, ChunkColumnBatch> Open(string? path, Stream? stream, ParquetWriterOptions? options, WriterOptions writer, FileBucket? bucket = null)
     {
-        var layout = new ChunkParquetLayout(path ?? "<stream>", writer.ExtraColumns);
+        var layout = new ChunkParquetLayout(path ?? "<stream>", writer.ExtraColumns) { Bucket = bucket };
         return new(path, stream, () => layout.Parquet, SingleFile(options, "use ParquetChunkDatasetWriter"), writer, () => new ChunkColumnBatch(layout), () => layout.Metadata);
     }
 }

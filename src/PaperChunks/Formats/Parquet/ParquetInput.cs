@@ -154,17 +154,33 @@ internal sealed class ParquetInput : IDisposable
     /// offsets and lengths read from damaged metadata that index past their buffers
     /// (ArgumentOutOfRangeException, IndexOutOfRangeException), a footer schema with no fields, rejected by
     /// the ParquetSchema constructor (ArgumentException "at least one field is required"), sizes that overflow (OverflowException), and
-    /// codes for encodings or types that do not exist (NotSupportedException, InvalidCastException), and
-    /// a page sequence Parquet.Net's own state machine rejects, e.g. a second dictionary page
-    /// (InvalidOperationException "dictionary already read", only when Parquet.Net threw it), and a
-    /// footer whose logical type holds a code Parquet.Net has no case for (NotImplementedException
-    /// "Unsupported time unit", only when Parquet.Net threw it).
-    /// Anything else is a bug of ours and must surface as is.
+    /// codes for types that do not exist (InvalidCastException); and, only when Parquet.Net threw it itself, codes for
+    /// encodings, codecs or types it has no case for (NotSupportedException), a page sequence its own state machine
+    /// rejects, e.g. a second dictionary page (InvalidOperationException "dictionary already read"), a footer whose
+    /// logical type holds a code it has no case for (NotImplementedException "Unsupported time unit") and optional
+    /// footer fields it dereferences unchecked (NullReferenceException).
+    /// Anything else is a bug of ours and must surface as is: among them the NotSupportedException a NativeAOT build
+    /// throws from the runtime when a generic instantiation Parquet.Net makes by reflection was not compiled
+    /// ("… is missing native code"), which says nothing about the file.
     /// </summary>
     internal static bool IsCorruption(Exception e) =>
         e is IOException or InvalidDataException or ThriftProtocolException or ParquetException or ArgumentException or IndexOutOfRangeException
-            or OverflowException or NotSupportedException or InvalidCastException
-        || (e is InvalidOperationException or NullReferenceException or NotImplementedException && e.TargetSite?.DeclaringType?.Assembly == typeof(ParquetReader).Assembly);
+            or OverflowException or InvalidCastException
+        || (e is NotSupportedException or InvalidOperationException or NullReferenceException or NotImplementedException && IsThrownByParquet(e));
+
+    // Exception.TargetSite needs reflection metadata that trimming may remove (IL2026); the stack trace's first
+    // frame names the thrower under the JIT and under NativeAOT alike ("at Parquet.Schema.DataField..ctor(String name, …)",
+    // "at Parquet.ParquetRowGroupReader.<ReadRawColumnDataBaseAsync>d__14.MoveNext() + 0x23d"). Its first word is
+    // localized ("at", "bei"), so the name is taken after it. A frame NativeAOT cannot name ("at PaperChunks!
+    // <BaseAddress>+0x677e75", a build with StackTraceSupport=false) is no Parquet.Net frame: the exception surfaces as is.
+    internal static bool IsThrownByParquet(Exception e)
+    {
+        var trace = e.StackTrace.AsSpan().TrimStart();
+        var end = trace.IndexOfAny('\r', '\n');
+        var frame = end < 0 ? trace : trace[..end];
+        var space = frame.IndexOf(' ');
+        return space > 0 && frame[(space + 1)..].StartsWith("Parquet.", StringComparison.Ordinal);
+    }
 
     public void Dispose()
     {

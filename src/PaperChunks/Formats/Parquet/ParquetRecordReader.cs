@@ -14,6 +14,10 @@ internal abstract class ParquetRecordReader<T> : RecordReader<T>
     private readonly ParquetInput _input;
     private bool _opened;
 
+    // Under ReaderOptions.Shard, from a bucketed dataset's footer: every row is this shard's (true), none is (false),
+    // or the file does not say (null, each row checked).
+    private bool? _ownRows;
+
     private protected ParquetRecordReader(string path, ReaderOptions? options)
         : base(path, options) => _input = ParquetInput.OpenFile(path, Options, (reason, e) => FormatError(0, 0, null, reason, e));
 
@@ -60,11 +64,23 @@ internal abstract class ParquetRecordReader<T> : RecordReader<T>
 
             Bind(reader.Schema);
             _opened = true;
+            _ownRows = Options.Shard is { } shard && FileBucket.Of(FileMetadata) is { } bucket ? bucket.HoldsOnly(shard) : null;
+        }
+
+        if (_ownRows == false)
+        {
+            return null;
         }
 
         while (await _input.NextRowAsync(rowGroup => LoadAsync(rowGroup, cancellationToken), (reason, e) => FormatError(_input.Row + 1, 0, null, reason, e), cancellationToken).ConfigureAwait(false))
         {
             CurrentLine = _input.Row;
+            if (_ownRows == true)
+            {
+                // A bad row of this file is this shard's to report, as no other shard reads the file.
+                RowBucket = Options.Shard!.Index;
+            }
+
             if (NextRow() is { } record)
             {
                 return record;

@@ -61,6 +61,76 @@ public class DatasetCardTests
         Features(info).Should().Equal(ParquetSharpFeatures(files[0]));
     }
 
+    // The whole card, byte for byte: written since by YamlDotNet's emitter alone (NativeAOT), it must stay the text
+    // the reflection-based serializer wrote. The sizes are the footers' and the files', read here with ParquetSharp.
+    [Fact]
+    public async Task Writes_the_card_of_a_partitioned_folder_as_exactly_this_text()
+    {
+        using var temp = new TempDirectory();
+        var folder = temp.File("sample-card");
+
+        var (exit, _, error) = await CliRun.RunAsync("convert", SampleFiles.Chunks000, "-o", folder, "--partition-by", "primary_category", "--dataset-card");
+
+        exit.Should().Be(0, error);
+        var files = Directory.GetFiles(folder, "*.parquet", SearchOption.AllDirectories);
+        var bytes = files.Sum(UncompressedBytesOf);
+        var download = files.Sum(f => new FileInfo(f).Length);
+        File.ReadAllText(Path.Combine(folder, "README.md")).Should().Be($"""
+            ---
+            configs:
+            - config_name: default
+              data_files:
+              - split: train
+                path: '*/train-*.parquet'
+            dataset_info:
+              features:
+              - name: doi
+                dtype: string
+              - name: chunk-id
+                dtype: int64
+              - name: chunk
+                dtype: string
+              - name: id
+                dtype: string
+              - name: title
+                dtype: string
+              - name: summary
+                dtype: string
+              - name: source
+                dtype: string
+              - name: authors
+                sequence: string
+              - name: categories
+                sequence: string
+              - name: comment
+                dtype: string
+              - name: journal_ref
+                dtype: string
+              - name: primary_category
+                dtype: string
+              - name: published
+                dtype: string
+              - name: updated
+                dtype: string
+              - name: references
+                list:
+                - name: id
+                  dtype: string
+              splits:
+              - name: train
+                num_bytes: {bytes}
+                num_examples: 100
+              download_size: {download}
+              dataset_size: {bytes}
+            ---
+
+            # sample-card
+
+            100 rows in 4 Parquet files, split `train`, written by PaperChunks. The YAML header is the dataset card that the Hugging Face Hub and `datasets.load_dataset` read.
+
+            """);
+    }
+
     [Fact]
     public async Task Refuses_a_dataset_card_for_a_single_file_output()
     {
@@ -132,6 +202,19 @@ public class DatasetCardTests
         ParquetSharp.PhysicalType.Boolean => "bool",
         var other => other.ToString(),
     };
+
+    private static long UncompressedBytesOf(string path)
+    {
+        using var file = new ParquetSharp.ParquetFileReader(path);
+        long bytes = 0;
+        for (var i = 0; i < file.FileMetaData.NumRowGroups; i++)
+        {
+            using var rowGroup = file.RowGroup(i);
+            bytes += rowGroup.MetaData.TotalByteSize;
+        }
+
+        return bytes;
+    }
 
     private static long RowsOf(string path)
     {
