@@ -40,6 +40,26 @@ public class ShardedReadingTests
     }
 
     [Fact]
+    public void A_doi_spelled_any_way_JSON_allows_is_in_the_same_shard()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("spellings.jsonl");
+        // 1703.04908 is in bucket 1 of 3 (Fixtures/sharding/paper-buckets.tsv). The first row takes the reader's quick
+        // path (the doi read as bytes); an escape, whitespace or another first field take the JSON reader.
+        File.WriteAllText(path, string.Join('\n',
+            "{\"doi\":\"1703.04908\",\"chunk-id\":0,\"chunk\":\"a\"}",
+            "{\"doi\":\"1703.0490\\u0038\",\"chunk-id\":1,\"chunk\":\"b\"}",
+            "{ \"doi\" : \"1703.04908\", \"chunk-id\":2,\"chunk\":\"c\"}",
+            "{\"chunk-id\":3,\"doi\":\"1703.04908\",\"chunk\":\"d\"}") + "\n");
+
+        var shards = Enumerable.Range(0, 3).Select(k => ReadAll(path, new PaperShard(k, 3))).ToList();
+
+        shards[0].Should().BeEmpty();
+        shards[1].Select(r => (r.Doi, r.ChunkId)).Should().Equal(("1703.04908", 0L), ("1703.04908", 1L), ("1703.04908", 2L), ("1703.04908", 3L));
+        shards[2].Should().BeEmpty();
+    }
+
+    [Fact]
     public void Reports_a_bad_row_of_a_known_paper_in_that_papers_shard_only()
     {
         using var temp = new TempDirectory();

@@ -77,6 +77,9 @@ internal abstract class JsonlReader<T> : RecordReader<T>
     /// </summary>
     private protected virtual string? ShardKeyField => null;
 
+    // The bytes a row starts with when the shard key is its first field: {"doi":" (set on first use; any thread).
+    private byte[]? _keyPrefix;
+
     /// <inheritdoc/>
     private protected sealed override bool SkipsOtherShards => ShardKeyField is not null;
 
@@ -328,6 +331,15 @@ internal abstract class JsonlReader<T> : RecordReader<T>
     // key cannot be read as a string before it (the full parse then reports the row, in bucket 0's shard).
     private int? PeekBucket(ReadOnlySpan<byte> line, string key, int count, RecentBucket buckets)
     {
+        // Rows written by this library and by the HF export begin {"doi":"…" with a plain value: read it as bytes,
+        // without a JSON reader (a skipping shard does this for every row of the file). Anything else, whitespace or
+        // an escape included, takes the reader below, which gives the same bucket.
+        var prefix = _keyPrefix ??= System.Text.Encoding.UTF8.GetBytes($"{{\"{key}\":\"");
+        if (line.StartsWith(prefix) && line[prefix.Length..] is var rest && rest.IndexOfAny((byte)'"', (byte)'\\') is var end and >= 0 && rest[end] == (byte)'"')
+        {
+            return buckets.OfUtf8(rest[..end], count);
+        }
+
         var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = Options.MaxJsonDepth });
         try
         {
