@@ -16,6 +16,7 @@ internal sealed class JsonlLineSource : IDisposable
 
     private readonly Stream _stream;
     private readonly int _maxRow;
+    private readonly bool _readsInPlace;
     private byte[] _buffer;
     private int _start;
     private int _end;
@@ -28,6 +29,7 @@ internal sealed class JsonlLineSource : IDisposable
         _maxRow = maxRowBytes;
         _atFileStart = atFileStart;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+        _readsInPlace = stream is FileStream { IsAsync: false, CanSeek: true };
     }
 
     /// <summary>1-based number of the line last returned.</summary>
@@ -71,7 +73,12 @@ internal sealed class JsonlLineSource : IDisposable
                 return (o, line);
             }
 
-            Fill(await _stream.ReadAsync(FreeMemory(), cancellationToken).ConfigureAwait(false));
+            // A plain file's ReadAsync is a read() on another pool thread and a hop back, about a thousand round trips
+            // per GB; the caller is already on the pool, so it reads from the page cache itself. Pipes, sockets and
+            // decompressors, which can wait, stay asynchronous.
+            Fill(_readsInPlace
+                ? _stream.Read(FreeSpace())
+                : await _stream.ReadAsync(FreeMemory(), cancellationToken).ConfigureAwait(false));
         }
     }
 
