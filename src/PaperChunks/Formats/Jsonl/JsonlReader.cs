@@ -29,7 +29,7 @@ internal abstract class JsonlReader<T> : RecordReader<T>
         : base(path, options)
     {
         _stream = CompressedStreams.OpenRead(path, Options);
-        _lines = new JsonlLineSource(_stream, Options.MaxRowBytes);
+        _lines = new JsonlLineSource(_stream, Options.MaxRowBytes, skipping: Options.Shard is not null);
     }
 
     /// <summary>Reads from a stream; gzip or zstd content is detected from its magic bytes.</summary>
@@ -42,7 +42,7 @@ internal abstract class JsonlReader<T> : RecordReader<T>
         _stream = stream.CanSeek
             ? CompressedStreams.Decompress(stream, SourceName, StreamCompression.None, Options)
             : stream;
-        _lines = new JsonlLineSource(_stream, Options.MaxRowBytes);
+        _lines = new JsonlLineSource(_stream, Options.MaxRowBytes, skipping: Options.Shard is not null);
     }
 
     /// <summary>Reads the lines of a plain (uncompressed) file that start within a byte range; the range starts at a line start.</summary>
@@ -64,7 +64,7 @@ internal abstract class JsonlReader<T> : RecordReader<T>
 
         _rangePath = path;
         _rangeStart = start;
-        _lines = new JsonlLineSource(_stream, Options.MaxRowBytes, atFileStart: start == 0);
+        _lines = new JsonlLineSource(_stream, Options.MaxRowBytes, atFileStart: start == 0, skipping: Options.Shard is not null);
     }
 
     /// <summary>Bytes of decompressed input consumed so far (for progress reporting).</summary>
