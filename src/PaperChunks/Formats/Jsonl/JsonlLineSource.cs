@@ -33,7 +33,7 @@ internal sealed class JsonlLineSource : IDisposable
         _maxRow = maxRowBytes;
         _atFileStart = atFileStart;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
-        _readsInPlace = skipping && stream is FileStream { CanSeek: true } or FileRangeStream;
+        _readsInPlace = skipping && stream is (FileStream { CanSeek: true } or FileRangeStream);
     }
 
     /// <summary>1-based number of the line last returned.</summary>

@@ -335,9 +335,14 @@ internal abstract class JsonlReader<T> : RecordReader<T>
         // without a JSON reader (a skipping shard does this for every row of the file). Anything else, whitespace or
         // an escape included, takes the reader below, which gives the same bucket.
         var prefix = _keyPrefix ??= System.Text.Encoding.UTF8.GetBytes($"{{\"{key}\":\"");
-        if (line.StartsWith(prefix) && line[prefix.Length..] is var rest && rest.IndexOfAny((byte)'"', (byte)'\\') is var end and >= 0 && rest[end] == (byte)'"')
+        if (line.StartsWith(prefix))
         {
-            return buckets.OfUtf8(rest[..end], count);
+            var value = line[prefix.Length..];
+            var end = value.IndexOfAny((byte)'"', (byte)'\\');
+            if (end >= 0 && value[end] == (byte)'"')
+            {
+                return buckets.OfUtf8(value[..end], count);
+            }
         }
 
         var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = Options.MaxJsonDepth });
